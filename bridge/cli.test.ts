@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageClient, rawRequest } from './testing/page-client';
+import { startTcpServer, type TestServer } from './testing/tcp-servers';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** tsx compiles on start; a shared two-core machine can make that slow. */
+const CLI_TIMEOUT_MS = 30_000;
+
+type Exit = { code: number | null; stdout: string; stderr: string };
+
+const children: ChildProcess[] = [];
+const servers: TestServer[] = [];
+
+function spawnCli(args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bridge/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return child;
+}
+
+function exitOf(child: ChildProcess): Promise<Exit> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+function banner(child: ChildProcess): Promise<string> {
+  let stdout = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('Press Ctrl+C to stop.\n')) resolve(stdout);
+    });
+    child.once('exit', (code) => reject(new Error(`cli exited with ${code}: ${stdout}`)));
+  });
+}
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+describe('npm start', () => {
+  it(
+    'prints where it runs, serves the bridge, and stops cleanly on SIGTERM',
+    async () => {
+      const child = spawnCli([
+        '--port',
+        '0',
+        '--demo-port',
+        '0',
+        '--no-build',
+        '--allow',
+        'db.test:5432',
+      ]);
+      const exited = exitOf(child);
+      const lines = (await banner(child)).trimEnd().split('\n');
+      const port = Number(/^ {2}Open: {8}http:\/\/127\.0\.0\.1:(\d+)\/$/.exec(lines[1] ?? '')?.[1]);
+      const demoPort = Number(
+        /^ {2}Demo server: 127\.0\.0\.1:(\d+) \(Go net\/rpc\/jsonrpc\)$/.exec(lines[2] ?? '')?.[1],
+      );
+      expect(port).toBeGreaterThan(0);
+      expect(demoPort).toBeGreaterThan(0);
+      expect(lines).toEqual([
+        'RPC Playground is running.',
+        `  Open:        http://127.0.0.1:${port}/`,
+        `  Demo server: 127.0.0.1:${demoPort} (Go net/rpc/jsonrpc)`,
+        `  Targets:     loopback, 127.0.0.1:${demoPort}, db.test:5432`,
+        `  Origins:     http://127.0.0.1:${port}`,
+        'Press Ctrl+C to stop.',
+      ]);
+
+      const page = await PageClient.connect(`ws://127.0.0.1:${port}/bridge`, {
+        origin: `http://127.0.0.1:${port}`,
+      });
+      expect(await page.waitForType('welcome')).toMatchObject({
+        demo: { host: '127.0.0.1', port: demoPort },
+        allowed: ['loopback', `127.0.0.1:${demoPort}`, 'db.test:5432'],
+      });
+      const http = await rawRequest(port, '/', { Host: `127.0.0.1:${port}` });
+      expect(http.headers['x-content-type-options']).toBe('nosniff');
+      await page.close();
+
+      child.kill('SIGTERM');
+      expect((await exited).code).toBe(0);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'reports a port in use in one line and exits 1',
+    async () => {
+      const busy = await startTcpServer(() => {});
+      servers.push(busy);
+      const result = await exitOf(
+        spawnCli(['--port', String(busy.port), '--no-demo', '--no-build']),
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `error: port ${busy.port} on 127.0.0.1 is already in use (try --port 0 or another port)\n`,
+      );
+      expect(result.stdout).toBe('');
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'reports a demo port in use naming --demo-port',
+    async () => {
+      const busy = await startTcpServer(() => {});
+      servers.push(busy);
+      const result = await exitOf(
+        spawnCli(['--port', '0', '--demo-port', String(busy.port), '--no-build']),
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `error: port ${busy.port} on 127.0.0.1 is already in use (try --demo-port 0 or another port)\n`,
+      );
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'exits 2 with a hint on an unknown flag, and 0 with the usage on --help',
+    async () => {
+      const bad = await exitOf(spawnCli(['--frobnicate']));
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toBe(
+        'error: unknown flag "--frobnicate" (run with --help to see the flags)\n',
+      );
+      const help = await exitOf(spawnCli(['--help']));
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('--allow-origin ORIGIN');
+    },
+    CLI_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPage, isPageStale } from './build-page';
+import { describeListenError, ListenError } from './listen-error';
+import { type CliOptions, parseArgs, USAGE } from './options';
+import { classifyAddress, formatTarget, stripBrackets } from './policy/targets';
+import { DIST_WEB, type RunningBridge, startBridge } from './start';
+
+/** `npm start`: parse flags, build the page if stale, start the bridge, print where it is. */
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function banner(bridge: RunningBridge): string {
+  const demo = bridge.demo ? `${formatTarget(bridge.demo)} (Go net/rpc/jsonrpc)` : 'off';
+  return [
+    'RPC Playground is running.',
+    `  Open:        ${bridge.url}`,
+    `  Demo server: ${demo}`,
+    `  Targets:     ${bridge.allowed.join(', ')}`,
+    `  Origins:     ${bridge.origins.join(', ')}`,
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+}
+
+async function ensurePage(): Promise<void> {
+  const stale = await isPageStale(join(DIST_WEB, 'index.html'), [
+    join(REPO_ROOT, 'web'),
+    join(REPO_ROOT, 'shared'),
+  ]);
+  if (!stale) return;
+  process.stdout.write('Building the page (dist/web is missing or older than web/ and shared/)…\n');
+  await buildPage(REPO_ROOT);
+}
+
+async function run(options: CliOptions): Promise<void> {
+  const bare = stripBrackets(options.host).toLowerCase();
+  if (bare !== 'localhost' && classifyAddress(bare) !== 'loopback') {
+    process.stderr.write(
+      `warning: listening on ${options.host}, not loopback: other machines can reach the bridge\n`,
+    );
+  }
+  if (options.build) await ensurePage();
+  let bridge: RunningBridge;
+  try {
+    bridge = await startBridge({
+      host: options.host,
+      port: options.port,
+      demoPort: options.demoPort,
+      noDemo: !options.demo,
+      allow: options.allow,
+      allowOrigins: options.allowOrigins,
+    });
+  } catch (error) {
+    if (error instanceof ListenError) {
+      process.stderr.write(`${describeListenError(error)}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  process.stdout.write(banner(bridge));
+  const stop = () => {
+    void bridge.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const parsed = parseArgs(process.argv.slice(2));
+if (parsed.kind === 'help') {
+  process.stdout.write(USAGE);
+} else if (parsed.kind === 'error') {
+  process.stderr.write(`error: ${parsed.message}\n`);
+  process.exit(2);
+} else {
+  run(parsed.options).catch((error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

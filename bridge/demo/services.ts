@@ -1,0 +1,108 @@
+/**
+ * The demo's services, the same as e2e/go-server: names, Go types (for Go's
+ * error texts) and behaviour.
+ */
+import type { GoStruct, GoStructType } from './go-json/decode';
+import type { Outcome } from './jsonrpc-codec';
+
+export type Method = { argType: GoStructType; call(args: GoStruct): Promise<Outcome> };
+export type Services = ReadonlyMap<string, ReadonlyMap<string, Method>>;
+
+/** Waits `ms` milliseconds; injected so tests and shutdown control time. */
+export type Sleep = (ms: number) => Promise<void>;
+
+const MAX_SLEEP_MS = 60000n;
+
+const intArg = (args: GoStruct, name: string): bigint => args.get(name) as bigint;
+const toGoInt = (n: bigint): bigint => BigInt.asIntN(64, n);
+
+const SERVICEA_ARGS: GoStructType = {
+  kind: 'struct',
+  qualifiedName: 'servicea.Args',
+  fields: [
+    { json: 'X', type: { kind: 'int' } },
+    { json: 'Y', type: { kind: 'int' } },
+  ],
+};
+
+const USERSERVICE_ARGS: GoStructType = {
+  kind: 'struct',
+  qualifiedName: 'userservice.Args',
+  fields: [{ json: 'userid', type: { kind: 'int' } }],
+};
+
+const SLEEP_ARGS: GoStructType = {
+  kind: 'struct',
+  qualifiedName: 'demo.SleepArgs',
+  fields: [{ json: 'Ms', type: { kind: 'int' } }],
+};
+
+const FAIL_ARGS: GoStructType = {
+  kind: 'struct',
+  qualifiedName: 'demo.FailArgs',
+  fields: [{ json: 'Message', type: { kind: 'string' } }],
+};
+
+export function createServices(sleep: Sleep): Services {
+  return new Map([
+    [
+      'ServiceA',
+      new Map([
+        [
+          'Add',
+          {
+            argType: SERVICEA_ARGS,
+            call: async (args) => ({
+              result: { type: 'int', value: toGoInt(intArg(args, 'X') + intArg(args, 'Y')) },
+            }),
+          },
+        ],
+      ]),
+    ],
+    [
+      'UserService',
+      new Map([
+        [
+          'Get',
+          {
+            argType: USERSERVICE_ARGS,
+            call: async (args) => ({
+              result: {
+                type: 'struct',
+                fields: [
+                  ['code', { type: 'int', value: 1n }],
+                  ['message', { type: 'string', value: 'success' }],
+                  ['data', { type: 'string', value: `userid = ${intArg(args, 'userid')}` }],
+                ],
+              },
+            }),
+          },
+        ],
+      ]),
+    ],
+    [
+      'Demo',
+      new Map<string, Method>([
+        [
+          'Sleep',
+          {
+            argType: SLEEP_ARGS,
+            call: async (args) => {
+              const ms = intArg(args, 'Ms');
+              if (ms < 0n || ms > MAX_SLEEP_MS) return { error: 'Ms must be between 0 and 60000' };
+              await sleep(Number(ms));
+              return { result: { type: 'int', value: ms } };
+            },
+          },
+        ],
+        [
+          'Fail',
+          {
+            argType: FAIL_ARGS,
+            call: async (args) => ({ error: (args.get('Message') as string) || 'demo failure' }),
+          },
+        ],
+      ]),
+    ],
+  ]);
+}

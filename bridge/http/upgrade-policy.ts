@@ -1,0 +1,82 @@
+import { BRIDGE_PATH, SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
+import { stripBrackets } from '../policy/targets';
+
+/**
+ * Who may open the bridge's WebSocket, decided from the upgrade request's
+ * headers before anything is allocated. Threat: binding to loopback does not
+ * stop a browser, so any web page could open ws://127.0.0.1:PORT; and a DNS
+ * rebinding page reaches us under its own name. Hence Host must be one of our
+ * names with our port, and Origin must be the origin we serve (or one the user
+ * allowed by flag).
+ */
+
+export type UpgradeHeaders = {
+  url: string | undefined;
+  host: string | undefined;
+  origin: string | undefined;
+  protocols: string | undefined;
+};
+
+export type UpgradeContext = {
+  port: number;
+  /** Host names the page may reach us by: loopback names, plus a non-loopback bind address. */
+  hostNames: readonly string[];
+  /** Origins beyond our own, from --allow-origin. */
+  allowedOrigins: readonly string[];
+};
+
+export type UpgradeDecision = { ok: true } | { ok: false; status: 400 | 403 | 404; reason: string };
+
+export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '::1'];
+
+function splitHost(hostHeader: string): { name: string; port: number } | null {
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(hostHeader.trim().toLowerCase());
+  if (!match?.[1]) return null;
+  return { name: stripBrackets(match[1]), port: match[2] ? Number(match[2]) : 80 };
+}
+
+function ourOrigins(context: UpgradeContext): string[] {
+  return context.hostNames.map((name) => {
+    const host = name.includes(':') ? `[${name}]` : name;
+    return `http://${host}:${context.port}`;
+  });
+}
+
+export function checkUpgrade(headers: UpgradeHeaders, context: UpgradeContext): UpgradeDecision {
+  const path = (headers.url ?? '').split('?')[0];
+  if (path !== BRIDGE_PATH) {
+    return {
+      ok: false,
+      status: 404,
+      reason: `no WebSocket endpoint at ${path}; use ${BRIDGE_PATH}`,
+    };
+  }
+  const host = headers.host ? splitHost(headers.host) : null;
+  if (!host || !context.hostNames.includes(host.name) || host.port !== context.port) {
+    return {
+      ok: false,
+      status: 403,
+      reason: `Host "${headers.host ?? ''}" is not this bridge; open it as http://127.0.0.1:${context.port}/`,
+    };
+  }
+  const origin = headers.origin?.toLowerCase();
+  if (!origin) {
+    return { ok: false, status: 403, reason: 'missing Origin header' };
+  }
+  if (!ourOrigins(context).includes(origin) && !context.allowedOrigins.includes(origin)) {
+    return {
+      ok: false,
+      status: 403,
+      reason: `Origin "${headers.origin}" is not allowed; start the bridge with --allow-origin ${headers.origin} to allow it`,
+    };
+  }
+  const offered = (headers.protocols ?? '').split(',').map((p) => p.trim());
+  if (!offered.includes(SUBPROTOCOL)) {
+    return {
+      ok: false,
+      status: 400,
+      reason: `the client must offer the WebSocket subprotocol ${SUBPROTOCOL}`,
+    };
+  }
+  return { ok: true };
+}

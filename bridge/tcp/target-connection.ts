@@ -1,0 +1,93 @@
+import type { Socket } from 'node:net';
+import type { ClosedBy, CloseKind, Target } from '../../shared/protocol/bridge-protocol';
+import { now } from '../clock';
+
+/** After the page closes a connection, how long a server may take to finish before we cut it. */
+export const CLOSE_LINGER_MS = 2_000;
+
+export type CloseReport = { by: ClosedBy; kind: CloseKind; reason: string; at: number };
+
+export type TargetConnectionEvents = {
+  /** One chunk exactly as TCP delivered it to the bridge, stamped when read. */
+  read(chunk: Buffer, at: number): void;
+  /** Called exactly once per connection. */
+  closed(report: CloseReport): void;
+  /** The socket's write buffer emptied after a write returned false. */
+  drain(): void;
+};
+
+function describeError(error: NodeJS.ErrnoException): Omit<CloseReport, 'at'> {
+  if (error.code === 'ECONNRESET') {
+    return { by: 'server', kind: 'reset', reason: 'the server reset the connection' };
+  }
+  return { by: 'bridge', kind: 'error', reason: `connection error: ${error.message}` };
+}
+
+/** One connected TCP socket to a target: reads, acknowledged writes, and close reporting. */
+export class TargetConnection {
+  readonly remote: Target;
+  readonly local: Target;
+  private closed = false;
+  private lingerTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly events: TargetConnectionEvents,
+  ) {
+    this.remote = { host: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
+    this.local = { host: socket.localAddress ?? '', port: socket.localPort ?? 0 };
+    socket.on('data', (chunk: Buffer) => {
+      if (!this.closed) events.read(chunk, now());
+    });
+    // 'end' follows every 'data' event, so the page has all bytes before it hears of the FIN.
+    socket.on('end', () =>
+      this.report({ by: 'server', kind: 'fin', reason: 'the server closed the connection (FIN)' }),
+    );
+    socket.on('error', (error: NodeJS.ErrnoException) => this.report(describeError(error)));
+    socket.on('close', () => {
+      clearTimeout(this.lingerTimer);
+      this.report({ by: 'bridge', kind: 'error', reason: 'the connection closed' });
+    });
+    socket.on('drain', () => events.drain());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Returns false when the socket's buffer is full; wait for `drain` before writing more. */
+  write(payload: Uint8Array, onWritten: (at: number) => void): boolean {
+    return this.socket.write(payload, (error) => {
+      if (!error) onWritten(now());
+    });
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    if (!this.closed) this.socket.resume();
+  }
+
+  /** The page asked to close: send FIN, report at once, drop whatever still arrives. */
+  closeByPage(): void {
+    this.report({ by: 'page', kind: 'requested', reason: 'the page closed the connection' });
+    this.socket.end();
+    this.socket.resume();
+    this.lingerTimer = setTimeout(() => this.socket.destroy(), CLOSE_LINGER_MS);
+  }
+
+  /** The page is gone: cut the connection without reporting. */
+  destroy(): void {
+    this.closed = true;
+    clearTimeout(this.lingerTimer);
+    this.socket.destroy();
+  }
+
+  private report(report: Omit<CloseReport, 'at'>): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.events.closed({ ...report, at: now() });
+  }
+}

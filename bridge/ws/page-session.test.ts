@@ -1,0 +1,203 @@
+import type { Socket } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReadFrame } from '../../shared/protocol/frames';
+import { type RunningBridge, startBridge } from '../start';
+import { isReadFrame, PageClient } from '../testing/page-client';
+import {
+  closedPort,
+  startEchoServer,
+  startTcpServer,
+  type TestServer,
+} from '../testing/tcp-servers';
+
+let bridge: RunningBridge;
+let page: PageClient;
+const servers: TestServer[] = [];
+const logs: string[] = [];
+
+async function server(onConnection: (socket: Socket) => void): Promise<TestServer> {
+  const started = await startTcpServer(onConnection);
+  servers.push(started);
+  return started;
+}
+
+const isRead =
+  (conn: number, index = 0) =>
+  (item: unknown): item is ReadFrame =>
+    page.received.filter((r) => isReadFrame(r) && r.conn === conn).indexOf(item as ReadFrame) ===
+    index;
+
+beforeEach(async () => {
+  logs.length = 0;
+  bridge = await startBridge({ port: 0, noDemo: true, staticRoot: null, log: (l) => logs.push(l) });
+  page = await PageClient.connect(bridge.wsUrl, { origin: `http://127.0.0.1:${bridge.port}` });
+});
+
+afterEach(async () => {
+  await page.close();
+  await bridge.close();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+describe('page session', () => {
+  it('greets the page with the protocol version and what it may reach', async () => {
+    const welcome = await page.waitForType('welcome');
+    expect(welcome).toMatchObject({ protocol: 1, demo: null, allowed: ['loopback'] });
+    expect(Math.abs(welcome.at - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('opens, writes with an acknowledgement, and relays the echo byte for byte', async () => {
+    const echo = await startEchoServer();
+    servers.push(echo);
+    page.sendJson({ type: 'open', conn: 1, host: '127.0.0.1', port: echo.port });
+    const opened = await page.waitForType('opened', 1);
+    expect(opened.remote).toEqual({ host: '127.0.0.1', port: echo.port });
+    expect(opened.local.host).toBe('127.0.0.1');
+
+    const payload = new Uint8Array([0x7b, 0x00, 0xff, 0x0a, 0x7d]);
+    page.write(1, 7, payload);
+    const written = await page.waitForType('written', 1);
+    expect(written).toMatchObject({ write: 7, bytes: 5 });
+    const read = await page.waitFor(isRead(1), 'the echo');
+    expect([...read.payload]).toEqual([...payload]);
+    expect(read.at).toBeGreaterThanOrEqual(written.at);
+  });
+
+  it('reports each chunk the server sends as its own read frame, in order', async () => {
+    const target = await server(() => {});
+    page.sendJson({ type: 'open', conn: 2, host: 'localhost', port: target.port });
+    await page.waitForType('opened', 2);
+    const serverSocket = await target.firstConnection;
+    for (const [index, text] of ['one', 'two', 'three'].entries()) {
+      serverSocket.write(text);
+      const frame = await page.waitFor(isRead(2, index), `chunk ${index}`);
+      expect(Buffer.from(frame.payload).toString()).toBe(text);
+    }
+  });
+
+  it('refuses a non-loopback target by policy, saying how to allow it', async () => {
+    page.sendJson({ type: 'open', conn: 3, host: '10.0.0.1', port: 80 });
+    const error = await page.waitForType('error', 3);
+    expect(error.code).toBe('target-not-allowed');
+    expect(error.message).toContain('--allow 10.0.0.1:80');
+    expect(logs).toEqual([expect.stringContaining('refused')]);
+  });
+
+  it('refuses 0.0.0.0 although it would reach this machine', async () => {
+    page.sendJson({ type: 'open', conn: 4, host: '0.0.0.0', port: 80 });
+    expect(await page.waitForType('error', 4)).toMatchObject({ code: 'target-not-allowed' });
+  });
+
+  it('reports a closed port as connect-refused', async () => {
+    const port = await closedPort();
+    page.sendJson({ type: 'open', conn: 5, host: '127.0.0.1', port });
+    expect(await page.waitForType('error', 5)).toMatchObject({
+      code: 'connect-refused',
+      message: `nothing is listening on 127.0.0.1:${port} (connection refused)`,
+    });
+  });
+
+  it('delivers the last bytes before reporting the server FIN', async () => {
+    const target = await server((socket) => socket.end('bye'));
+    page.sendJson({ type: 'open', conn: 6, host: '127.0.0.1', port: target.port });
+    const closed = await page.waitForType('closed', 6);
+    expect(closed).toMatchObject({
+      by: 'server',
+      kind: 'fin',
+      reason: 'the server closed the connection (FIN)',
+    });
+    expect(page.readBytes(6).toString()).toBe('bye');
+    const readIndex = page.received.findIndex((item) => isReadFrame(item) && item.conn === 6);
+    expect(readIndex).toBeLessThan(page.received.indexOf(closed));
+  });
+
+  it('reports a server reset distinctly from a FIN', async () => {
+    const target = await server(() => {});
+    page.sendJson({ type: 'open', conn: 7, host: '127.0.0.1', port: target.port });
+    await page.waitForType('opened', 7);
+    (await target.firstConnection).resetAndDestroy();
+    expect(await page.waitForType('closed', 7)).toMatchObject({
+      by: 'server',
+      kind: 'reset',
+      reason: 'the server reset the connection',
+    });
+  });
+
+  it('closes on request with exactly one closed, and the server sees the FIN', async () => {
+    let sawEnd!: () => void;
+    const ended = new Promise<void>((resolve) => {
+      sawEnd = resolve;
+    });
+    const target = await server((socket) => socket.on('end', () => sawEnd()));
+    page.sendJson({ type: 'open', conn: 8, host: '127.0.0.1', port: target.port });
+    await page.waitForType('opened', 8);
+    page.sendJson({ type: 'close', conn: 8 });
+    expect(await page.waitForType('closed', 8)).toMatchObject({ by: 'page', kind: 'requested' });
+    await ended;
+    page.sendJson({ type: 'close', conn: 8 });
+    await page.waitForType('error', 8);
+    expect(page.received.filter((m) => 'type' in m && m.type === 'closed')).toHaveLength(1);
+  });
+
+  it('refuses a conn id in use, and writes or closes of unknown conns', async () => {
+    const echo = await startEchoServer();
+    servers.push(echo);
+    page.sendJson({ type: 'open', conn: 9, host: '127.0.0.1', port: echo.port });
+    await page.waitForType('opened', 9);
+    page.sendJson({ type: 'open', conn: 9, host: '127.0.0.1', port: echo.port });
+    expect(await page.waitForType('error', 9)).toMatchObject({ code: 'conn-in-use' });
+    page.write(10, 1, new Uint8Array([1]));
+    expect(await page.waitForType('error', 10)).toMatchObject({ code: 'conn-unknown' });
+    page.sendJson({ type: 'close', conn: 11 });
+    expect(await page.waitForType('error', 11)).toMatchObject({ code: 'conn-unknown' });
+  });
+
+  it('answers a malformed message with bad-message and keeps the session', async () => {
+    page.ws.send('{not json');
+    expect(await page.waitForType('error')).toMatchObject({
+      conn: null,
+      code: 'bad-message',
+      message: 'control message is not JSON',
+    });
+    page.ws.send(new Uint8Array([0x09, 1]));
+    await page.waitFor(
+      (m): m is never => 'type' in m && m.type === 'error' && m.message.includes('too short'),
+      'a short-frame error',
+    );
+    const echo = await startEchoServer();
+    servers.push(echo);
+    page.sendJson({ type: 'open', conn: 12, host: '127.0.0.1', port: echo.port });
+    await page.waitForType('opened', 12);
+  });
+
+  it('closes every TCP connection of a page whose WebSocket goes away', async () => {
+    let sawClose!: () => void;
+    const serverClosed = new Promise<void>((resolve) => {
+      sawClose = resolve;
+    });
+    const target = await server((socket) => socket.on('close', () => sawClose()));
+    page.sendJson({ type: 'open', conn: 13, host: '127.0.0.1', port: target.port });
+    await page.waitForType('opened', 13);
+    await page.close();
+    await serverClosed;
+  });
+});
+
+describe('heartbeat', () => {
+  it('terminates a page that does not answer pings', async () => {
+    const quick = await startBridge({
+      port: 0,
+      noDemo: true,
+      staticRoot: null,
+      heartbeatIntervalMs: 20,
+      log: (l) => logs.push(l),
+    });
+    const silent = await PageClient.connect(quick.wsUrl, {
+      origin: `http://127.0.0.1:${quick.port}`,
+      autoPong: false,
+    });
+    await silent.closed();
+    expect(logs).toContain('heartbeat: a page missed its pong; closing its connections');
+    await quick.close();
+  });
+});

@@ -1,0 +1,237 @@
+import WebSocket, { type RawData } from 'ws';
+import {
+  type BridgeMessage,
+  type ConnId,
+  type ErrorCode,
+  type OpenMessage,
+  PROTOCOL_VERSION,
+} from '../../shared/protocol/bridge-protocol';
+import { decodeWriteFrame, encodeReadFrame } from '../../shared/protocol/frames';
+import { parsePageMessage } from '../../shared/protocol/validate';
+import { now } from '../clock';
+import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targets';
+import { connectTarget } from '../tcp/connect-target';
+import { type LookupAll, lookupAll, resolveAllowedTarget } from '../tcp/resolve-target';
+import { TargetConnection } from '../tcp/target-connection';
+
+/** One page may hold this many TCP connections at once (burst mode opens a few, not hundreds). */
+export const MAX_CONNECTIONS_PER_PAGE = 64;
+/** Above this many bytes queued towards the page, TCP reading pauses until the page catches up. */
+export const WS_HIGH_WATER_BYTES = 1024 * 1024;
+
+export type SessionConfig = {
+  policy: TargetPolicy;
+  connectTimeoutMs: number;
+  log: (line: string) => void;
+  lookup?: LookupAll;
+};
+
+type Opening = { cancelled: boolean };
+
+/**
+ * One page's WebSocket: validates what the page sends, owns that page's TCP
+ * connections, and relays bytes both ways without parsing them.
+ */
+export class PageSession {
+  private readonly conns = new Map<ConnId, TargetConnection | Opening>();
+  /** Sockets paused because the page is not reading fast enough. */
+  private readonly pausedForPage = new Set<TargetConnection>();
+  /** Sockets whose write buffer is full; while any is, the page's WebSocket is paused. */
+  private readonly congested = new Set<TargetConnection>();
+  private disposed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly label: string,
+    private readonly config: SessionConfig,
+  ) {
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('close', () => this.dispose());
+    this.send({
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      demo: config.policy.demo,
+      allowed: describeAllowed(config.policy),
+      at: now(),
+    });
+  }
+
+  /** The page is gone: cut every TCP connection it owned. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const entry of this.conns.values()) {
+      if (entry instanceof TargetConnection) entry.destroy();
+      else entry.cancelled = true;
+    }
+    this.conns.clear();
+    this.pausedForPage.clear();
+    this.congested.clear();
+  }
+
+  private send(message: BridgeMessage): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+  }
+
+  private fail(conn: ConnId | null, code: ErrorCode, message: string): void {
+    this.send({ type: 'error', conn, code, message, at: now() });
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.disposed) return;
+    const bytes = Array.isArray(data)
+      ? Buffer.concat(data)
+      : Buffer.isBuffer(data)
+        ? data
+        : Buffer.from(data);
+    if (isBinary) {
+      this.onWriteFrame(bytes);
+      return;
+    }
+    const message = parsePageMessage(bytes.toString('utf8'));
+    if (typeof message === 'string') {
+      this.fail(null, 'bad-message', message);
+      return;
+    }
+    if (message.type === 'open') void this.open(message);
+    else this.close(message.conn);
+  }
+
+  private onWriteFrame(bytes: Buffer): void {
+    const frame = decodeWriteFrame(bytes);
+    if (typeof frame === 'string') {
+      this.fail(null, 'bad-message', frame);
+      return;
+    }
+    const conn = this.conns.get(frame.conn);
+    if (!(conn instanceof TargetConnection)) {
+      const state = conn ? 'is still opening' : 'is not open';
+      this.fail(frame.conn, 'conn-unknown', `connection ${frame.conn} ${state}`);
+      return;
+    }
+    const bytesWritten = frame.payload.length;
+    const flushed = conn.write(frame.payload, (at) =>
+      this.send({ type: 'written', conn: frame.conn, write: frame.write, bytes: bytesWritten, at }),
+    );
+    if (!flushed && !this.congested.has(conn)) {
+      this.congested.add(conn);
+      this.ws.pause();
+    }
+  }
+
+  private async open(message: OpenMessage): Promise<void> {
+    const { conn, host, port } = message;
+    if (this.conns.has(conn)) {
+      this.fail(
+        conn,
+        'conn-in-use',
+        `connection ${conn} is already open; close it or use another id`,
+      );
+      return;
+    }
+    if (this.conns.size >= MAX_CONNECTIONS_PER_PAGE) {
+      this.config.log(`limit: ${this.label} reached ${MAX_CONNECTIONS_PER_PAGE} TCP connections`);
+      this.fail(
+        conn,
+        'limit',
+        `a page may hold at most ${MAX_CONNECTIONS_PER_PAGE} TCP connections; close some first`,
+      );
+      return;
+    }
+    const opening: Opening = { cancelled: false };
+    this.conns.set(conn, opening);
+    const target = formatTarget({ host, port });
+    const resolved = await resolveAllowedTarget(
+      this.config.policy,
+      { host, port },
+      this.config.lookup ?? lookupAll,
+    );
+    if (!resolved.ok) {
+      if (resolved.code === 'target-not-allowed') {
+        this.config.log(`refused: ${this.label} asked for ${target}: not allowed`);
+      }
+      this.finishOpening(conn, opening, () => this.fail(conn, resolved.code, resolved.message));
+      return;
+    }
+    const connected = await connectTarget(resolved.addresses, port, this.config.connectTimeoutMs);
+    if (!connected.ok) {
+      this.finishOpening(conn, opening, () => this.fail(conn, connected.code, connected.message));
+      return;
+    }
+    if (opening.cancelled || this.disposed) {
+      connected.socket.destroy();
+      this.finishOpening(conn, opening, () => {});
+      return;
+    }
+    const connection = new TargetConnection(connected.socket, {
+      read: (chunk, at) => this.relayRead(conn, connection, chunk, at),
+      closed: (report) => {
+        this.forget(conn, connection);
+        this.send({ type: 'closed', conn, ...report });
+      },
+      drain: () => this.onDrain(connection),
+    });
+    this.conns.set(conn, connection);
+    this.send({
+      type: 'opened',
+      conn,
+      remote: connection.remote,
+      local: connection.local,
+      at: now(),
+    });
+  }
+
+  /** Ends an `open` that did not produce a connection; a page `close` meanwhile gets its `closed`. */
+  private finishOpening(conn: ConnId, opening: Opening, report: () => void): void {
+    if (this.conns.get(conn) === opening) this.conns.delete(conn);
+    if (this.disposed) return;
+    if (opening.cancelled) {
+      this.send({
+        type: 'closed',
+        conn,
+        by: 'page',
+        kind: 'requested',
+        reason: 'the page closed the connection before it opened',
+        at: now(),
+      });
+      return;
+    }
+    report();
+  }
+
+  private close(conn: ConnId): void {
+    const entry = this.conns.get(conn);
+    if (entry === undefined) {
+      this.fail(conn, 'conn-unknown', `connection ${conn} is not open`);
+    } else if (entry instanceof TargetConnection) {
+      entry.closeByPage();
+    } else {
+      entry.cancelled = true;
+    }
+  }
+
+  private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(encodeReadFrame(conn, at, chunk), () => this.onPageDrained());
+    if (this.ws.bufferedAmount > WS_HIGH_WATER_BYTES && !this.pausedForPage.has(connection)) {
+      this.pausedForPage.add(connection);
+      connection.pause();
+    }
+  }
+
+  private onPageDrained(): void {
+    if (this.pausedForPage.size === 0 || this.ws.bufferedAmount > WS_HIGH_WATER_BYTES) return;
+    for (const connection of this.pausedForPage) connection.resume();
+    this.pausedForPage.clear();
+  }
+
+  private onDrain(connection: TargetConnection): void {
+    if (this.congested.delete(connection) && this.congested.size === 0) this.ws.resume();
+  }
+
+  private forget(conn: ConnId, connection: TargetConnection): void {
+    if (this.conns.get(conn) === connection) this.conns.delete(conn);
+    this.pausedForPage.delete(connection);
+    this.onDrain(connection);
+  }
+}

@@ -1,0 +1,3 @@
+module rpcplayground/goserver
+
+go 1.19

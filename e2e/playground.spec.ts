@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { startGoServer } from './fixtures/go-server';
+
+async function connect(page: Page, target: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Target' });
+  await expect(page.getByRole('status')).toContainText('Bridge: open');
+  await box.fill(target);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Target: connected');
+}
+
+async function typeRequest(page: Page, json: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(json);
+}
+
+const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
+const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+
+test.describe('the playground against real servers', () => {
+  test.beforeEach(async ({ page, app }) => {
+    await page.goto(app.url);
+  });
+
+  test('ServiceA.Add 10+20 on the Go server shows 30', async ({ page, goServer }) => {
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).first()).toContainText('answered');
+    await expect(calls(page).first()).toContainText('id 0');
+    await expect(response(page).getByText('30', { exact: true })).toBeVisible();
+  });
+
+  test('UserService.Get from the template shows the demo reply', async ({ page, app }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await page.getByRole('combobox', { name: 'Template' }).selectOption('UserService.Get');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).first()).toContainText('UserService.Get');
+    await expect(response(page)).toContainText('"code": 1');
+    await expect(response(page)).toContainText('"message": "success"');
+    await expect(response(page)).toContainText('"data": "userid = 1"');
+  });
+
+  test('an unknown method shows Go’s error text', async ({ page, goServer }) => {
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await typeRequest(page, '{"method":"Nope.Add","params":[{"X":1,"Y":2}]}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).first()).toContainText('error');
+    await expect(response(page)).toContainText("rpc: can't find service Nope.Add");
+  });
+
+  test('a Demo.Sleep burst comes back out of order, each answer on its own call', async ({
+    page,
+    goServer,
+  }) => {
+    const n = 8;
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await page.getByRole('combobox', { name: 'Template' }).selectOption('Demo.Sleep burst');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(n));
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    await expect(calls(page)).toHaveCount(n);
+    for (let i = 0; i < n; i++) {
+      await expect(calls(page).nth(i)).toContainText('answered');
+    }
+    // Call i sleeps (N-i)*40 ms, so the last one sent is the first answered.
+    for (let i = 0; i < n; i++) {
+      const ms = (n - i) * 40;
+      const item = calls(page).nth(i);
+      await expect(item).toContainText(`id ${i}`);
+      await expect(item).toContainText(`reply #${n - i}`);
+      await item.getByRole('button').click();
+      await expect(item).toHaveAttribute('aria-selected', 'true');
+      await expect(response(page)).toContainText(`"Ms":${ms}`);
+      await expect(response(page).getByText(String(ms), { exact: true })).toBeVisible();
+    }
+  });
+
+  test('numbers stay exact: 9007199254740993 round-trips as id and param', async ({
+    page,
+    goServer,
+  }) => {
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await typeRequest(
+      page,
+      '{"method":"ServiceA.Add","params":[{"X":9007199254740993,"Y":0}],"id":9007199254740993}',
+    );
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).first()).toContainText('id 9007199254740993');
+    await expect(calls(page).first()).toContainText('answered');
+    await expect(response(page).getByText('9007199254740993', { exact: true })).toBeVisible();
+    await expect(response(page)).toContainText('"X":9007199254740993');
+  });
+
+  test('invalid JSON disables Send with a reason, and survives a reload', async ({ page, app }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    const broken = '{"method":"ServiceA.Add","params":[{"X":1,';
+    await typeRequest(page, broken);
+    const send = page.getByRole('button', { name: 'Send', exact: true });
+    await expect(send).toBeDisabled();
+    await expect(send).toHaveAccessibleDescription(/not valid JSON/);
+    await expect(page.getByText(/not valid JSON/)).toBeVisible();
+    await page.reload();
+    await expect(page.getByText(broken)).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Send', exact: true }),
+    ).toHaveAccessibleDescription(/not valid JSON/);
+  });
+
+  test('a target outside the policy is refused with a clear message', async ({ page }) => {
+    await expect(page.getByRole('status')).toContainText('Bridge: open');
+    await page.getByRole('textbox', { name: 'Target' }).fill('10.0.0.1:80');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Target: failed');
+    await expect(page.getByRole('status')).toContainText('is not an allowed target');
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+  });
+
+  test('a server that goes away fails the call in flight with the cause', async ({ page }) => {
+    const doomed = await startGoServer();
+    try {
+      await connect(page, `127.0.0.1:${doomed.port}`);
+      await typeRequest(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(calls(page).first()).toContainText('pending');
+      await doomed.stop();
+      await expect(calls(page).first()).toContainText('failed');
+      await expect(response(page)).toContainText('the server closed the connection');
+      await expect(page.getByRole('status')).toContainText('Target: closed');
+    } finally {
+      await doomed.stop();
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const SCREENSHOT_PATH = fileURLToPath(new URL('../docs/screenshot.png', import.meta.url));
+
+test('saves docs/screenshot.png after an answered Add call on the demo server', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.url);
+  await expect(page.getByRole('status')).toContainText('Bridge: open');
+  await expect(page.getByRole('textbox', { name: 'Target' })).toHaveValue(
+    `${app.demo.host}:${app.demo.port}`,
+  );
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Target: connected');
+  await page.getByRole('combobox', { name: 'Template' }).selectOption('ServiceA.Add 10+20');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const response = page.getByRole('region', { name: 'Response' });
+  await expect(response.getByText('30', { exact: true })).toBeVisible();
+  await page.screenshot({ path: SCREENSHOT_PATH });
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalId, stringifyExact } from '../json/exact-json';
+import { classifyGoError, decodeGoReply, lintGoRequest, marshalGoRequest } from './go-dialect';
+
+function counter(): () => string {
+  let next = 0;
+  return () => String(next++);
+}
+
+describe('marshalGoRequest', () => {
+  it('GO1: sends the user object compact, keys in order, numbers exact, plus a newline and an auto id', () => {
+    const result = marshalGoRequest(
+      '{\n  "method": "ServiceA.Add",\n  "params": [{ "X": 9007199254740993, "Y": 1.5e3 }]\n}',
+      counter(),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      text: '{"method":"ServiceA.Add","params":[{"X":9007199254740993,"Y":1.5e3}],"id":0}\n',
+      method: 'ServiceA.Add',
+      idText: '0',
+      canonicalId: '0',
+      autoId: true,
+    });
+    if (result.ok) expect(new TextDecoder().decode(result.bytes)).toBe(result.text);
+  });
+
+  it('GO2: an id the user typed is sent as typed, whatever its case and type', () => {
+    const next = counter();
+    const typed = marshalGoRequest('{"ID": {"a" : [1, 2]}, "method":"A.B","params":[1]}', next);
+    expect(typed).toMatchObject({
+      ok: true,
+      text: '{"ID":{"a":[1,2]},"method":"A.B","params":[1]}\n',
+      idText: '{"a":[1,2]}',
+      canonicalId: canonicalId('{"a":[1,2]}'),
+      autoId: false,
+    });
+    expect(marshalGoRequest('{"method":"A.B","params":[1],"Id":"<b>&"}', next)).toMatchObject({
+      idText: '"<b>&"',
+      canonicalId: canonicalId('"\\u003cb\\u003e\\u0026"'),
+    });
+    expect(marshalGoRequest('{"method":"A.B","params":[1],"id":null}', next)).toMatchObject({
+      idText: 'null',
+      autoId: false,
+    });
+    expect(marshalGoRequest('{"method":"A.B","params":[1]}', next)).toMatchObject({ idText: '0' });
+  });
+
+  it('GO3: refuses what would close the connection, with one plain sentence', () => {
+    const problems = [
+      '{"method":"A.B",,}',
+      '[{"method":"A.B"}]',
+      '{"method":5}',
+      '{"params":[1]}',
+    ].map((text) => {
+      const result = marshalGoRequest(text, counter());
+      return result.ok ? 'sent' : result.problem;
+    });
+    expect(problems[0]).toMatch(/^The request is not valid JSON: .*position 16/);
+    expect(problems[1]).toBe(
+      "Go's server closes the connection on anything but a JSON object, without a reply.",
+    );
+    expect(problems[2]).toMatch(/"method" must be a string: Go's server closes the connection/);
+    expect(problems[3]).toMatch(/no "method".*ill-formed/);
+  });
+
+  it('GO3: params shapes Go tolerates are still sent', () => {
+    for (const params of ['{"X":1}', '[]', '[null]', '"probe"', '[1,2]']) {
+      expect(marshalGoRequest(`{"method":"A.B","params":${params}}`, counter()).ok).toBe(true);
+    }
+    expect(marshalGoRequest('{"method":"A.B"}', counter()).ok).toBe(true);
+  });
+});
+
+describe('lintGoRequest', () => {
+  it('GO4: a clean request has no diagnostics', () => {
+    expect(lintGoRequest('{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":0}')).toEqual([]);
+  });
+
+  it('GO4: errors carry the offending span', () => {
+    expect(lintGoRequest('{"method":"A.B",,}')).toEqual([
+      expect.objectContaining({ severity: 'error', start: 16, end: 17 }),
+    ]);
+    const text = '{"method": 5, "params":[1]}';
+    const [diagnostic] = lintGoRequest(text);
+    expect(diagnostic?.severity).toBe('error');
+    expect(text.slice(diagnostic?.start, diagnostic?.end)).toBe('5');
+    expect(lintGoRequest('[1]')).toEqual([
+      expect.objectContaining({ severity: 'error', start: 0, end: 3 }),
+    ]);
+  });
+
+  it('GO5: warnings say what Go will do, on the right span', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      [
+        '{"method":"A.B","params":{"X":1}}',
+        '{"X":1}',
+        /cannot unmarshal object into Go value of type \[1\]interface \{\}/,
+      ],
+      ['{"method":"A.B","params":"probe"}', '"probe"', /cannot unmarshal string/],
+      ['{"method":"A.B","params":[]}', '[]', /zero-value arguments/],
+      ['{"method":"A.B","params":[null]}', '[null]', /zero-value arguments/],
+      [
+        '{"method":"A.B","params":[1,2,3]}',
+        '[1,2,3]',
+        /uses only the first and ignores the other 2/,
+      ],
+      ['{"method":"A.B","params":null}', 'null', /request body missing params/],
+      ['{"method":"A.B"}', '{', /request body missing params/],
+      ['{"method":"Add","params":[1]}', '"Add"', /ill-formed: Add/],
+      ['{"jsonrpc":"2.0","method":"A.B","params":[1]}', '"jsonrpc":"2.0"', /ignores "jsonrpc"/],
+    ];
+    for (const [text, span, message] of cases) {
+      const diagnostics = lintGoRequest(text);
+      expect(diagnostics).toHaveLength(1);
+      const [warning] = diagnostics;
+      expect(warning?.severity).toBe('warning');
+      expect(text.slice(warning?.start, warning?.end)).toBe(span);
+      expect(warning?.message).toMatch(message);
+    }
+  });
+});
+
+describe('decodeGoReply', () => {
+  it('GO6: keeps the id and result exactly, error null', () => {
+    const result = decodeGoReply(
+      '{"id":"\\u003cb\\u003e","result":{"big":123456789012345678901234567890,"f":1.50},"error":null}',
+    );
+    expect(result).toEqual({
+      ok: true,
+      reply: {
+        idText: '"\\u003cb\\u003e"',
+        canonicalId: canonicalId('"<b>"'),
+        result: expect.anything(),
+        resultText: '{\n  "big": 123456789012345678901234567890,\n  "f": 1.50\n}',
+        error: null,
+      },
+    });
+    if (result.ok) {
+      expect(stringifyExact(result.reply.result)).toBe(
+        '{"big":123456789012345678901234567890,"f":1.50}',
+      );
+    }
+  });
+
+  it('GO6: an error string, keys matched case-insensitively', () => {
+    expect(decodeGoReply('{"ID":4,"Result":null,"ERROR":"divide by zero"}')).toEqual({
+      ok: true,
+      reply: {
+        idText: '4',
+        canonicalId: '4',
+        result: null,
+        resultText: 'null',
+        error: 'divide by zero',
+      },
+    });
+  });
+
+  it('GO7: problems for what Go cannot take', () => {
+    const problem = (text: string) => {
+      const result = decodeGoReply(text);
+      return result.ok ? 'ok' : result.problem;
+    };
+    expect(problem('{"id":1,')).toMatch(/^The reply is not valid JSON/);
+    expect(problem('[{"id":1}]')).toMatch(/not a JSON object/);
+    expect(problem('{"result":1,"error":null}')).toMatch(/no "id"/);
+    expect(problem('{"id":0,"result":null,"error":{"code":-32601,"message":"x"}}')).toMatch(
+      /"error" must be a string or null, not object.*fatal/,
+    );
+    expect(problem('{"id":0}')).toMatch(/neither "result" nor "error".*fatal/);
+  });
+});
+
+describe('classifyGoError', () => {
+  it('GO8: header and params errors did not run the method; anything else did', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ["rpc: can't find service Nope.Add", 'service-not-found', false],
+      ["rpc: can't find method ServiceA.Nope", 'method-not-found', false],
+      ['rpc: service/method request ill-formed: Add', 'ill-formed', false],
+      ['jsonrpc: request body missing params', 'missing-params', false],
+      ['json: cannot unmarshal string into Go value of type [1]interface {}', 'bad-params', false],
+      [
+        'json: cannot unmarshal number 1.5 into Go struct field Args.X of type int',
+        'bad-params',
+        false,
+      ],
+      ['divide by zero', 'application', true],
+    ];
+    for (const [message, kind, ran] of cases) {
+      const result = classifyGoError(message);
+      expect([result.kind, result.ran]).toEqual([kind, ran]);
+      expect(result.explanation.length).toBeGreaterThan(20);
+    }
+  });
+});

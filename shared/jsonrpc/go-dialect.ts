@@ -1,0 +1,316 @@
+import {
+  canonicalId,
+  ExactJsonError,
+  findKeyInsensitive,
+  isJsonObject,
+  isLosslessNumber,
+  type JsonObject,
+  type JsonValue,
+  parseExact,
+} from '../json/exact-json';
+import {
+  appendMember,
+  compactJsonText,
+  prettyJsonText,
+  type TopLevelMember,
+  topLevelMembers,
+} from '../json/json-text';
+
+/**
+ * Go's net/rpc/jsonrpc as it really behaves on the wire (GO-NETRPC §1, §2, §5):
+ * JSON-RPC 1.0-ish, keys matched case-insensitively, errors as plain strings.
+ * Rules GO1–GO8 in README.
+ */
+
+export type MarshalResult =
+  | {
+      ok: true;
+      text: string;
+      bytes: Uint8Array;
+      method: string;
+      idText: string;
+      canonicalId: string;
+      autoId: boolean;
+    }
+  | { ok: false; problem: string };
+
+export type Diagnostic = {
+  severity: 'error' | 'warning';
+  message: string;
+  start: number;
+  end: number;
+};
+
+export type GoReply = {
+  /** The id exactly as it came, compacted. */
+  idText: string;
+  canonicalId: string;
+  result: JsonValue;
+  /** The result pretty-printed with its digits and escapes as sent; "null" when absent. */
+  resultText: string;
+  error: string | null;
+};
+
+export type GoErrorKind =
+  | 'service-not-found'
+  | 'method-not-found'
+  | 'ill-formed'
+  | 'missing-params'
+  | 'bad-params'
+  | 'application';
+
+export type GoErrorClass = { kind: GoErrorKind; ran: boolean; explanation: string };
+
+const encoder = new TextEncoder();
+
+type Located = { object: JsonObject; members: TopLevelMember[] };
+
+type NotAnObject = { problem: string; position: number | null };
+
+/** The request or reply object, or a sentence saying why the text is not one. */
+function parseObjectText(text: string, what: string, notObject: string): Located | NotAnObject {
+  let value: JsonValue;
+  try {
+    value = parseExact(text);
+  } catch (error) {
+    if (!(error instanceof ExactJsonError)) throw error;
+    return {
+      problem: `The ${what} is not valid JSON: ${error.message}.`,
+      position: error.position,
+    };
+  }
+  if (!isJsonObject(value)) return { problem: notObject, position: null };
+  return { object: value, members: topLevelMembers(text) };
+}
+
+/** The member Go would decode for `name`: case-insensitive, the last match winning. */
+function memberOf(located: Located, name: string): TopLevelMember | undefined {
+  const key = findKeyInsensitive(located.object, name);
+  let found: TopLevelMember | undefined;
+  for (const member of located.members) if (member.key === key) found = member;
+  return found;
+}
+
+const NOT_AN_OBJECT_REQUEST =
+  "Go's server closes the connection on anything but a JSON object, without a reply.";
+
+/** Why Go cannot take this method value, or null if it is a string. */
+function methodProblem(method: JsonValue | undefined): string | null {
+  if (typeof method === 'string') return null;
+  if (method === undefined || method === null) {
+    return 'The request has no "method": Go answers "rpc: service/method request ill-formed: " and runs nothing.';
+  }
+  return '"method" must be a string: Go\'s server closes the connection on any other value, without a reply.';
+}
+
+/**
+ * Step 2: the client stub marshals the editor's request the way Go's client
+ * writes it — one compact JSON value plus a newline. The user's id is sent as
+ * typed, since showing how ids find their requests is the point; only a
+ * missing id is filled in.
+ */
+export function marshalGoRequest(editorText: string, nextAutoId: () => string): MarshalResult {
+  const located = parseObjectText(editorText, 'request', NOT_AN_OBJECT_REQUEST);
+  if ('problem' in located) return { ok: false, problem: located.problem };
+  const methodKey = findKeyInsensitive(located.object, 'method');
+  const method = methodKey === undefined ? undefined : located.object[methodKey];
+  const problem = methodProblem(method);
+  if (problem !== null || typeof method !== 'string') return { ok: false, problem: problem ?? '' };
+
+  const compact = compactJsonText(editorText);
+  const idMember = memberOf(located, 'id');
+  if (idMember) {
+    const idText = compactJsonText(editorText.slice(idMember.valueStart, idMember.valueEnd));
+    return sendable(`${compact}\n`, method, idText, false);
+  }
+  const idText = nextAutoId();
+  return sendable(`${appendMember(compact, 'id', idText)}\n`, method, idText, true);
+}
+
+function sendable(text: string, method: string, idText: string, autoId: boolean): MarshalResult {
+  return {
+    ok: true,
+    text,
+    bytes: encoder.encode(text),
+    method,
+    idText,
+    canonicalId: canonicalId(idText),
+    autoId,
+  };
+}
+
+function kindOfJson(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'string') return 'string';
+  if (isLosslessNumber(value)) return 'number';
+  return Array.isArray(value) ? 'array' : 'object';
+}
+
+/** Editor diagnostics: errors are what marshalGoRequest refuses; warnings are what Go accepts but surprises. */
+export function lintGoRequest(editorText: string): Diagnostic[] {
+  const whole = { start: 0, end: editorText.length };
+  const located = parseObjectText(editorText, 'request', NOT_AN_OBJECT_REQUEST);
+  if ('problem' in located) {
+    const at = located.position === null ? -1 : Math.min(located.position, editorText.length - 1);
+    const span = at >= 0 ? { start: at, end: at + 1 } : whole;
+    return [{ severity: 'error', message: located.problem, ...span }];
+  }
+  const diagnostics: Diagnostic[] = [];
+  const objectStart = editorText.indexOf('{');
+  const atObject = { start: objectStart, end: objectStart + 1 };
+  const valueSpan = (member: TopLevelMember) => ({
+    start: member.valueStart,
+    end: member.valueEnd,
+  });
+
+  const methodMember = memberOf(located, 'method');
+  const method = methodMember && located.object[methodMember.key];
+  const methodError = methodProblem(method);
+  if (methodError !== null) {
+    const span = methodMember ? valueSpan(methodMember) : atObject;
+    diagnostics.push({ severity: 'error', message: methodError, ...span });
+  } else if (methodMember && typeof method === 'string' && !method.includes('.')) {
+    diagnostics.push({
+      severity: 'warning',
+      message: `"${method}" has no dot: Go answers "rpc: service/method request ill-formed: ${method}" and runs nothing. Write Service.Method.`,
+      ...valueSpan(methodMember),
+    });
+  }
+
+  const paramsMember = memberOf(located, 'params');
+  const params = paramsMember && located.object[paramsMember.key];
+  if (!paramsMember || params === null || params === undefined) {
+    diagnostics.push({
+      severity: 'warning',
+      message:
+        'No params: Go answers "jsonrpc: request body missing params" and runs nothing. Send "params":[{…}].',
+      ...(paramsMember ? valueSpan(paramsMember) : atObject),
+    });
+  } else if (!Array.isArray(params)) {
+    diagnostics.push({
+      severity: 'warning',
+      message: `params is not an array: Go answers "json: cannot unmarshal ${kindOfJson(params)} into Go value of type [1]interface {}" and runs nothing.`,
+      ...valueSpan(paramsMember),
+    });
+  } else if (params.length === 0 || (params.length === 1 && params[0] === null)) {
+    diagnostics.push({
+      severity: 'warning',
+      message:
+        'params holds no argument: Go still runs the method, with zero-value arguments (every field 0 or "").',
+      ...valueSpan(paramsMember),
+    });
+  } else if (params.length > 1) {
+    diagnostics.push({
+      severity: 'warning',
+      message: `params has ${params.length} elements: Go uses only the first and ignores the other ${params.length - 1}.`,
+      ...valueSpan(paramsMember),
+    });
+  }
+
+  const versionMember = located.members.find((member) => member.key === 'jsonrpc');
+  if (versionMember) {
+    diagnostics.push({
+      severity: 'warning',
+      message:
+        'Go ignores "jsonrpc" and never sends it back; it always answers in its own 1.0 style.',
+      start: versionMember.keyStart,
+      end: versionMember.valueEnd,
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Step 11: the client stub decodes a reply as Go's client would, keeping the
+ * id and the result exactly as sent.
+ */
+export function decodeGoReply(
+  text: string,
+): { ok: true; reply: GoReply } | { ok: false; problem: string } {
+  const located = parseObjectText(
+    text,
+    'reply',
+    "The reply is not a JSON object; Go's client would fail and shut the connection down.",
+  );
+  if ('problem' in located) return { ok: false, problem: located.problem };
+  const idMember = memberOf(located, 'id');
+  if (!idMember)
+    return { ok: false, problem: 'The reply has no "id", so it cannot be matched to a call.' };
+  const idText = compactJsonText(text.slice(idMember.valueStart, idMember.valueEnd));
+
+  const errorMember = memberOf(located, 'error');
+  const error = errorMember ? located.object[errorMember.key] : null;
+  if (error !== null && typeof error !== 'string') {
+    return {
+      ok: false,
+      problem: `"error" must be a string or null, not ${kindOfJson(error ?? null)}: Go's client treats that as fatal ("invalid error …") and shuts the connection down.`,
+    };
+  }
+  const resultMember = memberOf(located, 'result');
+  if (!resultMember && error === null) {
+    return {
+      ok: false,
+      problem:
+        'The reply has neither "result" nor "error": Go\'s client treats that as fatal ("invalid error <nil>") and shuts the connection down.',
+    };
+  }
+  const resultText = resultMember
+    ? prettyJsonText(text.slice(resultMember.valueStart, resultMember.valueEnd))
+    : 'null';
+  const result = resultMember ? (located.object[resultMember.key] ?? null) : null;
+  return {
+    ok: true,
+    reply: { idText, canonicalId: canonicalId(idText), result, resultText, error },
+  };
+}
+
+const GO_ERRORS: Array<{ prefix: string } & GoErrorClass> = [
+  {
+    prefix: "rpc: can't find service ",
+    kind: 'service-not-found',
+    ran: false,
+    explanation:
+      'No service by that name is registered on the server (names are case-sensitive). Nothing ran; in JSON-RPC 2.0 this is -32601 Method not found.',
+  },
+  {
+    prefix: "rpc: can't find method ",
+    kind: 'method-not-found',
+    ran: false,
+    explanation:
+      'The service exists but has no exported method by that name (case-sensitive). Nothing ran; in JSON-RPC 2.0 this is -32601 Method not found.',
+  },
+  {
+    prefix: 'rpc: service/method request ill-formed',
+    kind: 'ill-formed',
+    ran: false,
+    explanation:
+      'The method name is not of the form Service.Method. Nothing ran; in JSON-RPC 2.0 this is -32600 Invalid Request.',
+  },
+  {
+    prefix: 'jsonrpc: request body missing params',
+    kind: 'missing-params',
+    ran: false,
+    explanation:
+      'The request had no params (or null). Go needs "params":[arg]. Nothing ran; in JSON-RPC 2.0 this is -32602 Invalid params.',
+  },
+  {
+    prefix: 'json: cannot unmarshal ',
+    kind: 'bad-params',
+    ran: false,
+    explanation:
+      "The params did not fit the method's argument type, so Go could not decode them. Nothing ran; in JSON-RPC 2.0 this is -32602 Invalid params.",
+  },
+];
+
+/** Classifies a Go error string by its prefix (GO-NETRPC §1.3) and says whether the method ran. */
+export function classifyGoError(message: string): GoErrorClass {
+  const known = GO_ERRORS.find((entry) => message.startsWith(entry.prefix));
+  if (known) return { kind: known.kind, ran: known.ran, explanation: known.explanation };
+  return {
+    kind: 'application',
+    ran: true,
+    explanation:
+      'The method ran and returned this error itself (its error.Error() text); any side effects it had happened.',
+  };
+}

@@ -1,0 +1,255 @@
+import {
+  canonicalId,
+  ExactJsonError,
+  isJsonObject,
+  isLosslessNumber,
+  type JsonObject,
+  type JsonValue,
+  type LosslessNumber,
+  parseExact,
+  stringifyExact,
+} from '../json/exact-json';
+import {
+  appendMember,
+  compactArrayElements,
+  compactJsonText,
+  prependMember,
+  prettyJsonText,
+} from '../json/json-text';
+
+/**
+ * JSON-RPC 2.0 (jsonrpc.org specification, 2010-03-26): requests,
+ * notifications, responses, batches and the standard error codes. Unlike Go's
+ * dialect, member names are case-sensitive. Rules V1–V7 in README.
+ */
+
+export type V2Id = string | LosslessNumber | null;
+
+export type V2Request = {
+  jsonrpc: '2.0';
+  method: string;
+  params?: JsonValue[] | JsonObject;
+  id: V2Id;
+};
+export type V2Notification = Omit<V2Request, 'id'>;
+export type V2Batch = Array<V2Request | V2Notification>;
+
+export type V2ErrorObject = { code: number; message: string; data?: JsonValue };
+
+export type V2SuccessResponse = {
+  kind: 'success';
+  idText: string;
+  canonicalId: string;
+  result: JsonValue;
+  resultText: string;
+};
+
+export type V2ErrorResponse = {
+  kind: 'error';
+  idText: string;
+  canonicalId: string;
+  error: V2ErrorObject;
+  /** One sentence on what the code means. */
+  meaning: string;
+};
+
+export type V2Response = V2SuccessResponse | V2ErrorResponse;
+
+export type V2BatchItem =
+  | { ok: true; response: V2Response }
+  | { ok: false; problem: string; text: string };
+
+export type V2Decoded =
+  | { ok: true; kind: 'single'; response: V2Response }
+  | { ok: true; kind: 'batch'; items: V2BatchItem[] }
+  | { ok: false; problem: string };
+
+export const V2_ERROR_CODES: Readonly<Record<number, { name: string; explanation: string }>> = {
+  [-32700]: {
+    name: 'Parse error',
+    explanation: 'The server could not parse the request as JSON.',
+  },
+  [-32600]: {
+    name: 'Invalid Request',
+    explanation: 'The JSON is not a valid request object (e.g. no "jsonrpc":"2.0" or no method).',
+  },
+  [-32601]: {
+    name: 'Method not found',
+    explanation: 'The method does not exist or is not available on this server.',
+  },
+  [-32602]: {
+    name: 'Invalid params',
+    explanation: 'The method exists but the params do not fit it.',
+  },
+  [-32603]: {
+    name: 'Internal error',
+    explanation: 'The server failed internally while handling the request.',
+  },
+};
+
+/** One sentence on what an error code means, per the specification. */
+export function explainV2ErrorCode(code: number): string {
+  const known = V2_ERROR_CODES[code];
+  if (known) return `${code} ${known.name}: ${known.explanation}`;
+  if (code >= -32099 && code <= -32000) {
+    return `${code} Server error: reserved for implementation-defined server errors.`;
+  }
+  if (code >= -32768 && code <= -32000) {
+    return `${code} is reserved by the specification for future use.`;
+  }
+  return `${code} is an application-defined error.`;
+}
+
+const INTEGER = /^-?\d+$/;
+
+function isV2Id(value: JsonValue | undefined): boolean {
+  return value === null || typeof value === 'string' || isLosslessNumber(value);
+}
+
+function parseProblem(error: unknown, what: string): string {
+  if (!(error instanceof ExactJsonError)) throw error;
+  return `The ${what} is not valid JSON: ${error.message}.`;
+}
+
+/** Checks one response object against the specification. */
+function decodeResponseObject(value: JsonValue): V2Response | string {
+  if (!isJsonObject(value)) return 'A response must be a JSON object.';
+  if (value.jsonrpc !== '2.0') return 'The response lacks "jsonrpc": "2.0".';
+  if (!Object.hasOwn(value, 'id'))
+    return 'The response has no "id" (it must be present, null if unknown).';
+  const id = value.id;
+  if (!isV2Id(id)) return '"id" must be a string, a number or null.';
+  const hasResult = Object.hasOwn(value, 'result');
+  const hasError = Object.hasOwn(value, 'error');
+  if (hasResult && hasError)
+    return 'The response has both "result" and "error"; exactly one is allowed.';
+  if (!hasResult && !hasError) return 'The response has neither "result" nor "error".';
+  const idText = stringifyExact(id ?? null);
+  if (hasResult) {
+    const result = value.result ?? null;
+    return {
+      kind: 'success',
+      idText,
+      canonicalId: canonicalId(idText),
+      result,
+      resultText: prettyJsonText(stringifyExact(result)),
+    };
+  }
+  const error = value.error ?? null;
+  if (!isJsonObject(error)) return '"error" must be an object with "code" and "message".';
+  const code = error.code;
+  if (!code || !isLosslessNumber(code) || !INTEGER.test(code.value)) {
+    return '"error.code" must be an integer.';
+  }
+  if (typeof error.message !== 'string') return '"error.message" must be a string.';
+  const numeric = Number(code.value);
+  const errorObject: V2ErrorObject = { code: numeric, message: error.message };
+  if (Object.hasOwn(error, 'data')) errorObject.data = error.data ?? null;
+  return {
+    kind: 'error',
+    idText,
+    canonicalId: canonicalId(idText),
+    error: errorObject,
+    meaning: explainV2ErrorCode(numeric),
+  };
+}
+
+/** Decodes one response or a batch of responses, checking each against the specification. */
+export function decodeV2Response(text: string): V2Decoded {
+  let value: JsonValue;
+  try {
+    value = parseExact(text);
+  } catch (error) {
+    return { ok: false, problem: parseProblem(error, 'response') };
+  }
+  if (!Array.isArray(value)) {
+    const response = decodeResponseObject(value);
+    return typeof response === 'string'
+      ? { ok: false, problem: response }
+      : { ok: true, kind: 'single', response };
+  }
+  if (value.length === 0) {
+    return {
+      ok: false,
+      problem: 'An empty batch response is not allowed: the server must send nothing instead.',
+    };
+  }
+  const items = value.map((element): V2BatchItem => {
+    const response = decodeResponseObject(element);
+    return typeof response === 'string'
+      ? { ok: false, problem: response, text: stringifyExact(element) }
+      : { ok: true, response };
+  });
+  return { ok: true, kind: 'batch', items };
+}
+
+export type V2Call = {
+  method: string;
+  /** null for a notification, which gets no response. */
+  idText: string | null;
+  canonicalId: string | null;
+  autoId: boolean;
+};
+
+export type V2MarshalResult =
+  | { ok: true; text: string; bytes: Uint8Array; batch: boolean; calls: V2Call[] }
+  | { ok: false; problem: string };
+
+const encoder = new TextEncoder();
+
+/**
+ * Marshals the editor's request (an object) or batch (an array of objects):
+ * adds "jsonrpc":"2.0" where missing and an id where missing, unless a
+ * notification is asked for. Ids the user wrote are sent as typed.
+ */
+export function marshalV2Request(
+  editorText: string,
+  nextAutoId: () => string,
+  options: { notification: boolean } = { notification: false },
+): V2MarshalResult {
+  let value: JsonValue;
+  try {
+    value = parseExact(editorText);
+  } catch (error) {
+    return { ok: false, problem: parseProblem(error, 'request') };
+  }
+  const compact = compactJsonText(editorText);
+  const parsed = value;
+  const batch = Array.isArray(parsed);
+  const elements = Array.isArray(parsed)
+    ? compactArrayElements(compact).map((span, index) => ({
+        value: parsed[index] ?? null,
+        text: compact.slice(span.start, span.end),
+      }))
+    : [{ value: parsed, text: compact }];
+
+  const calls: V2Call[] = [];
+  const texts: string[] = [];
+  for (const [index, element] of elements.entries()) {
+    const where = batch ? `Batch element ${index}` : 'The request';
+    if (!isJsonObject(element.value))
+      return { ok: false, problem: `${where} is not a JSON object.` };
+    const method = element.value.method;
+    if (typeof method !== 'string')
+      return { ok: false, problem: `${where} needs a string "method".` };
+    let text =
+      element.value.jsonrpc === undefined
+        ? prependMember(element.text, 'jsonrpc', '"2.0"')
+        : element.text;
+    let call: V2Call;
+    if (Object.hasOwn(element.value, 'id')) {
+      const idText = stringifyExact(element.value.id ?? null);
+      call = { method, idText, canonicalId: canonicalId(idText), autoId: false };
+    } else if (options.notification) {
+      call = { method, idText: null, canonicalId: null, autoId: false };
+    } else {
+      const idText = nextAutoId();
+      text = appendMember(text, 'id', idText);
+      call = { method, idText, canonicalId: canonicalId(idText), autoId: true };
+    }
+    calls.push(call);
+    texts.push(text);
+  }
+  const text = `${batch ? `[${texts.join(',')}]` : (texts[0] ?? '')}\n`;
+  return { ok: true, text, bytes: encoder.encode(text), batch, calls };
+}

@@ -1,0 +1,98 @@
+/**
+ * The browser ⇄ bridge contract, declared once for both sides.
+ *
+ * Control messages travel as JSON in text frames; payload bytes travel in
+ * binary frames (see frames.ts), never as text, so any byte the server sends
+ * reaches the page unchanged. Every time `at` is the bridge's clock in
+ * milliseconds since the epoch, with sub-millisecond precision.
+ */
+
+export const PROTOCOL_VERSION = 1;
+/** Offered by the page in Sec-WebSocket-Protocol; the bridge refuses any other. */
+export const SUBPROTOCOL = `rpc-playground.v${PROTOCOL_VERSION}`;
+/** Path of the WebSocket endpoint on the bridge's HTTP server. */
+export const BRIDGE_PATH = '/bridge';
+
+/** A TCP connection id, chosen by the page, unique within one WebSocket session. */
+export type ConnId = number;
+
+export type Target = { host: string; port: number };
+
+// ── page → bridge (text frames) ────────────────────────────────────────────
+
+export type OpenMessage = { type: 'open'; conn: ConnId; host: string; port: number };
+export type CloseMessage = { type: 'close'; conn: ConnId };
+export type PageMessage = OpenMessage | CloseMessage;
+
+// ── bridge → page (text frames) ────────────────────────────────────────────
+
+export type WelcomeMessage = {
+  type: 'welcome';
+  protocol: number;
+  /** The embedded demo server, when one runs. */
+  demo: Target | null;
+  /** Human-readable list of what this bridge may reach, e.g. "loopback", "10.0.0.5:9000". */
+  allowed: string[];
+  at: number;
+};
+
+export type OpenedMessage = {
+  type: 'opened';
+  conn: ConnId;
+  /** The address the socket actually connected to (after resolution and policy checks). */
+  remote: Target;
+  local: Target;
+  at: number;
+};
+
+/** The bridge wrote one page write completely to the socket (step 3). */
+export type WrittenMessage = {
+  type: 'written';
+  conn: ConnId;
+  write: number;
+  bytes: number;
+  at: number;
+};
+
+export type ErrorCode =
+  | 'target-not-allowed'
+  | 'bad-target'
+  | 'dns-failed'
+  | 'connect-refused'
+  | 'connect-timeout'
+  | 'unreachable'
+  | 'conn-unknown'
+  | 'conn-in-use'
+  | 'bad-message'
+  | 'limit'
+  | 'io';
+
+/** A request the bridge could not carry out; `conn` names the connection it concerns, if any. */
+export type ErrorMessage = {
+  type: 'error';
+  conn: ConnId | null;
+  code: ErrorCode;
+  message: string;
+  at: number;
+};
+
+export type ClosedBy = 'server' | 'page' | 'bridge';
+export type CloseKind = 'fin' | 'reset' | 'error' | 'requested';
+
+/** A TCP connection ended. After this the conn id may be reused by the page. */
+export type ClosedMessage = {
+  type: 'closed';
+  conn: ConnId;
+  by: ClosedBy;
+  kind: CloseKind;
+  /** One plain sentence: "the server closed the connection (FIN)", "connection reset by the server". */
+  reason: string;
+  at: number;
+};
+
+export type BridgeMessage =
+  | WelcomeMessage
+  | OpenedMessage
+  | WrittenMessage
+  | ErrorMessage
+  | ClosedMessage;

@@ -1,0 +1,97 @@
+import type { BridgeMessage, ErrorCode, PageMessage } from './bridge-protocol';
+
+/**
+ * Validation on arrival. Both sides treat the other's text frames as untrusted:
+ * a message is accepted only if every field has the declared type.
+ */
+
+type Fields = Record<string, unknown>;
+
+function parseObject(text: string): Fields | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'control message is not JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'control message is not a JSON object';
+  }
+  return value as Fields;
+}
+
+const isConn = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
+const isPort = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isTarget = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && isString((v as Fields).host) && isPort((v as Fields).port);
+
+export function parsePageMessage(text: string): PageMessage | string {
+  const m = parseObject(text);
+  if (typeof m === 'string') return m;
+  switch (m.type) {
+    case 'open':
+      if (!isConn(m.conn)) return 'open: conn must be a whole number';
+      if (!isString(m.host) || m.host.length === 0 || m.host.length > 255)
+        return 'open: host must be a non-empty string';
+      if (!isPort(m.port)) return 'open: port must be a whole number from 1 to 65535';
+      return { type: 'open', conn: m.conn, host: m.host, port: m.port };
+    case 'close':
+      if (!isConn(m.conn)) return 'close: conn must be a whole number';
+      return { type: 'close', conn: m.conn };
+    default:
+      return `unknown control message type ${JSON.stringify(String(m.type))}`;
+  }
+}
+
+const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'target-not-allowed',
+  'bad-target',
+  'dns-failed',
+  'connect-refused',
+  'connect-timeout',
+  'unreachable',
+  'conn-unknown',
+  'conn-in-use',
+  'bad-message',
+  'limit',
+  'io',
+]);
+
+export function parseBridgeMessage(text: string): BridgeMessage | string {
+  const m = parseObject(text);
+  if (typeof m === 'string') return m;
+  switch (m.type) {
+    case 'welcome':
+      if (typeof m.protocol !== 'number') return 'welcome: protocol missing';
+      if (m.demo !== null && !isTarget(m.demo)) return 'welcome: bad demo target';
+      if (!Array.isArray(m.allowed) || !m.allowed.every(isString))
+        return 'welcome: bad allowed list';
+      if (!isTime(m.at)) return 'welcome: bad time';
+      return m as BridgeMessage;
+    case 'opened':
+      if (!isConn(m.conn) || !isTarget(m.remote) || !isTarget(m.local) || !isTime(m.at))
+        return 'opened: bad fields';
+      return m as BridgeMessage;
+    case 'written':
+      if (!isConn(m.conn) || !isConn(m.write) || !isConn(m.bytes) || !isTime(m.at))
+        return 'written: bad fields';
+      return m as BridgeMessage;
+    case 'error':
+      if (m.conn !== null && !isConn(m.conn)) return 'error: bad conn';
+      if (!isString(m.code) || !ERROR_CODES.has(m.code)) return 'error: unknown code';
+      if (!isString(m.message) || !isTime(m.at)) return 'error: bad fields';
+      return m as BridgeMessage;
+    case 'closed':
+      if (!isConn(m.conn) || !isString(m.reason) || !isTime(m.at)) return 'closed: bad fields';
+      if (m.by !== 'server' && m.by !== 'page' && m.by !== 'bridge') return 'closed: bad by';
+      if (m.kind !== 'fin' && m.kind !== 'reset' && m.kind !== 'error' && m.kind !== 'requested')
+        return 'closed: bad kind';
+      return m as BridgeMessage;
+    default:
+      return `unknown control message type ${JSON.stringify(String(m.type))}`;
+  }
+}

@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { ClientStub } from '../client-stub/client-stub';
+import type { CallsStore } from '../stores/calls-store';
+import type { ComposerStore } from '../stores/composer-store';
+import type { ConnectionStore } from '../stores/connection-store';
+
+export type AppServices = {
+  connection: ConnectionStore;
+  calls: CallsStore;
+  composer: ComposerStore;
+  stub: ClientStub;
+};
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useApp outside <AppContext.Provider>');
+  return services;
+}

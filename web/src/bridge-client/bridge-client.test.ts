@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
+import {
+  BRIDGE_LOST_REASON,
+  type BridgeEvent,
+  bridgeUrl,
+  createBridgeClient,
+  RECONNECT_MAX_MS,
+  reconnectDelay,
+} from './bridge-client';
+import { fakeSocketFactory, manualClock, WELCOME } from './fake-socket';
+
+function setUp() {
+  const factory = fakeSocketFactory();
+  const clock = manualClock();
+  const client = createBridgeClient({
+    url: 'ws://127.0.0.1:1/bridge',
+    createSocket: factory.create,
+    clock,
+  });
+  const events: BridgeEvent[] = [];
+  client.subscribe((event) => events.push(event));
+  return { factory, clock, client, events };
+}
+
+describe('bridge client', () => {
+  it('offers the subprotocol and is open after welcome', () => {
+    const { factory, client, events } = setUp();
+    const socket = factory.sockets[0]!;
+    expect(socket.protocol).toBe('rpc-playground.v1');
+    socket.serverOpens();
+    expect(client.status).toBe('connecting');
+    socket.serverSends(WELCOME);
+    expect(client.status).toBe('open');
+    expect(events.map((e) => e.type)).toEqual(['status', 'welcome']);
+  });
+
+  it('builds the URL from the page origin', () => {
+    expect(bridgeUrl({ protocol: 'http:', host: '127.0.0.1:8080' })).toBe(
+      'ws://127.0.0.1:8080/bridge',
+    );
+    expect(bridgeUrl({ protocol: 'https:', host: 'localhost' })).toBe('wss://localhost/bridge');
+  });
+
+  it('sends open/close as JSON and writes as binary frames with increasing write ids', () => {
+    const { factory, client } = setUp();
+    const socket = factory.sockets[0]!;
+    expect(client.open(1, '127.0.0.1', 9000)).toBe(false);
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    expect(client.open(1, '127.0.0.1', 9000)).toBe(true);
+    const first = client.write(1, new TextEncoder().encode('{}'));
+    const second = client.write(1, new TextEncoder().encode('[]'));
+    expect(client.close(1)).toBe(true);
+    expect(socket.sentControl()).toEqual([
+      { type: 'open', conn: 1, host: '127.0.0.1', port: 9000 },
+      { type: 'close', conn: 1 },
+    ]);
+    const frames = socket.sent.filter((d) => typeof d !== 'string').map((d) => decodeWriteFrame(d));
+    expect(frames).toMatchObject([
+      { conn: 1, write: first },
+      { conn: 1, write: second },
+    ]);
+    expect(second).toBe((first ?? 0) + 1);
+  });
+
+  it('decodes read frames and reports bad messages without throwing', () => {
+    const { factory, events } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    socket.serverSendsBinary(encodeReadFrame(3, 12.5, new TextEncoder().encode('{"id":0}')));
+    socket.serverSends({ type: 'nonsense' });
+    socket.serverSendsBinary(new Uint8Array([9, 9]));
+    const read = events.find((e) => e.type === 'read');
+    expect(read).toMatchObject({ type: 'read', conn: 3, at: 12.5 });
+    expect(read?.type === 'read' && new TextDecoder().decode(read.payload)).toBe('{"id":0}');
+    const notes = events.filter((e) => e.type === 'status').slice(1);
+    expect(notes.map((e) => e.type === 'status' && e.message)).toEqual([
+      expect.stringContaining('unknown control message type'),
+      expect.stringContaining('binary frame too short'),
+    ]);
+  });
+
+  it('reports every open conn closed when the bridge drops, then reconnects with backoff', () => {
+    const { factory, clock, client, events } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    client.open(1, '127.0.0.1', 9000);
+    socket.serverSends({
+      type: 'opened',
+      conn: 1,
+      remote: { host: '127.0.0.1', port: 9000 },
+      local: { host: '127.0.0.1', port: 50000 },
+      at: 1,
+    });
+    socket.serverCloses('bridge stopped');
+    expect(client.status).toBe('reconnecting');
+    expect(events.filter((e) => e.type === 'closed')).toEqual([
+      expect.objectContaining({ conn: 1, by: 'bridge', reason: BRIDGE_LOST_REASON }),
+    ]);
+    expect(client.write(1, new Uint8Array([1]))).toBeNull();
+    expect(clock.pending()).toEqual([reconnectDelay(1)]);
+    clock.advance(reconnectDelay(1));
+    expect(factory.sockets).toHaveLength(2);
+    factory.sockets[1]!.serverOpens();
+    factory.sockets[1]!.serverSends(WELCOME);
+    expect(client.status).toBe('open');
+  });
+
+  it('ignores events from a superseded socket', () => {
+    const { factory, clock, events } = setUp();
+    const old = factory.sockets[0]!;
+    old.serverCloses();
+    clock.advance(reconnectDelay(1));
+    const before = events.length;
+    old.serverSends(WELCOME);
+    old.serverCloses();
+    expect(events).toHaveLength(before);
+  });
+
+  it('caps the backoff and goes offline after repeated failures', () => {
+    const { factory, clock, client } = setUp();
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      factory.sockets.at(-1)!.serverCloses();
+      expect(client.status).toBe('offline');
+      clock.advance(reconnectDelay(attempt));
+    }
+    expect(reconnectDelay(20)).toBe(RECONNECT_MAX_MS);
+    expect(factory.sockets).toHaveLength(9);
+  });
+
+  it('dispose closes the socket, cancels the retry and is idempotent', () => {
+    const { factory, clock, client } = setUp();
+    factory.sockets[0]!.serverCloses();
+    clock.advance(reconnectDelay(1));
+    const live = factory.sockets[1]!;
+    live.serverOpens();
+    live.serverCloses();
+    client.dispose();
+    client.dispose();
+    clock.advance(RECONNECT_MAX_MS);
+    expect(factory.sockets).toHaveLength(2);
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('dispose closes a live socket', () => {
+    const { factory, client } = setUp();
+    factory.sockets[0]!.serverOpens();
+    client.dispose();
+    expect(factory.sockets[0]!.closedByPage).toBe(true);
+  });
+});

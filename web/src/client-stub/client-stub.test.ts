@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
+import { createBridgeClient } from '../bridge-client/bridge-client';
+import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
+import { createCallsStore } from '../stores/calls-store';
+import { createComposerStore } from '../stores/composer-store';
+import { createConnectionStore } from '../stores/connection-store';
+import { createClientStub } from './client-stub';
+
+const ADD = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function setUp(text = ADD) {
+  const factory = fakeSocketFactory();
+  const clock = manualClock();
+  const bridge = createBridgeClient({
+    url: 'ws://127.0.0.1:1/bridge',
+    createSocket: factory.create,
+    clock,
+  });
+  const connection = createConnectionStore();
+  const calls = createCallsStore();
+  const composer = createComposerStore(null, text);
+  let pageNow = 1000;
+  const stub = createClientStub({ bridge, connection, calls, composer, now: () => pageNow });
+  const socket = factory.sockets[0]!;
+  socket.serverOpens();
+  socket.serverSends(WELCOME);
+  const at = (ms: number) => {
+    pageNow = ms;
+  };
+  /** Connects to the demo target and answers `opened`; returns the conn id the page chose. */
+  const connect = () => {
+    stub.connect();
+    const open = socket
+      .sentControl()
+      .filter((m) => m.type === 'open')
+      .at(-1)!;
+    const conn = open.conn as number;
+    socket.serverSends({
+      type: 'opened',
+      conn,
+      remote: { host: '127.0.0.1', port: 7421 },
+      local: { host: '127.0.0.1', port: 50000 },
+      at: 1,
+    });
+    return conn;
+  };
+  const writes = () =>
+    socket.sent
+      .filter((d) => typeof d !== 'string')
+      .map((d) => {
+        const frame = decodeWriteFrame(d);
+        if (typeof frame === 'string') throw new Error(frame);
+        return { ...frame, text: decoder.decode(frame.payload) };
+      });
+  const serverReplies = (conn: number, text: string, bridgeAt = 2) =>
+    socket.serverSendsBinary(encodeReadFrame(conn, bridgeAt, encoder.encode(text)));
+  return { socket, stub, connection, calls, composer, connect, writes, serverReplies, at };
+}
+
+describe('client stub', () => {
+  it('prefills the target from welcome and opens the typed target', () => {
+    const { connection, connect } = setUp();
+    expect(connection.getState().targetText).toBe('127.0.0.1:7421');
+    connect();
+    expect(connection.getState().targetStatus).toBe('connected');
+  });
+
+  it('marshals with auto ids from 0 per connection and answers by id (steps 2, 11, 12)', () => {
+    const { stub, connect, writes, serverReplies, calls, at } = setUp();
+    const conn = connect();
+    expect(stub.send()).toBeNull();
+    expect(stub.send()).toBeNull();
+    expect(writes().map((w) => w.text)).toEqual([
+      '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}],"id":0}\n',
+      '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}],"id":1}\n',
+    ]);
+    at(1040);
+    serverReplies(conn, '{"id":1,"result":30,"error":null}\n{"id":0,"result":30,"err');
+    serverReplies(conn, 'or":null}\n');
+    const [first, second] = calls.getState().calls;
+    expect(second).toMatchObject({
+      status: 'answered',
+      resultText: '30',
+      replyOrder: 1,
+      durationMs: 40,
+    });
+    expect(first).toMatchObject({ status: 'answered', idText: '0', replyOrder: 2 });
+
+    const again = connect();
+    expect(again).not.toBe(conn);
+    stub.send();
+    expect(writes().at(-1)?.text).toContain('"id":0}');
+  });
+
+  it('records acks from the bridge on the call they name', () => {
+    const { stub, connect, writes, socket, calls } = setUp();
+    const conn = connect();
+    stub.send();
+    socket.serverSends({ type: 'written', conn, write: writes()[0]!.write, bytes: 60, at: 77 });
+    expect(calls.getState().calls[0]?.writtenAt).toBe(77);
+  });
+
+  it('keeps big numbers exact both ways', () => {
+    const text =
+      '{"method":"ServiceA.Add","params":[{"X":9007199254740993,"Y":0}],"id":9007199254740993}';
+    const { stub, connect, writes, serverReplies, calls } = setUp(text);
+    const conn = connect();
+    stub.send();
+    expect(writes()[0]?.text).toContain('"X":9007199254740993');
+    serverReplies(conn, '{"id":9007199254740993,"result":9007199254740993,"error":null}\n');
+    expect(calls.getState().calls[0]).toMatchObject({
+      idText: '9007199254740993',
+      status: 'answered',
+      resultText: '9007199254740993',
+    });
+  });
+
+  it('sends a burst as N writes from the template, and matches out-of-order replies', () => {
+    const { stub, connect, writes, serverReplies, calls } = setUp(
+      '{"method":"Demo.Sleep","params":[{"Ms":"{{(N-i)*40}}"}]}',
+    );
+    const conn = connect();
+    expect(stub.sendBurst(3)).toBeNull();
+    expect(writes().map((w) => w.text.trim())).toEqual([
+      '{"method":"Demo.Sleep","params":[{"Ms":120}],"id":0}',
+      '{"method":"Demo.Sleep","params":[{"Ms":80}],"id":1}',
+      '{"method":"Demo.Sleep","params":[{"Ms":40}],"id":2}',
+    ]);
+    for (const id of [2, 1, 0]) {
+      serverReplies(conn, `{"id":${id},"result":${(3 - id) * 40},"error":null}\n`);
+    }
+    expect(calls.getState().calls.map((c) => [c.idText, c.resultText, c.replyOrder])).toEqual([
+      ['0', '120', 3],
+      ['1', '80', 2],
+      ['2', '40', 1],
+    ]);
+  });
+
+  it('classifies Go error strings', () => {
+    const { stub, connect, serverReplies, calls } = setUp();
+    const conn = connect();
+    stub.send();
+    serverReplies(conn, `{"id":0,"result":null,"error":"rpc: can't find service Nope.Add"}\n`);
+    expect(calls.getState().calls[0]).toMatchObject({
+      status: 'error',
+      error: "rpc: can't find service Nope.Add",
+      errorClass: { ran: false },
+    });
+  });
+
+  it('puts unmatched replies and framing errors aside, with bytes and reason', () => {
+    const { stub, connect, serverReplies, calls, socket } = setUp();
+    const conn = connect();
+    stub.send();
+    serverReplies(conn, '{"id":999,"result":1,"error":null}\n');
+    serverReplies(conn, '{"id":0,"res');
+    socket.serverSends({
+      type: 'closed',
+      conn,
+      by: 'server',
+      kind: 'fin',
+      reason: 'the server closed the connection (FIN)',
+      at: 9,
+    });
+    const { strays, calls: list } = calls.getState();
+    expect(strays.map((s) => s.kind)).toEqual(['unmatched', 'framing-error']);
+    expect(strays[1]?.text).toBe('{"id":0,"res');
+    expect(list[0]).toMatchObject({
+      status: 'failed',
+      failure: 'the server closed the connection (FIN)',
+    });
+  });
+
+  it('fails calls in flight when the bridge drops, and refuses to send until reconnected', () => {
+    const { stub, connect, calls, connection, socket } = setUp();
+    connect();
+    stub.send();
+    socket.serverCloses();
+    expect(calls.getState().calls[0]).toMatchObject({
+      status: 'failed',
+      failure: 'the connection to the bridge was lost',
+    });
+    expect(connection.getState()).toMatchObject({
+      bridgeStatus: 'reconnecting',
+      targetStatus: 'closed',
+    });
+    expect(stub.send()).toBe('Connect to a target first.');
+  });
+
+  it('shows a refusal from the bridge as a failed target', () => {
+    const { stub, connection, socket } = setUp();
+    connection.getState().editTarget('10.0.0.1:80');
+    stub.connect();
+    const open = socket.sentControl().at(-1)!;
+    socket.serverSends({
+      type: 'error',
+      conn: open.conn,
+      code: 'target-not-allowed',
+      message: '10.0.0.1:80 is not an allowed target',
+      at: 3,
+    });
+    expect(connection.getState()).toMatchObject({
+      targetStatus: 'failed',
+      targetMessage: '10.0.0.1:80 is not an allowed target',
+    });
+  });
+
+  it('does not send invalid JSON, and says why', () => {
+    const { stub, connect, writes } = setUp('{"method":');
+    connect();
+    expect(stub.send()).toMatch(/not valid JSON/);
+    expect(writes()).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { useApp } from '../../app/app-context';
+import { summariseCall } from './call-summary';
+
+const ROW_HEIGHT_PX = 40;
+
+export function CallList() {
+  const { calls } = useApp();
+  const items = useStore(calls, (s) => s.calls);
+  const selectedKey = useStore(calls, (s) => s.selectedKey);
+  const select = useStore(calls, (s) => s.select);
+  const strayCount = useStore(calls, (s) => s.strays.length);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 8,
+  });
+
+  // The newest call is the one a person just sent: keep it in view.
+  useEffect(() => {
+    if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+  }, [items.length, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const index = items.findIndex((call) => call.key === selectedKey);
+    const next =
+      items[Math.min(items.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    if (!next) return;
+    select(next.key);
+    virtualizer.scrollToIndex(items.indexOf(next));
+    scrollRef.current?.querySelector<HTMLButtonElement>(`[data-key="${next.key}"]`)?.focus();
+  };
+
+  return (
+    <section className="panel calls" aria-labelledby="calls-title">
+      <div className="panel-head">
+        <h2 className="panel-title" id="calls-title">
+          Calls
+        </h2>
+        <span className="panel-note">
+          {items.length} sent{strayCount > 0 ? ` · ${strayCount} stray replies` : ''}
+        </span>
+      </div>
+      <div className="call-scroll" ref={scrollRef}>
+        <ul
+          aria-label="Calls"
+          className="call-list"
+          style={{ height: `${virtualizer.getTotalSize()}px` }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const call = items[row.index];
+            if (!call) return null;
+            const summary = summariseCall(call);
+            const selected = call.key === selectedKey;
+            return (
+              // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the page's contract marks the chosen call on its listitem
+              <li
+                key={call.key}
+                aria-selected={selected}
+                className={`call-row status-${call.status}${selected ? ' selected' : ''}`}
+                style={{ transform: `translateY(${row.start}px)`, height: `${row.size}px` }}
+              >
+                <button
+                  type="button"
+                  className="call-button"
+                  data-key={call.key}
+                  onClick={() => select(call.key)}
+                  onKeyDown={onKeyDown}
+                >
+                  <span className="call-method">{summary.method}</span>{' '}
+                  <span className="call-id">{summary.id}</span>{' '}
+                  <span className={`call-status badge-${call.status}`}>{summary.status}</span>{' '}
+                  <span className="call-detail">{summary.detail}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}

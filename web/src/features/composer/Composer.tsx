@@ -1,0 +1,92 @@
+import { useId, useState } from 'react';
+import { useStore } from 'zustand';
+import { useApp } from '../../app/app-context';
+import { sendBlocker } from '../../client-stub/send-readiness';
+import { BURST_MAX, BURST_MIN } from '../../stores/composer-store';
+import { RequestEditor } from './RequestEditor';
+import { REQUEST_TEMPLATES } from './templates';
+
+export function Composer() {
+  const { composer, connection, stub } = useApp();
+  const text = useStore(composer, (s) => s.text);
+  const setText = useStore(composer, (s) => s.setText);
+  const burstSize = useStore(composer, (s) => s.burstSize);
+  const setBurstSize = useStore(composer, (s) => s.setBurstSize);
+  const bridgeStatus = useStore(connection, (s) => s.bridgeStatus);
+  const targetStatus = useStore(connection, (s) => s.targetStatus);
+  const [template, setTemplate] = useState('');
+  const [sendProblem, setSendProblem] = useState<string | null>(null);
+  const reasonId = useId();
+
+  const blocker = sendBlocker(text, bridgeStatus, targetStatus);
+  const reason = blocker ?? sendProblem;
+
+  const onTemplate = (name: string) => {
+    setTemplate(name);
+    const chosen = REQUEST_TEMPLATES.find((t) => t.name === name);
+    if (chosen) setText(chosen.text);
+  };
+
+  return (
+    <section className="panel composer" aria-label="Composer">
+      <div className="panel-head">
+        <h2 className="panel-title">Request</h2>
+        <label className="field inline">
+          <span className="field-label">Template</span>
+          <select value={template} onChange={(event) => onTemplate(event.target.value)}>
+            <option value="">Choose…</option>
+            {REQUEST_TEMPLATES.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="editor-frame">
+        <RequestEditor
+          text={text}
+          onChange={(value) => {
+            setSendProblem(null);
+            setText(value);
+          }}
+          onSubmit={() => setSendProblem(stub.send())}
+        />
+      </div>
+      <div className="composer-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={blocker !== null}
+          aria-describedby={reasonId}
+          onClick={() => setSendProblem(stub.send())}
+        >
+          Send
+        </button>
+        <label className="field inline">
+          <span className="field-label">Burst size</span>
+          <input
+            className="burst-input"
+            type="number"
+            min={BURST_MIN}
+            max={BURST_MAX}
+            value={burstSize}
+            onChange={(event) => setBurstSize(event.target.valueAsNumber)}
+          />
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={blocker !== null}
+          aria-describedby={reasonId}
+          onClick={() => setSendProblem(stub.sendBurst(burstSize))}
+        >
+          Send burst
+        </button>
+        <p id={reasonId} className={reason ? 'send-reason problem' : 'send-reason'}>
+          {reason ?? 'Ctrl+Enter sends.'}
+        </p>
+      </div>
+    </section>
+  );
+}
