@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { startApp } from './fixtures/app';
 import { startGoServer } from './fixtures/go-server';
 
 async function connect(page: Page, target: string): Promise<void> {
@@ -33,10 +34,14 @@ test.describe('the playground against real servers', () => {
     await expect(response(page).getByText('30', { exact: true })).toBeVisible();
   });
 
-  test('UserService.Get from the template shows the demo reply', async ({ page, app }) => {
+  test('UserService.Get from the template, sent with Ctrl+Enter, shows the demo reply', async ({
+    page,
+    app,
+  }) => {
     await connect(page, `${app.demo.host}:${app.demo.port}`);
     await page.getByRole('combobox', { name: 'Template' }).selectOption('UserService.Get');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+    await page.keyboard.press('Control+Enter');
     await expect(calls(page).first()).toContainText('UserService.Get');
     await expect(response(page)).toContainText('"code": 1');
     await expect(response(page)).toContainText('"message": "success"');
@@ -48,7 +53,9 @@ test.describe('the playground against real servers', () => {
     await typeRequest(page, '{"method":"Nope.Add","params":[{"X":1,"Y":2}]}');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(calls(page).first()).toContainText('error');
-    await expect(response(page)).toContainText("rpc: can't find service Nope.Add");
+    const error = response(page).getByRole('region', { name: 'Error' });
+    await expect(error).toContainText("rpc: can't find service Nope.Add");
+    await expect(error).toContainText('Method ran');
   });
 
   test('a Demo.Sleep burst comes back out of order, each answer on its own call', async ({
@@ -89,7 +96,9 @@ test.describe('the playground against real servers', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(calls(page).first()).toContainText('id 9007199254740993');
     await expect(calls(page).first()).toContainText('answered');
-    await expect(response(page).getByText('9007199254740993', { exact: true })).toBeVisible();
+    await expect(response(page).getByRole('region', { name: 'Result' })).toContainText(
+      '9007199254740993',
+    );
     await expect(response(page)).toContainText('"X":9007199254740993');
   });
 
@@ -126,8 +135,33 @@ test.describe('the playground against real servers', () => {
       await expect(calls(page).first()).toContainText('pending');
       await doomed.stop();
       await expect(calls(page).first()).toContainText('failed');
-      await expect(response(page)).toContainText('the server closed the connection');
+      await expect(response(page).getByRole('region', { name: 'Failure' })).toContainText(
+        'the server closed the connection',
+      );
       await expect(page.getByRole('status')).toContainText('Target: closed');
+    } finally {
+      await doomed.stop();
+    }
+  });
+
+  test('a bridge that goes away fails the call in flight and keeps the history', async ({
+    page,
+    goServer,
+  }) => {
+    const doomed = await startApp();
+    try {
+      await page.goto(doomed.url);
+      await connect(page, `127.0.0.1:${goServer.port}`);
+      await typeRequest(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(calls(page).first()).toContainText('pending');
+      await doomed.stop();
+      await expect(calls(page).first()).toContainText('failed');
+      await expect(response(page).getByRole('region', { name: 'Failure' })).toContainText(
+        'the connection to the bridge was lost',
+      );
+      await expect(page.getByRole('status')).toContainText(/Bridge: (reconnecting|offline)/);
+      await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
     } finally {
       await doomed.stop();
     }

@@ -36,7 +36,9 @@ const stub = createClientStub({
   now: () => performance.now(),
 });
 
-window.addEventListener('pagehide', () => {
+// A page kept in the back/forward cache comes back alive, so only a real unload disposes.
+window.addEventListener('pagehide', (event) => {
+  if (event.persisted) return;
   stub.dispose();
   bridge.dispose();
 });

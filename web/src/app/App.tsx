@@ -2,6 +2,7 @@ import { CallList } from '../features/call-list/CallList';
 import { Composer } from '../features/composer/Composer';
 import { ConnectionBar } from '../features/connection-bar/ConnectionBar';
 import { ResponsePanel } from '../features/response/ResponsePanel';
+import { StrayReplies } from '../features/stray-replies/StrayReplies';
 
 export function App() {
   return (
@@ -17,6 +18,7 @@ export function App() {
         </div>
         <div className="app-column">
           <ResponsePanel />
+          <StrayReplies />
         </div>
       </main>
     </div>

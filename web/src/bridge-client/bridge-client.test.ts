@@ -35,6 +35,16 @@ describe('bridge client', () => {
     expect(events.map((e) => e.type)).toEqual(['status', 'welcome']);
   });
 
+  it('says so when the bridge speaks another protocol version', () => {
+    const { factory, events } = setUp();
+    factory.sockets[0]!.serverOpens();
+    factory.sockets[0]!.serverSends({ ...WELCOME, protocol: 2 });
+    expect(events[0]).toMatchObject({
+      type: 'status',
+      message: expect.stringContaining('protocol v2'),
+    });
+  });
+
   it('builds the URL from the page origin', () => {
     expect(bridgeUrl({ protocol: 'http:', host: '127.0.0.1:8080' })).toBe(
       'ws://127.0.0.1:8080/bridge',

@@ -4,6 +4,7 @@ import {
   type ClosedMessage,
   type ConnId,
   type PageMessage,
+  PROTOCOL_VERSION,
   SUBPROTOCOL,
 } from '../../../shared/protocol/bridge-protocol';
 import { decodeReadFrame, encodeWriteFrame } from '../../../shared/protocol/frames';
@@ -127,7 +128,11 @@ export function createBridgeClient(options: {
     if (message.type === 'welcome') {
       failedAttempts = 0;
       everOpened = true;
-      setStatus('open', null);
+      const mismatch =
+        message.protocol === PROTOCOL_VERSION
+          ? null
+          : `the bridge speaks protocol v${message.protocol}, this page v${PROTOCOL_VERSION}; reload the page`;
+      setStatus('open', mismatch);
     }
     if (message.type === 'opened') liveConns.add(message.conn);
     if (message.type === 'closed') liveConns.delete(message.conn);

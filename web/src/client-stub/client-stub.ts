@@ -79,7 +79,7 @@ export function createClientStub(deps: {
           .getState()
           .targetConnected(
             event.conn,
-            `connected to ${event.remote.host}:${event.remote.port} from local port ${event.local.port}`,
+            `${event.remote.host}:${event.remote.port}, from local port ${event.local.port}`,
           );
         return;
       case 'error': {

@@ -16,6 +16,8 @@ export function Composer() {
   const targetStatus = useStore(connection, (s) => s.targetStatus);
   const [template, setTemplate] = useState('');
   const [sendProblem, setSendProblem] = useState<string | null>(null);
+  // The box may be empty or out of range while typing; the store only ever holds a valid size.
+  const [burstDraft, setBurstDraft] = useState(String(burstSize));
   const reasonId = useId();
 
   const blocker = sendBlocker(text, bridgeStatus, targetStatus);
@@ -70,8 +72,14 @@ export function Composer() {
             type="number"
             min={BURST_MIN}
             max={BURST_MAX}
-            value={burstSize}
-            onChange={(event) => setBurstSize(event.target.valueAsNumber)}
+            value={burstDraft}
+            onChange={(event) => {
+              setBurstDraft(event.target.value);
+              if (Number.isFinite(event.target.valueAsNumber)) {
+                setBurstSize(event.target.valueAsNumber);
+              }
+            }}
+            onBlur={() => setBurstDraft(String(composer.getState().burstSize))}
           />
         </label>
         <button

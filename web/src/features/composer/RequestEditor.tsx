@@ -53,9 +53,11 @@ export function RequestEditor({ text, onChange, onSubmit }: Props) {
       wordWrap: 'on',
       tabSize: 2,
       lineNumbersMinChars: 3,
-      // Pasted or inserted JSON must arrive exactly as given, without an extra closing quote or brace.
+      // Pasted or inserted JSON must arrive exactly as given: auto-closing and surrounding a
+      // selection added stray quotes and braces when text replaced a selection.
       autoClosingBrackets: 'never',
       autoClosingQuotes: 'never',
+      autoSurround: 'never',
     });
     editorRef.current = editor;
     monaco.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model));

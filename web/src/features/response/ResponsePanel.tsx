@@ -23,15 +23,15 @@ function Outcome({ call }: { call: Call }) {
   if (call.status === 'pending') return <p className="outcome pending">Waiting for the reply…</p>;
   if (call.status === 'failed') {
     return (
-      <div className="outcome failed">
+      <section className="outcome failed" aria-label="Failure">
         <h3>Failed</h3>
         <p>{call.failure}</p>
-      </div>
+      </section>
     );
   }
   if (call.status === 'error') {
     return (
-      <div className="outcome error">
+      <section className="outcome error" aria-label="Error">
         <h3>Error</h3>
         <pre className="code">{call.error}</pre>
         {call.errorClass && (
@@ -44,14 +44,14 @@ function Outcome({ call }: { call: Call }) {
             <dd>{call.errorClass.explanation}</dd>
           </dl>
         )}
-      </div>
+      </section>
     );
   }
   return (
-    <div className="outcome answered">
+    <section className="outcome answered" aria-label="Result">
       <h3>Result</h3>
       <pre className="code">{prettyOrRaw(call.resultText ?? 'null')}</pre>
-    </div>
+    </section>
   );
 }
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Call } from '../../stores/calls-store';
+import { formatDuration, summariseCall } from './call-summary';
+
+const base: Call = {
+  key: 'c1',
+  conn: 1,
+  method: 'Demo.Sleep',
+  idText: '3',
+  canonicalId: '3',
+  requestText: '',
+  status: 'answered',
+  sentAt: 0,
+  answeredAt: 120,
+  writtenAt: null,
+  readAt: null,
+  durationMs: 120.4,
+  replyOrder: 2,
+  resultText: '120',
+  error: null,
+  errorClass: null,
+  failure: null,
+  duplicateWarning: null,
+};
+
+describe('call summary', () => {
+  it('says method, id, status, duration and reply order', () => {
+    expect(summariseCall(base)).toEqual({
+      method: 'Demo.Sleep',
+      id: 'id 3',
+      status: 'answered',
+      detail: '120 ms · reply #2',
+    });
+  });
+
+  it('flags duplicate ids and leaves out what is not known yet', () => {
+    const pending = { ...base, status: 'pending' as const, durationMs: null, replyOrder: null };
+    expect(summariseCall({ ...pending, duplicateWarning: 'dup' }).detail).toBe('duplicate id');
+  });
+
+  it('keeps a decimal only for short durations', () => {
+    expect(formatDuration(3.26)).toBe('3.3 ms');
+    expect(formatDuration(42.6)).toBe('43 ms');
+    expect(formatDuration(null)).toBe('');
+  });
+});
