@@ -78,7 +78,7 @@ test.describe('the playground against real servers', () => {
       await expect(item).toContainText(`id ${i}`);
       await expect(item).toContainText(`reply #${n - i}`);
       await item.getByRole('button').click();
-      await expect(item).toHaveAttribute('aria-selected', 'true');
+      await expect(item).toHaveAttribute('aria-current', 'true');
       await expect(response(page)).toContainText(`"Ms":${ms}`);
       await expect(response(page).getByText(String(ms), { exact: true })).toBeVisible();
     }

@@ -59,10 +59,9 @@ export function CallList() {
             const summary = summariseCall(call);
             const selected = call.key === selectedKey;
             return (
-              // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the page's contract marks the chosen call on its listitem
               <li
                 key={call.key}
-                aria-selected={selected}
+                aria-current={selected ? 'true' : undefined}
                 className={`call-row status-${call.status}${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${row.start}px)`, height: `${row.size}px` }}
               >
