@@ -20,6 +20,13 @@ async function typeRequest(page: Page, json: string): Promise<void> {
 const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
 const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 
+/** Sends a call the server holds for 30 s, so it is still in flight when something goes away. */
+async function sendCallLeftInFlight(page: Page): Promise<void> {
+  await typeRequest(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(calls(page).first()).toContainText('pending');
+}
+
 test.describe('the playground against real servers', () => {
   test.beforeEach(async ({ page, app }) => {
     await page.goto(app.url);
@@ -84,6 +91,30 @@ test.describe('the playground against real servers', () => {
     }
   });
 
+  test('a burst of 1000 is answered in full and the page stays usable, without page scroll', async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await typeRequest(page, '{"method":"Demo.Sleep","params":[{"Ms":"{{i%50}}"}]}');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('1000');
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    const list = page.getByRole('region', { name: 'Calls' });
+    await expect(list).toContainText('1000 sent · 1000 answered', { timeout: 30_000 });
+    // The newest call is in view and selected; the keyboard walks the list.
+    const last = calls(page).last();
+    await expect(last).toContainText('id 999');
+    await expect(last).toHaveAttribute('aria-current', 'true');
+    await expect(last).toHaveAttribute('aria-setsize', '1000');
+    await last.getByRole('button').press('ArrowUp');
+    await expect(response(page)).toContainText('"id":998');
+    await expect(response(page).getByText('48', { exact: true })).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight))
+      .toBeLessThanOrEqual(0);
+  });
+
   test('numbers stay exact: 9007199254740993 round-trips as id and param', async ({
     page,
     goServer,
@@ -130,9 +161,7 @@ test.describe('the playground against real servers', () => {
     const doomed = await startGoServer();
     try {
       await connect(page, `127.0.0.1:${doomed.port}`);
-      await typeRequest(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
-      await page.getByRole('button', { name: 'Send', exact: true }).click();
-      await expect(calls(page).first()).toContainText('pending');
+      await sendCallLeftInFlight(page);
       await doomed.stop();
       await expect(calls(page).first()).toContainText('failed');
       await expect(response(page).getByRole('region', { name: 'Failure' })).toContainText(
@@ -152,9 +181,7 @@ test.describe('the playground against real servers', () => {
     try {
       await page.goto(doomed.url);
       await connect(page, `127.0.0.1:${goServer.port}`);
-      await typeRequest(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
-      await page.getByRole('button', { name: 'Send', exact: true }).click();
-      await expect(calls(page).first()).toContainText('pending');
+      await sendCallLeftInFlight(page);
       await doomed.stop();
       await expect(calls(page).first()).toContainText('failed');
       await expect(response(page).getByRole('region', { name: 'Failure' })).toContainText(

@@ -16,9 +16,15 @@ export function serveConnection(socket: Socket, services: Services): void {
   let reading = true;
   let inFlight = 0;
 
+  // A client that sends but never reads would make replies pile up in memory:
+  // stop reading requests until the kernel takes our replies again.
   const write = (bytes: Uint8Array) => {
-    if (!socket.destroyed && socket.writable) socket.write(bytes);
+    if (socket.destroyed || !socket.writable) return;
+    if (!socket.write(bytes)) socket.pause();
   };
+  socket.on('drain', () => {
+    if (reading) socket.resume();
+  });
 
   const closeWhenIdle = () => {
     if (reading || inFlight > 0 || socket.destroyed) return;

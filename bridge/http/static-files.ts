@@ -104,7 +104,10 @@ export function createStaticHandler(root: string | null): StaticHandler {
         return;
       }
       serveFile(res, file, segments[0] === 'assets' && !isRoute, head);
-    })();
+    })().catch(() => {
+      // An unexpected failure must cost this one response, not the bridge process.
+      res.destroy();
+    });
   };
 }
 

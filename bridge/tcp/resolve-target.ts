@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import type { ErrorCode, Target } from '../../shared/protocol/bridge-protocol';
-import { checkTarget, formatTarget, stripBrackets, type TargetPolicy } from '../policy/targets';
+import { checkTarget, stripBrackets, type TargetPolicy } from '../policy/targets';
 
 /** Resolves every address of a host name, as `dns.lookup(name, { all: true })` does. */
 export type LookupAll = (host: string) => Promise<string[]>;
@@ -45,8 +45,5 @@ export async function resolveAllowedTarget(
   }
   const decision = checkTarget(policy, target, resolved);
   if (!decision.ok) return { ok: false, code: 'target-not-allowed', message: decision.reason };
-  if (decision.addresses.length === 0) {
-    return { ok: false, code: 'dns-failed', message: `${formatTarget(target)} has no address` };
-  }
   return { ok: true, addresses: decision.addresses };
 }

@@ -2,7 +2,7 @@ import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
-import { SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
+import { type ErrorMessage, SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
 import { now } from '../clock';
 import { checkUpgrade, type UpgradeContext } from '../http/upgrade-policy';
 import { PageSession, type SessionConfig } from './page-session';
@@ -68,15 +68,14 @@ export function attachBridgeEndpoint(server: Server, config: EndpointConfig): Br
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (sessions.size >= MAX_SESSIONS) {
         config.log(`limit: ${MAX_SESSIONS} pages connected, refused one more`);
-        ws.send(
-          JSON.stringify({
-            type: 'error',
-            conn: null,
-            code: 'limit',
-            message: `the bridge serves at most ${MAX_SESSIONS} pages at once; close another tab`,
-            at: now(),
-          }),
-        );
+        const refusal: ErrorMessage = {
+          type: 'error',
+          conn: null,
+          code: 'limit',
+          message: `the bridge serves at most ${MAX_SESSIONS} pages at once; close another tab`,
+          at: now(),
+        };
+        ws.send(JSON.stringify(refusal));
         ws.close(CLOSE_TRY_AGAIN_LATER, 'too many pages');
         return;
       }

@@ -1,7 +1,9 @@
+import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadFrame } from '../../shared/protocol/frames';
 import { type RunningBridge, startBridge } from '../start';
+import { CONNECT_TIMEOUT_MS } from '../tcp/connect-target';
 import { isReadFrame, PageClient } from '../testing/page-client';
 import {
   closedPort,
@@ -9,6 +11,7 @@ import {
   startTcpServer,
   type TestServer,
 } from '../testing/tcp-servers';
+import { attachBridgeEndpoint } from './bridge-endpoint';
 
 let bridge: RunningBridge;
 let page: PageClient;
@@ -180,6 +183,56 @@ describe('page session', () => {
     await page.waitForType('opened', 13);
     await page.close();
     await serverClosed;
+  });
+});
+
+describe('a close while the target is still resolving', () => {
+  it('answers closed by the page and never dials the target', async () => {
+    const target = await server(() => {});
+    let lookupStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      lookupStarted = resolve;
+    });
+    let finishLookup!: (addresses: string[]) => void;
+    const lookup = () => {
+      lookupStarted();
+      return new Promise<string[]>((resolve) => {
+        finishLookup = resolve;
+      });
+    };
+    const http = createServer();
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const address = http.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const endpoint = attachBridgeEndpoint(http, {
+      policy: { demo: null, rules: [] },
+      log: () => {},
+      lookup,
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+      heartbeatIntervalMs: 60_000,
+      upgrade: { port, hostNames: ['127.0.0.1'], allowedOrigins: [] },
+    });
+    const slowPage = await PageClient.connect(`ws://127.0.0.1:${port}/bridge`, {
+      origin: `http://127.0.0.1:${port}`,
+    });
+    try {
+      slowPage.sendJson({ type: 'open', conn: 1, host: 'slow.test', port: target.port });
+      await started;
+      slowPage.sendJson({ type: 'close', conn: 1 });
+      // Messages are handled in order: once this one is answered, the close has been seen.
+      slowPage.sendJson({ type: 'close', conn: 2 });
+      await slowPage.waitForType('error', 2);
+      finishLookup(['127.0.0.1']);
+      expect(await slowPage.waitForType('closed', 1)).toMatchObject({
+        by: 'page',
+        reason: 'the page closed the connection before it opened',
+      });
+      expect(target.sockets).toHaveLength(0);
+    } finally {
+      await slowPage.close();
+      endpoint.close();
+      await new Promise((resolve) => http.close(resolve));
+    }
   });
 });
 

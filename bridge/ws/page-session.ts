@@ -153,6 +153,11 @@ export class PageSession {
       this.finishOpening(conn, opening, () => this.fail(conn, resolved.code, resolved.message));
       return;
     }
+    // The page closed the connection (or went away) while the name resolved: do not dial.
+    if (opening.cancelled || this.disposed) {
+      this.finishOpening(conn, opening, () => {});
+      return;
+    }
     const connected = await connectTarget(resolved.addresses, port, this.config.connectTimeoutMs);
     if (!connected.ok) {
       this.finishOpening(conn, opening, () => this.fail(conn, connected.code, connected.message));

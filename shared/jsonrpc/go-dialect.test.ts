@@ -45,6 +45,15 @@ describe('marshalGoRequest', () => {
     expect(marshalGoRequest('{"method":"A.B","params":[1]}', next)).toMatchObject({ idText: '0' });
   });
 
+  it('GO2: with the same key in several cases, the last one in the text is the id Go echoes', () => {
+    expect(
+      marshalGoRequest(
+        '{"ID":1,"id":2,"ID":3,"Method":"X.Y","method":"A.B","params":[1]}',
+        counter(),
+      ),
+    ).toMatchObject({ ok: true, idText: '3', canonicalId: '3', method: 'A.B' });
+  });
+
   it('GO3: refuses what would close the connection, with one plain sentence', () => {
     const problems = [
       '{"method":"A.B",,}',
@@ -152,6 +161,15 @@ describe('decodeGoReply', () => {
         resultText: 'null',
         error: 'divide by zero',
       },
+    });
+  });
+
+  it('GO6: with the same key in several cases, the last one in the text wins', () => {
+    expect(
+      decodeGoReply('{"Id":1,"id":2,"Id":3,"Error":"a","error":null,"result":5}'),
+    ).toMatchObject({
+      ok: true,
+      reply: { idText: '3', error: null, resultText: '5' },
     });
   });
 

@@ -1,7 +1,6 @@
 import {
   canonicalId,
   ExactJsonError,
-  findKeyInsensitive,
   isJsonObject,
   isLosslessNumber,
   type JsonObject,
@@ -83,12 +82,21 @@ function parseObjectText(text: string, what: string, notObject: string): Located
   return { object: value, members: topLevelMembers(text) };
 }
 
-/** The member Go would decode for `name`: case-insensitive, the last match winning. */
+/**
+ * The member Go would decode for `name`. Go assigns members in text order,
+ * matching keys case-insensitively, so the last matching member in the text
+ * wins, whatever the case of earlier ones (`{"ID":1,"id":2,"ID":3}` has id 3).
+ */
 function memberOf(located: Located, name: string): TopLevelMember | undefined {
-  const key = findKeyInsensitive(located.object, name);
+  const wanted = name.toLowerCase();
   let found: TopLevelMember | undefined;
-  for (const member of located.members) if (member.key === key) found = member;
+  for (const member of located.members) if (member.key.toLowerCase() === wanted) found = member;
   return found;
+}
+
+/** The parsed value of a member found by memberOf: its exact key's last value is this member's. */
+function memberValue(located: Located, member: TopLevelMember | undefined): JsonValue | undefined {
+  return member === undefined ? undefined : located.object[member.key];
 }
 
 const NOT_AN_OBJECT_REQUEST =
@@ -112,8 +120,7 @@ function methodProblem(method: JsonValue | undefined): string | null {
 export function marshalGoRequest(editorText: string, nextAutoId: () => string): MarshalResult {
   const located = parseObjectText(editorText, 'request', NOT_AN_OBJECT_REQUEST);
   if ('problem' in located) return { ok: false, problem: located.problem };
-  const methodKey = findKeyInsensitive(located.object, 'method');
-  const method = methodKey === undefined ? undefined : located.object[methodKey];
+  const method = memberValue(located, memberOf(located, 'method'));
   const problem = methodProblem(method);
   if (problem !== null || typeof method !== 'string') return { ok: false, problem: problem ?? '' };
 
@@ -165,7 +172,7 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
   });
 
   const methodMember = memberOf(located, 'method');
-  const method = methodMember && located.object[methodMember.key];
+  const method = memberValue(located, methodMember);
   const methodError = methodProblem(method);
   if (methodError !== null) {
     const span = methodMember ? valueSpan(methodMember) : atObject;
@@ -179,7 +186,7 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
   }
 
   const paramsMember = memberOf(located, 'params');
-  const params = paramsMember && located.object[paramsMember.key];
+  const params = memberValue(located, paramsMember);
   if (!paramsMember || params === null || params === undefined) {
     diagnostics.push({
       severity: 'warning',
@@ -240,7 +247,7 @@ export function decodeGoReply(
   const idText = compactJsonText(text.slice(idMember.valueStart, idMember.valueEnd));
 
   const errorMember = memberOf(located, 'error');
-  const error = errorMember ? located.object[errorMember.key] : null;
+  const error = memberValue(located, errorMember) ?? null;
   if (error !== null && typeof error !== 'string') {
     return {
       ok: false,
@@ -258,7 +265,7 @@ export function decodeGoReply(
   const resultText = resultMember
     ? prettyJsonText(text.slice(resultMember.valueStart, resultMember.valueEnd))
     : 'null';
-  const result = resultMember ? (located.object[resultMember.key] ?? null) : null;
+  const result = memberValue(located, resultMember) ?? null;
   return {
     ok: true,
     reply: { idText, canonicalId: canonicalId(idText), result, resultText, error },

@@ -54,18 +54,22 @@ export type WrittenMessage = {
   at: number;
 };
 
-export type ErrorCode =
-  | 'target-not-allowed'
-  | 'bad-target'
-  | 'dns-failed'
-  | 'connect-refused'
-  | 'connect-timeout'
-  | 'unreachable'
-  | 'conn-unknown'
-  | 'conn-in-use'
-  | 'bad-message'
-  | 'limit'
-  | 'io';
+/** Every error code, listed once so validation on arrival cannot drift from the type. */
+export const ERROR_CODES = [
+  'target-not-allowed',
+  'bad-target',
+  'dns-failed',
+  'connect-refused',
+  'connect-timeout',
+  'unreachable',
+  'conn-unknown',
+  'conn-in-use',
+  'bad-message',
+  'limit',
+  'io',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A request the bridge could not carry out; `conn` names the connection it concerns, if any. */
 export type ErrorMessage = {
@@ -76,8 +80,10 @@ export type ErrorMessage = {
   at: number;
 };
 
-export type ClosedBy = 'server' | 'page' | 'bridge';
-export type CloseKind = 'fin' | 'reset' | 'error' | 'requested';
+export const CLOSED_BY = ['server', 'page', 'bridge'] as const;
+export type ClosedBy = (typeof CLOSED_BY)[number];
+export const CLOSE_KINDS = ['fin', 'reset', 'error', 'requested'] as const;
+export type CloseKind = (typeof CLOSE_KINDS)[number];
 
 /** A TCP connection ended. After this the conn id may be reused by the page. */
 export type ClosedMessage = {

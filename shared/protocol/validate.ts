@@ -1,4 +1,10 @@
-import type { BridgeMessage, ErrorCode, PageMessage } from './bridge-protocol';
+import {
+  type BridgeMessage,
+  CLOSE_KINDS,
+  CLOSED_BY,
+  ERROR_CODES,
+  type PageMessage,
+} from './bridge-protocol';
 
 /**
  * Validation on arrival. Both sides treat the other's text frames as untrusted:
@@ -26,6 +32,8 @@ const isPort = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
+const oneOf = (values: readonly string[], v: unknown): boolean =>
+  typeof v === 'string' && values.includes(v);
 const isTarget = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && isString((v as Fields).host) && isPort((v as Fields).port);
 
@@ -46,20 +54,6 @@ export function parsePageMessage(text: string): PageMessage | string {
       return `unknown control message type ${JSON.stringify(String(m.type))}`;
   }
 }
-
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'target-not-allowed',
-  'bad-target',
-  'dns-failed',
-  'connect-refused',
-  'connect-timeout',
-  'unreachable',
-  'conn-unknown',
-  'conn-in-use',
-  'bad-message',
-  'limit',
-  'io',
-]);
 
 export function parseBridgeMessage(text: string): BridgeMessage | string {
   const m = parseObject(text);
@@ -82,14 +76,13 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
       return m as BridgeMessage;
     case 'error':
       if (m.conn !== null && !isConn(m.conn)) return 'error: bad conn';
-      if (!isString(m.code) || !ERROR_CODES.has(m.code)) return 'error: unknown code';
+      if (!oneOf(ERROR_CODES, m.code)) return 'error: unknown code';
       if (!isString(m.message) || !isTime(m.at)) return 'error: bad fields';
       return m as BridgeMessage;
     case 'closed':
       if (!isConn(m.conn) || !isString(m.reason) || !isTime(m.at)) return 'closed: bad fields';
-      if (m.by !== 'server' && m.by !== 'page' && m.by !== 'bridge') return 'closed: bad by';
-      if (m.kind !== 'fin' && m.kind !== 'reset' && m.kind !== 'error' && m.kind !== 'requested')
-        return 'closed: bad kind';
+      if (!oneOf(CLOSED_BY, m.by)) return 'closed: bad by';
+      if (!oneOf(CLOSE_KINDS, m.kind)) return 'closed: bad kind';
       return m as BridgeMessage;
     default:
       return `unknown control message type ${JSON.stringify(String(m.type))}`;

@@ -92,7 +92,7 @@ describe('bridge client', () => {
     ]);
   });
 
-  it('reports every open conn closed when the bridge drops, then reconnects with backoff', () => {
+  it('reports every open or opening conn closed when the bridge drops, then reconnects with backoff', () => {
     const { factory, clock, client, events } = setUp();
     const socket = factory.sockets[0]!;
     socket.serverOpens();
@@ -105,10 +105,20 @@ describe('bridge client', () => {
       local: { host: '127.0.0.1', port: 50000 },
       at: 1,
     });
+    client.open(2, '127.0.0.1', 9001);
+    client.open(3, '10.0.0.1', 80);
+    socket.serverSends({
+      type: 'error',
+      conn: 3,
+      code: 'target-not-allowed',
+      message: 'not allowed',
+      at: 2,
+    });
     socket.serverCloses('bridge stopped');
     expect(client.status).toBe('reconnecting');
     expect(events.filter((e) => e.type === 'closed')).toEqual([
       expect.objectContaining({ conn: 1, by: 'bridge', reason: BRIDGE_LOST_REASON }),
+      expect.objectContaining({ conn: 2, by: 'bridge', reason: BRIDGE_LOST_REASON }),
     ]);
     expect(client.write(1, new Uint8Array([1]))).toBeNull();
     expect(clock.pending()).toEqual([reconnectDelay(1)]);

@@ -73,7 +73,8 @@ export function bridgeUrl(location: { protocol: string; host: string }): string 
  * Race handled: a socket that was replaced (reconnect, dispose) may still fire
  * events; every handler checks it belongs to the current socket and ignores
  * it otherwise. When the socket drops, the bridge closes every TCP connection
- * of that session, so each conn the page thought open is reported closed.
+ * of that session, so each conn the page asked for and has not seen end
+ * (opened or still opening) is reported closed.
  */
 export function createBridgeClient(options: {
   url: string;
@@ -82,6 +83,7 @@ export function createBridgeClient(options: {
 }): BridgeClient {
   const { url, createSocket, clock } = options;
   const listeners = new Set<(event: BridgeEvent) => void>();
+  /** Conns from `open` until `closed` or an error: the ones a dropped bridge takes down. */
   const liveConns = new Set<ConnId>();
   let socket: SocketLike | null = null;
   let status: BridgeStatus = 'connecting';
@@ -134,7 +136,6 @@ export function createBridgeClient(options: {
           : `the bridge speaks protocol v${message.protocol}, this page v${PROTOCOL_VERSION}; reload the page`;
       setStatus('open', mismatch);
     }
-    if (message.type === 'opened') liveConns.add(message.conn);
     if (message.type === 'closed') liveConns.delete(message.conn);
     if (message.type === 'error' && message.conn !== null) liveConns.delete(message.conn);
     emit(message);
@@ -187,7 +188,11 @@ export function createBridgeClient(options: {
     get status() {
       return status;
     },
-    open: (conn, host, port) => sendControl({ type: 'open', conn, host, port }),
+    open: (conn, host, port) => {
+      const sent = sendControl({ type: 'open', conn, host, port });
+      if (sent) liveConns.add(conn);
+      return sent;
+    },
     close: (conn) => sendControl({ type: 'close', conn }),
     write: (conn, bytes) => {
       if (!socket || socket.readyState !== OPEN || status !== 'open') return null;

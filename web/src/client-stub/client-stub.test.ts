@@ -190,6 +190,37 @@ describe('client stub', () => {
     expect(stub.send()).toBe('Connect to a target first.');
   });
 
+  it('a bridge dropped while the target is still opening fails the target', () => {
+    const { stub, connection, socket } = setUp();
+    stub.connect();
+    socket.serverCloses();
+    expect(connection.getState()).toMatchObject({
+      conn: null,
+      targetStatus: 'failed',
+      targetMessage: 'the connection to the bridge was lost',
+    });
+  });
+
+  it('closes the live connection when Connect is pressed with a mistyped target', () => {
+    const { stub, connect, connection, socket, calls } = setUp();
+    const conn = connect();
+    stub.send();
+    connection.getState().editTarget('no port');
+    stub.connect();
+    expect(socket.sentControl().at(-1)).toEqual({ type: 'close', conn });
+    expect(connection.getState()).toMatchObject({ targetStatus: 'failed', conn: null });
+    socket.serverSends({
+      type: 'closed',
+      conn,
+      by: 'page',
+      kind: 'requested',
+      reason: 'the page closed the connection',
+      at: 4,
+    });
+    expect(calls.getState().calls[0]?.status).toBe('failed');
+    expect(connection.getState().targetStatus).toBe('failed');
+  });
+
   it('shows a refusal from the bridge as a failed target', () => {
     const { stub, connection, socket } = setUp();
     connection.getState().editTarget('10.0.0.1:80');

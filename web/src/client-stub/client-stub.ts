@@ -16,8 +16,6 @@ export type ClientStub = {
   dispose(): void;
 };
 
-export const BRIDGE_LOST_MESSAGE = 'the connection to the bridge was lost';
-
 /**
  * The client stub (steps 1, 2, 11, 12): turns the caller's request into bytes
  * for the bridge, and bridge events into call results in the stores.
@@ -32,7 +30,8 @@ export function createClientStub(deps: {
 }): ClientStub {
   const { bridge, connection, calls, composer, now } = deps;
   const sessions = new Map<number, ConnectionSession>();
-  const keysByWrite = new Map<number, string[]>();
+  /** Writes not yet acknowledged by the bridge, so the ack can stamp its call (step 3). */
+  const unackedWrites = new Map<number, { conn: number; key: string }>();
   let nextConn = 1;
   let nextCall = 1;
 
@@ -55,6 +54,9 @@ export function createClientStub(deps: {
     const session = sessions.get(conn);
     if (!session) return;
     sessions.delete(conn);
+    for (const [write, pending] of unackedWrites) {
+      if (pending.conn === conn) unackedWrites.delete(write);
+    }
     const leftover = session.end();
     if (leftover) apply(leftover, conn, at);
     calls.getState().fail(session.failAll(), reason);
@@ -62,15 +64,10 @@ export function createClientStub(deps: {
 
   const onEvent = (event: BridgeEvent) => {
     switch (event.type) {
-      case 'status': {
+      // A dropped bridge needs nothing here: the bridge client reports each of its conns closed.
+      case 'status':
         connection.getState().setBridgeStatus(event.status, event.message);
-        const { conn, targetStatus } = connection.getState();
-        if (event.status !== 'open' && conn !== null && targetStatus === 'connecting') {
-          endSession(conn, BRIDGE_LOST_MESSAGE, Date.now());
-          connection.getState().targetEnded(conn, 'failed', BRIDGE_LOST_MESSAGE);
-        }
         return;
-      }
       case 'welcome':
         connection.getState().welcome(event.demo, event.allowed);
         return;
@@ -88,25 +85,29 @@ export function createClientStub(deps: {
           return;
         }
         const { conn, targetStatus } = connection.getState();
-        if (event.conn === conn && targetStatus === 'connecting') {
-          endSession(event.conn, event.message, event.at);
-          connection.getState().targetEnded(event.conn, 'failed', event.message);
-        } else if (event.conn === conn) {
+        if (event.conn === conn && targetStatus === 'connected') {
           connection.getState().targetNote(event.conn, event.message);
+          return;
         }
+        // The open failed, or a superseded conn is already gone: either way its session ends.
+        endSession(event.conn, event.message, event.at);
+        connection.getState().targetEnded(event.conn, 'failed', event.message);
         return;
       }
-      case 'closed':
+      case 'closed': {
+        const wasOpening =
+          connection.getState().conn === event.conn &&
+          connection.getState().targetStatus === 'connecting';
         endSession(event.conn, event.reason, event.at);
-        connection
-          .getState()
-          .targetEnded(event.conn, event.by === 'page' ? 'disconnected' : 'closed', event.reason);
+        const status = event.by === 'page' ? 'disconnected' : wasOpening ? 'failed' : 'closed';
+        connection.getState().targetEnded(event.conn, status, event.reason);
         return;
+      }
       case 'written': {
-        const keys = keysByWrite.get(event.write);
-        if (!keys) return;
-        keysByWrite.delete(event.write);
-        calls.getState().written(keys, event.at);
+        const pending = unackedWrites.get(event.write);
+        if (!pending) return;
+        unackedWrites.delete(event.write);
+        calls.getState().written([pending.key], event.at);
         return;
       }
       case 'read': {
@@ -147,12 +148,12 @@ export function createClientStub(deps: {
     for (const call of added) {
       const writeId = bridge.write(session.conn, call.bytes);
       if (writeId === null) calls.getState().fail([call.key], 'the bridge is not connected');
-      else keysByWrite.set(writeId, [call.key]);
+      else unackedWrites.set(writeId, { conn: session.conn, key: call.key });
     }
     return null;
   };
 
-  const expandAll = (n: number): string[] | string => {
+  const sendBurst = (n: number): string | null => {
     const { text } = composer.getState();
     const texts: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -160,7 +161,7 @@ export function createClientStub(deps: {
       if (typeof expanded !== 'string') return expanded.problem;
       texts.push(expanded);
     }
-    return texts;
+    return dispatch(texts);
   };
 
   const unsubscribe = bridge.subscribe(onEvent);
@@ -176,12 +177,14 @@ export function createClientStub(deps: {
 
   return {
     connect: () => {
+      // Connect replaces the current connection even when the new target is mistyped:
+      // forgetting a live conn without closing it would leave its TCP socket open.
+      disconnect();
       const target = parseTargetAddress(connection.getState().targetText);
       if ('problem' in target) {
         connection.getState().targetEnded(null, 'failed', target.problem);
         return;
       }
-      disconnect();
       const conn = nextConn++;
       sessions.set(conn, new ConnectionSession(conn));
       connection.getState().targetConnecting(conn);
@@ -191,14 +194,8 @@ export function createClientStub(deps: {
       }
     },
     disconnect,
-    send: () => {
-      const texts = expandAll(1);
-      return typeof texts === 'string' ? texts : dispatch(texts);
-    },
-    sendBurst: (n) => {
-      const texts = expandAll(n);
-      return typeof texts === 'string' ? texts : dispatch(texts);
-    },
+    send: () => sendBurst(1),
+    sendBurst,
     dispose: unsubscribe,
   };
 }

@@ -78,6 +78,23 @@ describe('calls store', () => {
     ]);
   });
 
+  it('finds the selected call across adds, and changes only the calls named', () => {
+    const store = createCallsStore();
+    store.getState().add([call('0'), call('1')]);
+    store.getState().add([call('2')]);
+    store.getState().select('1');
+    const before = store.getState().calls;
+    store.getState().fail(['1', 'unknown'], 'gone');
+    const after = store.getState().calls;
+    expect(store.selectedCall(store.getState())).toMatchObject({ key: '1', status: 'failed' });
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    store.getState().fail(['unknown'], 'gone');
+    expect(store.getState().calls).toBe(after);
+    store.getState().select(null);
+    expect(store.selectedCall(store.getState())).toBeNull();
+  });
+
   it('keeps stray replies apart from calls', () => {
     const store = createCallsStore();
     store

@@ -61,6 +61,7 @@ export type Answer = {
 };
 
 export type CallsState = {
+  /** Append-only: a call keeps its index for the life of the page. */
   calls: Call[];
   selectedKey: string | null;
   strays: StrayReply[];
@@ -75,31 +76,32 @@ export type CallsState = {
 
 export type CallsStore = ReturnType<typeof createCallsStore>;
 
-function updateCalls(
-  calls: Call[],
-  keys: ReadonlySet<string>,
-  change: (call: Call) => Call,
-): Call[] {
-  let changed = false;
-  const next = calls.map((call) => {
-    if (!keys.has(call.key)) return call;
-    changed = true;
-    return change(call);
-  });
-  return changed ? next : calls;
-}
-
 export function createCallsStore() {
-  return createStore<CallsState>()((set) => ({
+  // A burst of 1000 brings 2000 events (acks and replies); each must cost a
+  // lookup and one array copy, not a scan of every call ever sent.
+  const indexByKey = new Map<string, number>();
+
+  const updateCalls = (calls: Call[], keys: Iterable<string>, change: (call: Call) => Call) => {
+    let next: Call[] | null = null;
+    for (const key of keys) {
+      const index = indexByKey.get(key);
+      const call = index === undefined ? undefined : calls[index];
+      if (index === undefined || !call) continue;
+      next ??= calls.slice();
+      next[index] = change(call);
+    }
+    return next ?? calls;
+  };
+
+  const store = createStore<CallsState>()((set) => ({
     calls: [],
     selectedKey: null,
     strays: [],
 
     add: (added) =>
-      set((state) => ({
-        calls: [
-          ...state.calls,
-          ...added.map(
+      set((state) => {
+        const calls = state.calls.concat(
+          added.map(
             (call): Call => ({
               ...call,
               status: 'pending',
@@ -114,16 +116,17 @@ export function createCallsStore() {
               failure: null,
             }),
           ),
-        ],
-        selectedKey: added.at(-1)?.key ?? state.selectedKey,
-      })),
+        );
+        for (const [i, call] of added.entries()) indexByKey.set(call.key, state.calls.length + i);
+        return { calls, selectedKey: added.at(-1)?.key ?? state.selectedKey };
+      }),
     written: (keys, at) =>
       set((state) => ({
-        calls: updateCalls(state.calls, new Set(keys), (call) => ({ ...call, writtenAt: at })),
+        calls: updateCalls(state.calls, keys, (call) => ({ ...call, writtenAt: at })),
       })),
     answer: (key, answer) =>
       set((state) => ({
-        calls: updateCalls(state.calls, new Set([key]), (call) => ({
+        calls: updateCalls(state.calls, [key], (call) => ({
           ...call,
           ...answer,
           status: answer.error === null ? 'answered' : 'error',
@@ -132,11 +135,19 @@ export function createCallsStore() {
       })),
     fail: (keys, reason) =>
       set((state) => ({
-        calls: updateCalls(state.calls, new Set(keys), (call) =>
+        calls: updateCalls(state.calls, keys, (call) =>
           call.status === 'pending' ? { ...call, status: 'failed', failure: reason } : call,
         ),
       })),
     stray: (reply) => set((state) => ({ strays: [...state.strays, reply] })),
     select: (selectedKey) => set({ selectedKey }),
   }));
+
+  return Object.assign(store, {
+    /** The selected call without a scan, for a selector that runs on every change. */
+    selectedCall: (state: CallsState): Call | null => {
+      const index = state.selectedKey === null ? undefined : indexByKey.get(state.selectedKey);
+      return index === undefined ? null : (state.calls[index] ?? null);
+    },
+  });
 }

@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { Target } from '../../../shared/protocol/bridge-protocol';
+import type { BridgeStatus } from '../bridge-client/bridge-client';
 
-export type BridgeStatus = 'connecting' | 'open' | 'reconnecting' | 'offline';
+export type { BridgeStatus };
 export type TargetStatus = 'disconnected' | 'connecting' | 'connected' | 'closed' | 'failed';
 
 export type ConnectionState = {

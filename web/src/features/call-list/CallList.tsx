@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
-import { summariseCall } from './call-summary';
+import { summariseCall, summariseCalls } from './call-summary';
 
 const ROW_HEIGHT_PX = 40;
 
@@ -13,6 +13,8 @@ export function CallList() {
   const select = useStore(calls, (s) => s.select);
   const strayCount = useStore(calls, (s) => s.strays.length);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Live lists follow new calls only while the person has not scrolled up to read older ones.
+  const followEnd = useRef(true);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -20,20 +22,28 @@ export function CallList() {
     overscan: 8,
   });
 
-  // The newest call is the one a person just sent: keep it in view.
   useEffect(() => {
-    if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+    if (items.length > 0 && followEnd.current) {
+      virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+    }
   }, [items.length, virtualizer]);
 
+  const onScroll = () => {
+    const box = scrollRef.current;
+    if (box)
+      followEnd.current = box.scrollHeight - box.scrollTop - box.clientHeight < ROW_HEIGHT_PX;
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step === 0) return;
     event.preventDefault();
     const index = items.findIndex((call) => call.key === selectedKey);
-    const next =
-      items[Math.min(items.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    const nextIndex = Math.min(items.length - 1, Math.max(0, index + step));
+    const next = items[nextIndex];
     if (!next) return;
     select(next.key);
-    virtualizer.scrollToIndex(items.indexOf(next));
+    virtualizer.scrollToIndex(nextIndex);
     scrollRef.current?.querySelector<HTMLButtonElement>(`[data-key="${next.key}"]`)?.focus();
   };
 
@@ -43,11 +53,9 @@ export function CallList() {
         <h2 className="panel-title" id="calls-title">
           Calls
         </h2>
-        <span className="panel-note">
-          {items.length} sent{strayCount > 0 ? ` · ${strayCount} stray replies` : ''}
-        </span>
+        <span className="panel-note">{summariseCalls(items, strayCount)}</span>
       </div>
-      <div className="call-scroll" ref={scrollRef}>
+      <div className="call-scroll" ref={scrollRef} onScroll={onScroll}>
         <ul
           aria-label="Calls"
           className="call-list"
@@ -61,6 +69,9 @@ export function CallList() {
             return (
               <li
                 key={call.key}
+                // Only the rows in view exist; these tell a screen reader where it is in the whole list.
+                aria-setsize={items.length}
+                aria-posinset={row.index + 1}
                 aria-current={selected ? 'true' : undefined}
                 className={`call-row status-${call.status}${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${row.start}px)`, height: `${row.size}px` }}

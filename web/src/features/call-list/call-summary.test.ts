@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../stores/calls-store';
-import { formatDuration, summariseCall } from './call-summary';
+import { formatDuration, summariseCall, summariseCalls } from './call-summary';
 
 const base: Call = {
   key: 'c1',
@@ -42,5 +42,16 @@ describe('call summary', () => {
     expect(formatDuration(3.26)).toBe('3.3 ms');
     expect(formatDuration(42.6)).toBe('43 ms');
     expect(formatDuration(null)).toBe('');
+  });
+
+  it('counts calls by status for the list header', () => {
+    const calls: Call[] = [
+      base,
+      { ...base, key: 'c2', status: 'pending' },
+      { ...base, key: 'c3', status: 'pending' },
+      { ...base, key: 'c4', status: 'failed' },
+    ];
+    expect(summariseCalls(calls, 0)).toBe('4 sent · 2 pending · 1 answered · 1 failed');
+    expect(summariseCalls([], 1)).toBe('0 sent · 1 stray reply');
   });
 });

@@ -1,4 +1,4 @@
-import type { Call } from '../../stores/calls-store';
+import type { Call, CallStatus } from '../../stores/calls-store';
 
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '';
@@ -20,4 +20,16 @@ export function summariseCall(call: Call): {
     .filter((part) => part !== '')
     .join(' · ');
   return { method: call.method, id: `id ${call.idText}`, status: call.status, detail };
+}
+
+/** "12 sent · 3 pending · 1 failed": how a burst is doing, even when its rows are scrolled away. */
+export function summariseCalls(calls: readonly Call[], strayCount: number): string {
+  const counts: Record<CallStatus, number> = { pending: 0, answered: 0, error: 0, failed: 0 };
+  for (const call of calls) counts[call.status] += 1;
+  const parts = [`${calls.length} sent`];
+  for (const status of ['pending', 'answered', 'error', 'failed'] as const) {
+    if (counts[status] > 0) parts.push(`${counts[status]} ${status}`);
+  }
+  if (strayCount > 0) parts.push(`${strayCount} stray ${strayCount === 1 ? 'reply' : 'replies'}`);
+  return parts.join(' · ');
 }

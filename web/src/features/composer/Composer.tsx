@@ -14,7 +14,6 @@ export function Composer() {
   const setBurstSize = useStore(composer, (s) => s.setBurstSize);
   const bridgeStatus = useStore(connection, (s) => s.bridgeStatus);
   const targetStatus = useStore(connection, (s) => s.targetStatus);
-  const [template, setTemplate] = useState('');
   const [sendProblem, setSendProblem] = useState<string | null>(null);
   // The box may be empty or out of range while typing; the store only ever holds a valid size.
   const [burstDraft, setBurstDraft] = useState(String(burstSize));
@@ -24,9 +23,10 @@ export function Composer() {
   const reason = blocker ?? sendProblem;
 
   const onTemplate = (name: string) => {
-    setTemplate(name);
     const chosen = REQUEST_TEMPLATES.find((t) => t.name === name);
-    if (chosen) setText(chosen.text);
+    if (!chosen) return;
+    setSendProblem(null);
+    setText(chosen.text);
   };
 
   return (
@@ -35,8 +35,9 @@ export function Composer() {
         <h2 className="panel-title">Request</h2>
         <label className="field inline">
           <span className="field-label">Template</span>
-          <select value={template} onChange={(event) => onTemplate(event.target.value)}>
-            <option value="">Choose…</option>
+          {/* A menu, not a setting: it stays on its prompt so the same template can be loaded again. */}
+          <select value="" onChange={(event) => onTemplate(event.target.value)}>
+            <option value="">Load…</option>
             {REQUEST_TEMPLATES.map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}

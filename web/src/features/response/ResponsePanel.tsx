@@ -57,7 +57,7 @@ function Outcome({ call }: { call: Call }) {
 
 export function ResponsePanel() {
   const { calls } = useApp();
-  const call = useStore(calls, (s) => s.calls.find((c) => c.key === s.selectedKey) ?? null);
+  const call = useStore(calls, calls.selectedCall);
 
   return (
     <section className="panel response" aria-label="Response">

@@ -9,21 +9,27 @@ const KIND_WORDS: Record<StrayReply['kind'], string> = {
   'framing-error': 'Framing error',
 };
 
-/** Bytes from a server that no call owns: shown as they came, with the reason, never dropped. */
+/** A server spewing garbage must not turn into thousands of DOM nodes; the store keeps them all. */
+export const STRAYS_SHOWN = 50;
+
+/** Bytes from a server that no call owns: shown as they came, with the reason. */
 export function StrayReplies() {
   const { calls } = useApp();
   const strays = useStore(calls, (s) => s.strays);
   if (strays.length === 0) return null;
+  const first = Math.max(0, strays.length - STRAYS_SHOWN);
   return (
     <section className="panel strays" aria-label="Stray replies">
       <div className="panel-head">
         <h2 className="panel-title">Stray replies</h2>
-        <span className="panel-note">{strays.length}</span>
+        <span className="panel-note">
+          {first > 0 ? `the last ${STRAYS_SHOWN} of ${strays.length}` : strays.length}
+        </span>
       </div>
       <ul className="stray-list">
-        {strays.map((stray, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: append-only list, entries never move
-          <li key={index} className="stray">
+        {strays.slice(first).map((stray, offset) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the position in an append-only list is the identity
+          <li key={first + offset} className="stray">
             <p className="stray-head">
               <strong>{KIND_WORDS[stray.kind]}</strong> on connection {stray.conn}: {stray.reason}
             </p>

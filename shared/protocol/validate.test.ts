@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from './bridge-protocol';
+import { decodeReadFrame, decodeWriteFrame, encodeReadFrame, encodeWriteFrame } from './frames';
+import { parseBridgeMessage, parsePageMessage } from './validate';
+
+describe('parsePageMessage', () => {
+  it('accepts open and close with exactly the declared fields', () => {
+    expect(
+      parsePageMessage('{"type":"open","conn":4294967295,"host":"::1","port":1,"extra":1}'),
+    ).toEqual({ type: 'open', conn: 4294967295, host: '::1', port: 1 });
+    expect(parsePageMessage('{"type":"close","conn":0}')).toEqual({ type: 'close', conn: 0 });
+  });
+
+  it('refuses anything else with a sentence, never throwing', () => {
+    const refused = [
+      'not json',
+      '[]',
+      'null',
+      '{"type":"open","conn":-1,"host":"a","port":1}',
+      '{"type":"open","conn":4294967296,"host":"a","port":1}',
+      '{"type":"open","conn":1.5,"host":"a","port":1}',
+      '{"type":"open","conn":1,"host":"","port":1}',
+      `{"type":"open","conn":1,"host":"${'a'.repeat(256)}","port":1}`,
+      '{"type":"open","conn":1,"host":"a","port":0}',
+      '{"type":"open","conn":1,"host":"a","port":65536}',
+      '{"type":"close","conn":"1"}',
+      '{"type":"__proto__"}',
+      '{"conn":1}',
+    ];
+    for (const text of refused) expect(typeof parsePageMessage(text), text).toBe('string');
+  });
+});
+
+describe('parseBridgeMessage', () => {
+  const closed = { type: 'closed', conn: 1, by: 'server', kind: 'fin', reason: 'r', at: 1.5 };
+
+  it('accepts every error code and close report the contract declares', () => {
+    for (const code of ERROR_CODES) {
+      const error = { type: 'error', conn: null, code, message: 'm', at: 0 };
+      expect(parseBridgeMessage(JSON.stringify(error))).toEqual(error);
+    }
+    expect(parseBridgeMessage(JSON.stringify(closed))).toEqual(closed);
+  });
+
+  it('refuses unknown codes, close reasons and malformed fields', () => {
+    const refused = [
+      { type: 'error', conn: null, code: 'nope', message: 'm', at: 0 },
+      { type: 'error', conn: 1, code: 'io', message: 5, at: 0 },
+      { ...closed, by: 'nobody' },
+      { ...closed, kind: 'toString' },
+      { ...closed, at: null },
+      { type: 'welcome', protocol: 1, demo: { host: 'h' }, allowed: [], at: 0 },
+      { type: 'written', conn: 1, write: 1, bytes: -1, at: 0 },
+      { type: 'opened', conn: 1, remote: { host: 'h', port: 1 }, at: 0 },
+    ];
+    for (const message of refused) {
+      expect(typeof parseBridgeMessage(JSON.stringify(message)), JSON.stringify(message)).toBe(
+        'string',
+      );
+    }
+  });
+});
+
+describe('binary frames', () => {
+  it('round-trip the header and payload, also from an offset view', () => {
+    const payload = new Uint8Array([0x00, 0x7b, 0xff]);
+    const write = encodeWriteFrame(0xffffffff, 7, payload);
+    const shifted = new Uint8Array(write.length + 3);
+    shifted.set(write, 3);
+    expect(decodeWriteFrame(shifted.subarray(3))).toEqual({
+      kind: 'write',
+      conn: 0xffffffff,
+      write: 7,
+      payload,
+    });
+    expect(decodeReadFrame(encodeReadFrame(2, 1234.5678, payload))).toEqual({
+      kind: 'read',
+      conn: 2,
+      at: 1234.5678,
+      payload,
+    });
+  });
+
+  it('refuses short frames and the other direction kind', () => {
+    expect(decodeWriteFrame(new Uint8Array(8))).toMatch(/too short/);
+    expect(decodeWriteFrame(encodeReadFrame(1, 0, new Uint8Array(0)))).toMatch(/kind 0x2/);
+    expect(decodeReadFrame(encodeWriteFrame(1, 0, new Uint8Array(4)))).toMatch(/kind 0x1/);
+  });
+});
