@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalId,
   ExactJsonError,
-  findKeyInsensitive,
   isJsonObject,
   isLosslessNumber,
   parseExact,
@@ -48,13 +47,6 @@ describe('parseExact / stringifyExact', () => {
     expect(Object.hasOwn(value, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(stringifyExact(value)).toBe('{"__proto__":{"polluted":true},"a":1}');
-  });
-
-  it('EJ4: findKeyInsensitive matches like Go, last key winning', () => {
-    const value = parseExact('{"ID":1,"method":"x","Id":2}');
-    if (!isJsonObject(value)) throw new Error('expected an object');
-    expect(findKeyInsensitive(value, 'id')).toBe('Id');
-    expect(findKeyInsensitive(value, 'params')).toBeUndefined();
   });
 });
 

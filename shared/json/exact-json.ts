@@ -69,11 +69,3 @@ export function isJsonObject(value: JsonValue): value is JsonObject {
     typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value)
   );
 }
-
-/** Go matches request and reply keys case-insensitively; the last matching key wins, as in encoding/json. */
-export function findKeyInsensitive(object: JsonObject, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  let found: string | undefined;
-  for (const key of Object.keys(object)) if (key.toLowerCase() === wanted) found = key;
-  return found;
-}
