@@ -13,10 +13,11 @@ type Exit = { code: number | null; stdout: string; stderr: string };
 const children: ChildProcess[] = [];
 const servers: TestServer[] = [];
 
-function spawnCli(args: string[]): ChildProcess {
+function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bridge/cli.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RPC_PLAYGROUND_TOKEN: '', ...env },
   });
   children.push(child);
   return child;
@@ -65,23 +66,30 @@ describe('npm start', () => {
       ]);
       const exited = exitOf(child);
       const lines = (await banner(child)).trimEnd().split('\n');
-      const port = Number(/^ {2}Open: {8}http:\/\/127\.0\.0\.1:(\d+)\/$/.exec(lines[1] ?? '')?.[1]);
+      const open = /^ {2}Open: {8}http:\/\/127\.0\.0\.1:(\d+)\/#token=([\w-]{43})$/.exec(
+        lines[1] ?? '',
+      );
+      const port = Number(open?.[1]);
+      const token = open?.[2] ?? '';
       const demoPort = Number(
-        /^ {2}Demo server: 127\.0\.0\.1:(\d+) \(Go net\/rpc\/jsonrpc\)$/.exec(lines[2] ?? '')?.[1],
+        /^ {2}Demo server: 127\.0\.0\.1:(\d+) \(Go net\/rpc\/jsonrpc\)$/.exec(lines[3] ?? '')?.[1],
       );
       expect(port).toBeGreaterThan(0);
       expect(demoPort).toBeGreaterThan(0);
       expect(lines).toEqual([
         'RPC Playground is running.',
-        `  Open:        http://127.0.0.1:${port}/`,
+        `  Open:        http://127.0.0.1:${port}/#token=${token}`,
+        `  Listening:   127.0.0.1:${port}`,
         `  Demo server: 127.0.0.1:${demoPort} (Go net/rpc/jsonrpc)`,
         `  Targets:     loopback, 127.0.0.1:${demoPort}, db.test:5432`,
         `  Origins:     http://127.0.0.1:${port}`,
+        '  Limits:      256 pages, 64 TCP per page, 4096 TCP in total, 8 MiB buffered per connection, 1 MiB per message, connect timeout 5 s, idle timeout 600 s, heartbeat 30 s',
         'Press Ctrl+C to stop.',
       ]);
 
       const page = await PageClient.connect(`ws://127.0.0.1:${port}/bridge`, {
         origin: `http://127.0.0.1:${port}`,
+        token,
       });
       expect(await page.waitForType('welcome')).toMatchObject({
         demo: { host: '127.0.0.1', port: demoPort },
@@ -141,6 +149,45 @@ describe('npm start', () => {
       const help = await exitOf(spawnCli(['--help']));
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('--allow-origin ORIGIN');
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'uses the token fixed by RPC_PLAYGROUND_TOKEN, and --token over it',
+    async () => {
+      const fromEnv = spawnCli(['--port', '0', '--no-demo', '--no-build'], {
+        RPC_PLAYGROUND_TOKEN: 'env-token-0123456789',
+      });
+      expect(await banner(fromEnv)).toMatch(
+        /Open: +http:\/\/127\.0\.0\.1:\d+\/#token=env-token-0123456789\n/,
+      );
+      fromEnv.kill('SIGTERM');
+      const fromFlag = spawnCli(
+        ['--port', '0', '--no-demo', '--no-build', '--token', 'flag-token-0123456789'],
+        { RPC_PLAYGROUND_TOKEN: 'env-token-0123456789' },
+      );
+      expect(await banner(fromFlag)).toContain('#token=flag-token-0123456789\n');
+      fromFlag.kill('SIGTERM');
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a non-loopback --host without --expose, and warns with it',
+    async () => {
+      const refused = await exitOf(spawnCli(['--host', '192.0.2.1', '--no-build']));
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--host 192.0.2.1 is not loopback');
+      expect(refused.stderr).toContain('add --expose');
+      // 192.0.2.1 (TEST-NET-1) is on no interface here, so nothing ever listens beyond loopback.
+      const exposed = await exitOf(
+        spawnCli(['--host', '192.0.2.1', '--expose', '--port', '0', '--no-demo', '--no-build']),
+      );
+      expect(exposed.stderr).toContain(
+        'warning: --expose: listening on 192.0.2.1, not loopback; other machines can reach the bridge',
+      );
+      expect(exposed.code).toBe(1);
     },
     CLI_TIMEOUT_MS,
   );

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPage, isPageStale } from './build-page';
+import { describeLimits } from './limits';
 import { describeListenError, ListenError } from './listen-error';
-import { type CliOptions, parseArgs, USAGE } from './options';
-import { classifyAddress, formatTarget, stripBrackets } from './policy/targets';
+import { type CliOptions, listensBeyondLoopback, parseArgs, USAGE } from './options';
+import { formatTarget } from './policy/targets';
 import { DIST_WEB, type RunningBridge, startBridge } from './start';
 
 /** `npm start`: parse flags, build the page if stale, start the bridge, print where it is. */
@@ -14,10 +15,13 @@ function banner(bridge: RunningBridge): string {
   const demo = bridge.demo ? `${formatTarget(bridge.demo)} (Go net/rpc/jsonrpc)` : 'off';
   return [
     'RPC Playground is running.',
+    // The only place the token is printed: the fragment never reaches a server log.
     `  Open:        ${bridge.url}`,
+    `  Listening:   ${formatTarget({ host: bridge.host, port: bridge.port })}`,
     `  Demo server: ${demo}`,
     `  Targets:     ${bridge.allowed.join(', ')}`,
     `  Origins:     ${bridge.origins.join(', ')}`,
+    `  Limits:      ${describeLimits(bridge.limits)}`,
     'Press Ctrl+C to stop.',
     '',
   ].join('\n');
@@ -34,10 +38,9 @@ async function ensurePage(): Promise<void> {
 }
 
 async function run(options: CliOptions): Promise<void> {
-  const bare = stripBrackets(options.host).toLowerCase();
-  if (bare !== 'localhost' && classifyAddress(bare) !== 'loopback') {
+  if (listensBeyondLoopback(options)) {
     process.stderr.write(
-      `warning: listening on ${options.host}, not loopback: other machines can reach the bridge\n`,
+      `warning: --expose: listening on ${options.host}, not loopback; other machines can reach the bridge (they still need the token)\n`,
     );
   }
   if (options.build) await ensurePage();
@@ -50,6 +53,8 @@ async function run(options: CliOptions): Promise<void> {
       noDemo: !options.demo,
       allow: options.allow,
       allowOrigins: options.allowOrigins,
+      limits: options.limits,
+      ...(options.token === null ? {} : { token: options.token }),
     });
   } catch (error) {
     if (error instanceof ListenError) {
@@ -66,7 +71,7 @@ async function run(options: CliOptions): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-const parsed = parseArgs(process.argv.slice(2));
+const parsed = parseArgs(process.argv.slice(2), process.env);
 if (parsed.kind === 'help') {
   process.stdout.write(USAGE);
 } else if (parsed.kind === 'error') {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LIMIT_FLAGS } from './limits';
 import { DEFAULT_DEMO_PORT, DEFAULT_HOST, DEFAULT_PORT, parseArgs, USAGE } from './options';
+import { formatRule } from './policy/allow-rules';
 
-function run(argv: string[]) {
-  const parsed = parseArgs(argv);
+function run(argv: string[], env: Record<string, string> = {}) {
+  const parsed = parseArgs(argv, env);
   if (parsed.kind !== 'run') throw new Error(`expected options, got ${JSON.stringify(parsed)}`);
   return parsed.options;
 }
@@ -23,37 +25,80 @@ describe('parseArgs', () => {
       build: true,
       allow: [],
       allowOrigins: [],
+      token: null,
+      limits: {},
     });
   });
 
   it('reads every flag, in both "--flag value" and "--flag=value" forms', () => {
-    expect(
-      run([
-        '--port',
-        '0',
-        '--host=::1',
-        '--demo-port=9001',
-        '--no-demo',
-        '--no-build',
-        '--allow',
-        'db.internal:5432',
-        '--allow=[fd00::5]:9000',
-        '--allow-origin',
-        'http://localhost:5173',
-        '--allow-origin=HTTP://Example.test:8080/',
-      ]),
-    ).toEqual({
+    const options = run([
+      '--port',
+      '0',
+      '--host=::1',
+      '--demo-port=9001',
+      '--no-demo',
+      '--no-build',
+      '--allow',
+      'db.internal:5432',
+      '--allow=[fd00::5]:9000',
+      '--allow-origin',
+      'http://localhost:5173',
+      '--allow-origin=HTTP://Example.test:8080/',
+      '--allow',
+      '10.0.0.0/8:9000-9100',
+      '--token',
+      'a-fixed-token-0123456789',
+    ]);
+    expect({ ...options, allow: options.allow.map(formatRule) }).toEqual({
       host: '::1',
       port: 0,
       demoPort: 9001,
       demo: false,
       build: false,
-      allow: [
-        { host: 'db.internal', port: 5432 },
-        { host: 'fd00::5', port: 9000 },
-      ],
+      allow: ['db.internal:5432', '[fd00::5]:9000', '10.0.0.0/8:9000-9100'],
       allowOrigins: ['http://localhost:5173', 'http://example.test:8080'],
+      token: 'a-fixed-token-0123456789',
+      limits: {},
     });
+  });
+
+  it('reads every limit flag in its unit', () => {
+    expect(
+      run([
+        '--max-pages=3',
+        '--max-conns-per-page',
+        '2',
+        '--max-conns=10',
+        '--max-buffered=64K',
+        '--max-message',
+        '2M',
+        '--connect-timeout=0.25',
+        '--idle-timeout',
+        '90',
+        '--heartbeat=5',
+      ]).limits,
+    ).toEqual({
+      maxPages: 3,
+      maxConnsPerPage: 2,
+      maxConns: 10,
+      maxBufferedBytes: 64 * 1024,
+      maxMessageBytes: 2 * 1024 * 1024,
+      connectTimeoutMs: 250,
+      idleTimeoutMs: 90_000,
+      heartbeatIntervalMs: 5_000,
+    });
+  });
+
+  it('takes the token from RPC_PLAYGROUND_TOKEN unless --token is given', () => {
+    const env = { RPC_PLAYGROUND_TOKEN: 'env-token-0123456789' };
+    expect(run([], env).token).toBe('env-token-0123456789');
+    expect(run(['--token', 'flag-token-0123456789'], env).token).toBe('flag-token-0123456789');
+  });
+
+  it('listens beyond loopback only with --expose', () => {
+    expect(run(['--host', '::1']).host).toBe('::1');
+    expect(run(['--host', 'localhost']).host).toBe('localhost');
+    expect(run(['--host', '0.0.0.0', '--expose']).host).toBe('0.0.0.0');
   });
 
   it('answers --help and -h with help', () => {
@@ -71,6 +116,9 @@ describe('parseArgs', () => {
       '--allow-origin',
       '--no-build',
       '--help',
+      '--expose',
+      '--token',
+      ...Object.values(LIMIT_FLAGS),
     ]) {
       expect(USAGE).toContain(flag);
     }
@@ -84,7 +132,17 @@ describe('parseArgs', () => {
     [['--port', '-1'], 'not "-1"'],
     [['--demo-port', '1.5'], '--demo-port needs a port'],
     [['--allow', 'example.com'], 'is not HOST:PORT'],
-    [['--allow', '::1:80'], 'write IPv6 addresses in brackets'],
+    [['--allow', '::1:80'], 'is not HOST:PORT'],
+    [['--allow', '10.0.0.1/8:80'], 'has bits set after the prefix'],
+    [['--host', '0.0.0.0'], '--host 0.0.0.0 is not loopback'],
+    [['--host', '192.168.1.5'], 'add --expose'],
+    [['--token', 'short'], '--token (or RPC_PLAYGROUND_TOKEN): a token needs at least 16'],
+    [['--token', 'has spaces in it, sadly'], 'only letters'],
+    [['--max-pages', '0'], '--max-pages needs a count above 0'],
+    [['--max-buffered', '8G'], '--max-buffered needs a byte count'],
+    [['--idle-timeout', '-1'], '--idle-timeout needs seconds'],
+    [['--heartbeat', 'often'], '--heartbeat needs seconds'],
+    [['--expose=yes'], '--expose takes no value'],
     [['--allow', 'example.com:0'], 'port 0 is not from 1 to 65535'],
     [['--allow-origin', 'localhost:5173'], '--allow-origin needs an origin'],
     [['--allow-origin', 'http://localhost:5173/app'], '--allow-origin needs an origin'],

@@ -1,19 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import {
+  ACCESS_CHECK_PATH,
+  describeBadToken,
+  TOKEN_FRAGMENT_KEY,
+} from '../shared/protocol/access-token';
 import { BRIDGE_PATH, type Target } from '../shared/protocol/bridge-protocol';
 import { type DemoServer, startDemoServer } from './demo/demo-server';
+import { answerAccessCheck } from './http/access-check';
 import { createStaticHandler } from './http/static-files';
-import { LOOPBACK_NAMES } from './http/upgrade-policy';
+import { LOOPBACK_NAMES, type UpgradeContext } from './http/upgrade-policy';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 import { ListenError } from './listen-error';
 import { DEFAULT_DEMO_PORT, DEFAULT_HOST } from './options';
-import {
-  classifyAddress,
-  describeAllowed,
-  stripBrackets,
-  type TargetPolicy,
-} from './policy/targets';
-import { CONNECT_TIMEOUT_MS } from './tcp/connect-target';
-import { attachBridgeEndpoint, HEARTBEAT_INTERVAL_MS } from './ws/bridge-endpoint';
+import { classifyAddress, stripBrackets } from './policy/addresses';
+import type { AllowRule } from './policy/allow-rules';
+import { describeAllowed, type TargetPolicy } from './policy/targets';
+import { attachBridgeEndpoint } from './ws/bridge-endpoint';
+import { ServerStepsRouter } from './ws/server-steps-router';
 
 /** The built page, as `vite build` writes it. */
 export const DIST_WEB = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -28,20 +33,29 @@ export type StartBridgeOptions = {
   host?: string;
   demoPort?: number;
   noDemo?: boolean;
-  /** Targets beyond loopback and the demo, exact host and port. */
-  allow?: readonly Target[];
+  /** Targets beyond loopback and the demo (`--allow` rules). */
+  allow?: readonly AllowRule[];
   /** Page origins beyond our own that may open the WebSocket (e.g. the Vite dev server). */
   allowOrigins?: readonly string[];
   /** Directory of the built page; null serves a hint instead of a page. Default: dist/web. */
   staticRoot?: string | null;
   log?: (line: string) => void;
-  connectTimeoutMs?: number;
-  heartbeatIntervalMs?: number;
+  /** The access token the page must present; default: 32 random bytes, new per launch. */
+  token?: string;
+  /** Limits to change; the rest keep DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
+  /** Test hook: HTTP server timeouts (default HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS). */
+  httpTimeouts?: { headersMs: number; requestMs: number };
 };
 
 export type RunningBridge = {
-  /** The page's URL, e.g. http://127.0.0.1:7420/ */
+  /** The page's URL with the token in its fragment, e.g. http://127.0.0.1:7420/#token=… */
   url: string;
+  /** Our own origin, e.g. http://127.0.0.1:7420 */
+  origin: string;
+  /** The per-launch access token. */
+  token: string;
+  limits: Limits;
   /** The WebSocket endpoint, e.g. ws://127.0.0.1:7420/bridge */
   wsUrl: string;
   host: string;
@@ -72,24 +86,50 @@ function urlHost(host: string): string {
   return bare.includes(':') ? `[${bare}]` : bare;
 }
 
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 export async function startBridge(options: StartBridgeOptions): Promise<RunningBridge> {
   const host = options.host ?? DEFAULT_HOST;
+  const token = options.token ?? newToken();
+  const badToken = describeBadToken(token);
+  if (badToken) throw new Error(`bad access token: ${badToken}`);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let demoServer: DemoServer | null = null;
+  // The glass-box demo's steps 4–9 go to the page connection each request came in on.
+  const serverSteps = new ServerStepsRouter();
   if (!options.noDemo) {
     const demoPort = options.demoPort ?? DEFAULT_DEMO_PORT;
-    demoServer = await startDemoServer({ host: DEMO_HOST, port: demoPort }).catch((error) => {
+    demoServer = await startDemoServer({
+      host: DEMO_HOST,
+      port: demoPort,
+      onServerSteps: serverSteps.deliver,
+    }).catch((error) => {
       throw ListenError.from('demo', DEMO_HOST, demoPort, error);
     });
   }
   const demo = demoServer ? { host: demoServer.host, port: demoServer.port } : null;
   const policy: TargetPolicy = { demo, rules: options.allow ?? [] };
 
-  const server = createServer(
-    createStaticHandler(options.staticRoot === undefined ? DIST_WEB : options.staticRoot),
+  const serveStatic = createStaticHandler(
+    options.staticRoot === undefined ? DIST_WEB : options.staticRoot,
   );
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // Known once the port is: the access check answers only after listen.
+  let upgrade: UpgradeContext | null = null;
+  const headersMs = options.httpTimeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
+  // Node checks these timeouts only every connectionsCheckingInterval (30 s by default).
+  const checkEveryMs = Math.min(1_000, headersMs / 2);
+  const server = createServer({ connectionsCheckingInterval: checkEveryMs }, (req, res) => {
+    if (upgrade && (req.url ?? '').split('?')[0] === ACCESS_CHECK_PATH) {
+      answerAccessCheck(req, res, upgrade);
+    } else {
+      serveStatic(req, res);
+    }
+  });
+  server.headersTimeout = headersMs;
+  server.requestTimeout = options.httpTimeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
   let port: number;
   try {
     port = await listen(server, host, options.port);
@@ -104,18 +144,17 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     hostNames.push(bindName);
   }
   const allowOrigins = options.allowOrigins ?? [];
-  const endpoint = attachBridgeEndpoint(server, {
-    policy,
-    log,
-    connectTimeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
-    heartbeatIntervalMs: options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS,
-    upgrade: { port, hostNames, allowedOrigins: allowOrigins },
-  });
+  upgrade = { port, hostNames, allowedOrigins: allowOrigins, token };
+  const endpoint = attachBridgeEndpoint(server, { policy, log, limits, upgrade, serverSteps });
 
   const origin = `http://${urlHost(host)}:${port}`;
   let closing: Promise<void> | undefined;
   return {
-    url: `${origin}/`,
+    // In the fragment, the token never reaches a server, a proxy or a log.
+    url: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
+    origin,
+    token,
+    limits,
     wsUrl: `ws://${urlHost(host)}:${port}${BRIDGE_PATH}`,
     host,
     port,

@@ -1,5 +1,8 @@
 import { benchCalls } from './bench/calls';
 import { benchFramer } from './bench/framer';
+import { benchFrames } from './bench/frames';
+import { benchLoad } from './bench/load';
+import { benchWebsockify } from './bench/websockify';
 
 /** `npm run bench`: every figure is printed as a ratio against a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -8,6 +11,12 @@ async function main(): Promise<void> {
   for (const line of benchFramer()) console.log(line);
   console.log('\n# Calls to a real Go net/rpc/jsonrpc server (ServiceA.Add)');
   for (const line of await benchCalls()) console.log(line);
+  console.log('\n# Our bridge against websockify, both relaying to the Go server (ServiceA.Add)');
+  for (const line of await benchWebsockify()) console.log(line);
+  console.log('\n# Load: 200 pages × 10 TCP connections, calls for 30 s (Go server)');
+  for (const line of await benchLoad()) console.log(line);
+  console.log('\n# Page frames, 500 Demo.Sleep calls in flight (Chromium)');
+  for (const line of await benchFrames()) console.log(line);
 }
 
 main().catch((error: unknown) => {

@@ -1,14 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { describeListenError, ListenError } from '../bridge/listen-error';
-import { DEFAULT_DEMO_PORT, DEFAULT_PORT } from '../bridge/options';
-import { type RunningBridge, startBridge } from '../bridge/start';
+import { DEFAULT_DEMO_PORT, DEFAULT_PORT, TOKEN_ENV } from '../bridge/options';
+import { newToken, type RunningBridge, startBridge } from '../bridge/start';
+import { TOKEN_FRAGMENT_KEY } from '../shared/protocol/access-token';
 import { BRIDGE_PATH } from '../shared/protocol/bridge-protocol';
 
 /**
  * `npm run dev`: Vite's dev server with hot reload for the page, and the
  * bridge beside it. Vite proxies BRIDGE_PATH to the bridge, so the page talks
- * to its own origin; the bridge accepts that origin explicitly.
+ * to its own origin (BRIDGE_PATH and the access check under it); the bridge
+ * accepts that origin explicitly. The access token works as with `npm start`:
+ * printed once in the Open URL's fragment, fixed by RPC_PLAYGROUND_TOKEN.
  */
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   let bridge: RunningBridge;
   try {
     bridge = await startBridge({
+      token: process.env[TOKEN_ENV] || newToken(),
       port: DEFAULT_PORT,
       demoPort: DEFAULT_DEMO_PORT,
       staticRoot: null,
@@ -49,7 +53,8 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const pageUrl = vite.resolvedUrls?.local[0] ?? `http://localhost:${vitePort}/`;
+  const viteUrl = vite.resolvedUrls?.local[0] ?? `http://localhost:${vitePort}/`;
+  const pageUrl = `${viteUrl}#${TOKEN_FRAGMENT_KEY}=${bridge.token}`;
   process.stdout.write(
     [
       'RPC Playground dev mode is running.',

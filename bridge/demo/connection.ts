@@ -6,21 +6,38 @@
  * then the connection is closed. Unread bytes stay unread, as with Go.
  */
 import type { Socket } from 'node:net';
+import { now } from '../clock';
 import { dispatch } from './dispatch';
 import { JsonValueStream } from './go-json/scanner';
 import { decodeRequest } from './jsonrpc-codec';
+import { type ServerStepsObserver, StepRecorder } from './server-steps';
 import type { Services } from './services';
 
-export function serveConnection(socket: Socket, services: Services): void {
+/**
+ * `observe` hears steps 4–9 of every call. The steps are recorded whether
+ * anyone listens or not, so the byte-for-byte differential test runs the very
+ * code path the bridge uses.
+ */
+export function serveConnection(
+  socket: Socket,
+  services: Services,
+  observe: ServerStepsObserver = () => {},
+): void {
   const stream = new JsonValueStream();
+  const peer = { host: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
   let reading = true;
   let inFlight = 0;
+  /** When the latest chunk arrived: a request completed by pump had its last byte in it. */
+  let chunkAt = 0;
 
   // A client that sends but never reads would make replies pile up in memory:
   // stop reading requests until the kernel takes our replies again.
-  const write = (bytes: Uint8Array) => {
+  const write = (bytes: Uint8Array, recorder: StepRecorder) => {
     if (socket.destroyed || !socket.writable) return;
-    if (!socket.write(bytes)) socket.pause();
+    const flushed = socket.write(bytes, (error) => {
+      if (!error) recorder.written();
+    });
+    if (!flushed) socket.pause();
   };
   socket.on('drain', () => {
     if (reading) socket.resume();
@@ -44,16 +61,20 @@ export function serveConnection(socket: Socket, services: Services): void {
       if (item.type !== 'value') return stopReading();
       const request = decodeRequest(item.bytes);
       if (request === null) return stopReading();
-      const next = dispatch(services, request);
+      const recorder = new StepRecorder(observe, peer, request.id, chunkAt);
+      const next = dispatch(services, request, recorder.mark);
       if (next.type === 'reply') {
-        write(next.bytes);
+        write(next.bytes, recorder);
         continue;
       }
       inFlight++;
       next.reply
-        .then(write, () => {
-          // Only an aborted sleep rejects: the server is closing and the socket is gone.
-        })
+        .then(
+          (bytes) => write(bytes, recorder),
+          () => {
+            // Only an aborted sleep rejects: the server is closing and the socket is gone.
+          },
+        )
         .finally(() => {
           inFlight--;
           closeWhenIdle();
@@ -64,6 +85,7 @@ export function serveConnection(socket: Socket, services: Services): void {
   socket.setNoDelay(true);
   socket.on('data', (chunk: Buffer) => {
     if (!reading) return;
+    chunkAt = now();
     stream.push(chunk);
     pump();
   });

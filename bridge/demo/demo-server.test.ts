@@ -1,6 +1,7 @@
 import { connect, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from './demo-server';
+import type { ServerStepsReport } from './server-steps';
 
 const WAIT_MS = 5_000;
 let server: DemoServer | undefined;
@@ -73,5 +74,48 @@ describe('startDemoServer', () => {
     await new Promise((resolve) => setImmediate(resolve));
     await Promise.all([server.close(), server.close()]);
     expect(await pending).toBe('');
+  });
+
+  it('glass box: reports steps 4–9 of every call with the client’s port and the decoded id; bytes unchanged', async () => {
+    const reports: ServerStepsReport[] = [];
+    server = await startDemoServer({
+      host: '127.0.0.1',
+      port: 0,
+      onServerSteps: (report) => reports.push(report),
+    });
+    const socket = connect({ host: '127.0.0.1', port: server.port });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const clientPort = socket.localPort;
+    const requests =
+      '{"method":"Demo.Sleep","params":[{"Ms":20}],"id":"\\u003cb\\u003e"} ' +
+      '{"method":"Nope.Add","params":[{}],"id":[1, 2]}\n' +
+      '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}';
+    const out = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const timer = setTimeout(() => reject(new Error('server did not close')), WAIT_MS);
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve(Buffer.concat(chunks).toString());
+      });
+      socket.end(requests);
+    });
+    // Exactly what the server answers without an observer (the differential test's bytes).
+    expect(out).toBe(
+      '{"id":[1,2],"result":null,"error":"rpc: can\'t find service Nope.Add"}\n' +
+        '{"id":null,"result":3,"error":null}\n' +
+        '{"id":"\\u003cb\\u003e","result":20,"error":null}\n',
+    );
+    expect(reports.map((r) => r.id)).toEqual(['[1, 2]', 'null', '"\\u003cb\\u003e"']);
+    for (const report of reports) {
+      expect(report.peer).toEqual({ host: '127.0.0.1', port: clientPort });
+      const { received, decoded, invoked, returned, encoded, written } = report.stamps;
+      const ran = [invoked, returned].filter((t): t is number => t !== null);
+      const times = [received, decoded, ...ran, encoded, written];
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
+    expect(reports[0]?.stamps.invoked).toBeNull();
+    const sleep = reports[2]!.stamps;
+    expect((sleep.returned ?? 0) - (sleep.invoked ?? 0)).toBeGreaterThanOrEqual(19);
   });
 });

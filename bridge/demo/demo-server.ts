@@ -5,6 +5,7 @@
 import { createServer, type Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { serveConnection } from './connection';
+import type { ServerStepsObserver } from './server-steps';
 import { createServices } from './services';
 
 export type DemoServer = { host: string; port: number; close(): Promise<void> };
@@ -13,6 +14,8 @@ export type DemoServer = { host: string; port: number; close(): Promise<void> };
 export async function startDemoServer(options: {
   host: string;
   port: number;
+  /** Hears steps 4–9 of every call (bridge clock), with the client's address and port. */
+  onServerSteps?: ServerStepsObserver;
 }): Promise<DemoServer> {
   // Aborting on close ends pending Demo.Sleep timers so nothing keeps the process alive.
   const shutdown = new AbortController();
@@ -22,7 +25,7 @@ export async function startDemoServer(options: {
   const server = createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    serveConnection(socket, services);
+    serveConnection(socket, services, options.onServerSteps);
   });
 
   await new Promise<void>((resolve, reject) => {

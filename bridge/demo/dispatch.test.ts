@@ -72,4 +72,18 @@ describe('dispatch (rpc.Server readRequest + call)', () => {
       await reply(dispatch(services, request('ServiceA.Add', '[{"X":9223372036854775807,"Y":1}]'))),
     ).toContain('"result":-9223372036854775808');
   });
+
+  it('tells the glass box each step as it happens: a run call, and a refused one', async () => {
+    const steps: string[] = [];
+    const ran = dispatch(services, request('ServiceA.Add', '[{"X":1,"Y":2}]'), (step) =>
+      steps.push(step),
+    );
+    expect(steps).toEqual(['decoded', 'invoked']);
+    expect(await reply(ran)).toBe('{"id":1,"result":3,"error":null}\n');
+    expect(steps).toEqual(['decoded', 'invoked', 'returned', 'encoded']);
+
+    steps.length = 0;
+    dispatch(services, request('ServiceA.Add', '[{"X":"1"}]'), (step) => steps.push(step));
+    expect(steps).toEqual(['decoded', 'encoded']);
+  });
 });

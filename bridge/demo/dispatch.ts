@@ -4,20 +4,33 @@
  * does not run; otherwise the method runs and its reply comes later.
  */
 import { decodeParams, encodeResponse, type ServerRequest } from './jsonrpc-codec';
+import type { InnerStep } from './server-steps';
 import type { Method, Services } from './services';
 
 export type Dispatch =
   | { type: 'reply'; bytes: Uint8Array }
   | { type: 'call'; reply: Promise<Uint8Array> };
 
-export function dispatch(services: Services, request: ServerRequest): Dispatch {
+/** `mark` hears each step as it happens (the glass-box demo's stamps); it changes no byte. */
+export function dispatch(
+  services: Services,
+  request: ServerRequest,
+  mark: (step: InnerStep) => void = () => {},
+): Dispatch {
   const found = findMethod(services, request.method);
-  if ('error' in found) return errorReply(request, found.error);
+  if ('error' in found) return errorReply(request, found.error, mark);
   const args = decodeParams(request.params, found.method.argType);
-  if (args.error !== null) return errorReply(request, args.error);
+  if (args.error !== null) return errorReply(request, args.error, mark);
+  mark('decoded');
+  mark('invoked');
   return {
     type: 'call',
-    reply: found.method.call(args.value).then((outcome) => encodeResponse(request.id, outcome)),
+    reply: found.method.call(args.value).then((outcome) => {
+      mark('returned');
+      const bytes = encodeResponse(request.id, outcome);
+      mark('encoded');
+      return bytes;
+    }),
   };
 }
 
@@ -35,6 +48,14 @@ function findMethod(
   return { method };
 }
 
-function errorReply(request: ServerRequest, error: string): Dispatch {
-  return { type: 'reply', bytes: encodeResponse(request.id, { error }) };
+/** The method never runs: decoded, then straight to encoding the error. */
+function errorReply(
+  request: ServerRequest,
+  error: string,
+  mark: (step: InnerStep) => void,
+): Dispatch {
+  mark('decoded');
+  const bytes = encodeResponse(request.id, { error });
+  mark('encoded');
+  return { type: 'reply', bytes };
 }

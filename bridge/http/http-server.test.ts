@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_CHECK_PATH, TOKEN_HEADER, tokenProtocol } from '../../shared/protocol/access-token';
 import { SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
 import { type RunningBridge, startBridge } from '../start';
 import { rawRequest, upgradeHeaders } from '../testing/page-client';
@@ -36,7 +38,7 @@ const get = (path: string, method = 'GET') =>
 
 describe('WebSocket upgrade policy on the wire', () => {
   it('switches protocols for the page we serve, with our subprotocol', async () => {
-    const answer = await rawRequest(bridge.port, '/bridge', upgradeHeaders(bridge.port));
+    const answer = await rawRequest(bridge.port, '/bridge', upgradeHeaders(bridge));
     expect(answer.status).toBe(101);
     expect(answer.headers['sec-websocket-protocol']).toBe(SUBPROTOCOL);
   });
@@ -46,8 +48,14 @@ describe('WebSocket upgrade policy on the wire', () => {
     [{ Origin: '' }, 403, 'missing Origin header'],
     [{ Host: 'evil.example:1' }, 403, 'Host "evil.example:1" is not this bridge'],
     [{ 'Sec-WebSocket-Protocol': '' }, 400, `offer the WebSocket subprotocol ${SUBPROTOCOL}`],
+    [{ 'Sec-WebSocket-Protocol': SUBPROTOCOL }, 403, 'presented no access token'],
+    [
+      { 'Sec-WebSocket-Protocol': `${SUBPROTOCOL}, ${tokenProtocol('wrong-token-0123456789')}` },
+      403,
+      "this page's access token was refused",
+    ],
   ])('refuses %j with %i and a one-line reason', async (overrides, status, reason) => {
-    const answer = await rawRequest(bridge.port, '/bridge', upgradeHeaders(bridge.port, overrides));
+    const answer = await rawRequest(bridge.port, '/bridge', upgradeHeaders(bridge, overrides));
     expect(answer.status).toBe(status);
     expect(answer.body).toContain(reason);
     expect(answer.body.trim().split('\n')).toHaveLength(1);
@@ -55,8 +63,89 @@ describe('WebSocket upgrade policy on the wire', () => {
   });
 
   it('refuses an upgrade on another path with 404', async () => {
-    const answer = await rawRequest(bridge.port, '/other', upgradeHeaders(bridge.port));
+    const answer = await rawRequest(bridge.port, '/other', upgradeHeaders(bridge));
     expect(answer.status).toBe(404);
+  });
+});
+
+describe('access check', () => {
+  const check = (headers: Record<string, string>) =>
+    rawRequest(bridge.port, ACCESS_CHECK_PATH, { Host: `127.0.0.1:${bridge.port}`, ...headers });
+
+  it('answers 204 to the right token, with no CORS header for other origins', async () => {
+    const answer = await check({ [TOKEN_HEADER]: bridge.token });
+    expect(answer.status).toBe(204);
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+    expect(answer.headers['cache-control']).toBe('no-store');
+  });
+
+  it.each([
+    [{}, 'presented no access token'],
+    [{ [TOKEN_HEADER]: 'wrong-token-0123456789' }, "this page's access token was refused"],
+    [{ [TOKEN_HEADER]: 'any-token-0123456789', Origin: 'https://evil.example' }, 'is not allowed'],
+  ])('answers 403 with the reason to %j', async (headers, reason) => {
+    const answer = await check(headers);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain(reason);
+  });
+
+  it('checks Host too (DNS rebinding)', async () => {
+    const answer = await rawRequest(bridge.port, ACCESS_CHECK_PATH, {
+      Host: `rebound.example:${bridge.port}`,
+      [TOKEN_HEADER]: bridge.token,
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('is not this bridge');
+  });
+});
+
+describe('HTTP timeouts', () => {
+  /** Sends `head`, then `piece` every 100 ms (never idle, never finished); resolves on close. */
+  async function trickle(head: string, piece: () => string) {
+    const slow = await startBridge({
+      port: 0,
+      noDemo: true,
+      staticRoot: null,
+      log: () => {},
+      httpTimeouts: { headersMs: 400, requestMs: 800 },
+    });
+    try {
+      const socket = connect(slow.port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString();
+      });
+      const started = Date.now();
+      const closed = new Promise<number>((resolve) =>
+        socket.on('close', () => resolve(Date.now())),
+      );
+      socket.write(head);
+      const timer = setInterval(() => {
+        if (!socket.destroyed) socket.write(piece());
+      }, 100);
+      const closedAt = await closed;
+      clearInterval(timer);
+      return { answer, ms: closedAt - started };
+    } finally {
+      await slow.close();
+    }
+  }
+
+  it('answers 408 and closes when the headers take longer than the header timeout', async () => {
+    const { answer, ms } = await trickle('GET / HTTP/1.1\r\n', () => `X-Slow-${Date.now()}: 1\r\n`);
+    expect(answer).toContain('HTTP/1.1 408');
+    expect(ms).toBeGreaterThanOrEqual(400);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('answers 408 and closes when the whole request takes longer than the request timeout', async () => {
+    const { answer, ms } = await trickle(
+      'POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n',
+      () => 'x',
+    );
+    expect(answer).toContain('HTTP/1.1 408');
+    expect(ms).toBeGreaterThanOrEqual(800);
+    expect(ms).toBeLessThan(3_500);
   });
 });
 

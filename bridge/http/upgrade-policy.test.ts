@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tokenProtocol } from '../../shared/protocol/access-token';
 import { SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
 import {
+  checkAccess,
   checkUpgrade,
   LOOPBACK_NAMES,
   type UpgradeContext,
@@ -11,13 +13,15 @@ const context: UpgradeContext = {
   port: 7420,
   hostNames: LOOPBACK_NAMES,
   allowedOrigins: ['http://localhost:5173'],
+  token: 'the-right-token-0123456789',
 };
+const withToken = (protocols: string) => `${protocols}, ${tokenProtocol(context.token)}`;
 
 const good: UpgradeHeaders = {
   url: '/bridge',
   host: '127.0.0.1:7420',
   origin: 'http://127.0.0.1:7420',
-  protocols: SUBPROTOCOL,
+  protocols: withToken(SUBPROTOCOL),
 };
 
 const check = (overrides: Partial<UpgradeHeaders>) =>
@@ -34,7 +38,9 @@ describe('checkUpgrade', () => {
   });
 
   it('accepts an origin allowed by flag, and several offered subprotocols', () => {
-    expect(check({ origin: 'http://localhost:5173', protocols: `other, ${SUBPROTOCOL}` })).toEqual({
+    expect(
+      check({ origin: 'http://localhost:5173', protocols: withToken(`other, ${SUBPROTOCOL}`) }),
+    ).toEqual({
       ok: true,
     });
   });
@@ -93,5 +99,57 @@ describe('checkUpgrade', () => {
     expect(
       checkUpgrade({ ...good, host: '192.168.1.5:7420', origin: 'http://192.168.1.5:7420' }, lan),
     ).toEqual({ ok: true });
+  });
+
+  it('refuses a missing or wrong token with 403 and says to open the printed URL', () => {
+    expect(check({ protocols: SUBPROTOCOL })).toEqual({
+      ok: false,
+      status: 403,
+      reason: expect.stringContaining('presented no access token; open the URL the bridge printed'),
+    });
+    for (const token of [
+      'the-right-token-012345678',
+      'the-right-token-01234567890',
+      'x'.repeat(26),
+    ]) {
+      expect(check({ protocols: `${SUBPROTOCOL}, ${tokenProtocol(token)}` })).toEqual({
+        ok: false,
+        status: 403,
+        reason: expect.stringContaining("this page's access token was refused"),
+      });
+    }
+  });
+
+  it('checks Host, Origin and subprotocol before the token', () => {
+    expect(check({ host: 'evil.example:7420', protocols: SUBPROTOCOL })).toMatchObject({
+      reason: expect.stringContaining('is not this bridge'),
+    });
+    expect(check({ origin: 'https://evil.example', protocols: SUBPROTOCOL })).toMatchObject({
+      reason: expect.stringContaining('is not allowed'),
+    });
+  });
+});
+
+describe('checkAccess', () => {
+  const access = (overrides: Partial<Parameters<typeof checkAccess>[0]>) =>
+    checkAccess(
+      { host: good.host, origin: undefined, token: context.token, ...overrides },
+      context,
+    );
+
+  it('accepts the right token from our Host, with or without an Origin', () => {
+    expect(access({})).toEqual({ ok: true });
+    expect(access({ origin: 'http://127.0.0.1:7420' })).toEqual({ ok: true });
+  });
+
+  it('says why the token or the request is refused', () => {
+    expect(access({ token: undefined })).toMatchObject({ ok: false, status: 403 });
+    expect(access({ token: 'wrong-token-0123456789' })).toMatchObject({
+      reason: expect.stringContaining('access token was refused'),
+    });
+    expect(access({ host: 'rebound.example:7420' })).toMatchObject({
+      reason: expect.stringContaining('is not this bridge'),
+    });
+    expect(access({ origin: 'https://evil.example' })).toMatchObject({ ok: false, status: 403 });
   });
 });

@@ -1,5 +1,7 @@
+import { tokenFromProtocols } from '../../shared/protocol/access-token';
 import { BRIDGE_PATH, SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
-import { stripBrackets } from '../policy/targets';
+import { stripBrackets } from '../policy/addresses';
+import { tokensMatch } from './token-compare';
 
 /**
  * Who may open the bridge's WebSocket, decided from the upgrade request's
@@ -7,7 +9,8 @@ import { stripBrackets } from '../policy/targets';
  * stop a browser, so any web page could open ws://127.0.0.1:PORT; and a DNS
  * rebinding page reaches us under its own name. Hence Host must be one of our
  * names with our port, and Origin must be the origin we serve (or one the user
- * allowed by flag).
+ * allowed by flag). Another local user or program is not a browser page and
+ * can forge both headers, hence the per-launch token as well.
  */
 
 export type UpgradeHeaders = {
@@ -23,6 +26,8 @@ export type UpgradeContext = {
   hostNames: readonly string[];
   /** Origins beyond our own, from --allow-origin. */
   allowedOrigins: readonly string[];
+  /** The per-launch access token the page must present. */
+  token: string;
 };
 
 export type UpgradeDecision = { ok: true } | { ok: false; status: 400 | 403 | 404; reason: string };
@@ -42,15 +47,18 @@ function ourOrigins(context: UpgradeContext): string[] {
   });
 }
 
-export function checkUpgrade(headers: UpgradeHeaders, context: UpgradeContext): UpgradeDecision {
-  const path = (headers.url ?? '').split('?')[0];
-  if (path !== BRIDGE_PATH) {
-    return {
-      ok: false,
-      status: 404,
-      reason: `no WebSocket endpoint at ${path}; use ${BRIDGE_PATH}`,
-    };
-  }
+/** What the page is told when it presents no token or a wrong one. */
+export const NO_TOKEN_REASON =
+  'this page presented no access token; open the URL the bridge printed (it ends in #token=…)';
+export const WRONG_TOKEN_REASON =
+  "this page's access token was refused; open the URL the bridge printed (the bridge may have restarted with a new token)";
+
+/** Host and, when present or required, Origin: the checks shared by the upgrade and the access check. */
+function checkHostAndOrigin(
+  headers: Pick<UpgradeHeaders, 'host' | 'origin'>,
+  context: UpgradeContext,
+  originRequired: boolean,
+): UpgradeDecision {
   const host = headers.host ? splitHost(headers.host) : null;
   if (!host || !context.hostNames.includes(host.name) || host.port !== context.port) {
     return {
@@ -61,7 +69,9 @@ export function checkUpgrade(headers: UpgradeHeaders, context: UpgradeContext): 
   }
   const origin = headers.origin?.toLowerCase();
   if (!origin) {
-    return { ok: false, status: 403, reason: 'missing Origin header' };
+    return originRequired
+      ? { ok: false, status: 403, reason: 'missing Origin header' }
+      : { ok: true };
   }
   if (!ourOrigins(context).includes(origin) && !context.allowedOrigins.includes(origin)) {
     return {
@@ -70,6 +80,32 @@ export function checkUpgrade(headers: UpgradeHeaders, context: UpgradeContext): 
       reason: `Origin "${headers.origin}" is not allowed; start the bridge with --allow-origin ${headers.origin} to allow it`,
     };
   }
+  return { ok: true };
+}
+
+/** The token check, in constant time; `offered` undefined means none was presented. */
+export function checkToken(
+  offered: string | null | undefined,
+  context: UpgradeContext,
+): UpgradeDecision {
+  if (!offered) return { ok: false, status: 403, reason: NO_TOKEN_REASON };
+  if (!tokensMatch(context.token, offered)) {
+    return { ok: false, status: 403, reason: WRONG_TOKEN_REASON };
+  }
+  return { ok: true };
+}
+
+export function checkUpgrade(headers: UpgradeHeaders, context: UpgradeContext): UpgradeDecision {
+  const path = (headers.url ?? '').split('?')[0];
+  if (path !== BRIDGE_PATH) {
+    return {
+      ok: false,
+      status: 404,
+      reason: `no WebSocket endpoint at ${path}; use ${BRIDGE_PATH}`,
+    };
+  }
+  const hostAndOrigin = checkHostAndOrigin(headers, context, true);
+  if (!hostAndOrigin.ok) return hostAndOrigin;
   const offered = (headers.protocols ?? '').split(',').map((p) => p.trim());
   if (!offered.includes(SUBPROTOCOL)) {
     return {
@@ -78,5 +114,19 @@ export function checkUpgrade(headers: UpgradeHeaders, context: UpgradeContext): 
       reason: `the client must offer the WebSocket subprotocol ${SUBPROTOCOL}`,
     };
   }
-  return { ok: true };
+  return checkToken(tokenFromProtocols(headers.protocols), context);
+}
+
+/**
+ * The same-origin access check a refused page asks (a browser cannot read the
+ * 403 of a WebSocket upgrade). A cross-origin page cannot read the answer (no
+ * CORS headers) and the token header forces a preflight we never approve.
+ */
+export function checkAccess(
+  headers: Pick<UpgradeHeaders, 'host' | 'origin'> & { token: string | undefined },
+  context: UpgradeContext,
+): UpgradeDecision {
+  const hostAndOrigin = checkHostAndOrigin(headers, context, false);
+  if (!hostAndOrigin.ok) return hostAndOrigin;
+  return checkToken(headers.token, context);
 }

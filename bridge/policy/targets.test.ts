@@ -1,55 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkTarget,
-  classifyAddress,
-  describeAllowed,
-  normalizeAddress,
-  parseHostPort,
-  type TargetPolicy,
-} from './targets';
+import { type AllowRule, parseAllowRule } from './allow-rules';
+import { checkTarget, describeAllowed, type TargetPolicy } from './targets';
+
+const rule = (text: string): AllowRule => {
+  const parsed = parseAllowRule(text);
+  if (typeof parsed === 'string') throw new Error(parsed);
+  return parsed;
+};
 
 const policy: TargetPolicy = {
   demo: { host: '127.0.0.1', port: 7421 },
   rules: [
-    { host: 'db.internal', port: 5432 },
-    { host: '10.0.0.5', port: 9000 },
-    { host: 'fd00::5', port: 9000 },
+    rule('db.internal:5432'),
+    rule('10.0.0.5:9000'),
+    rule('[fd00::5]:9000'),
+    rule('192.168.0.0/16:8000-8010'),
+    rule('169.254.169.254:80'),
   ],
 };
-
-describe('normalizeAddress', () => {
-  it.each([
-    ['::ffff:127.0.0.1', '127.0.0.1'],
-    ['::FFFF:7f00:1', '127.0.0.1'],
-    ['0:0:0:0:0:ffff:0a00:0005', '10.0.0.5'],
-    ['[::1]', '::1'],
-    ['LOCALHOST', 'localhost'],
-    ['10.1.2.3', '10.1.2.3'],
-  ])('%s → %s', (input, output) => {
-    expect(normalizeAddress(input)).toBe(output);
-  });
-});
-
-describe('classifyAddress', () => {
-  it.each([
-    ['127.0.0.1', 'loopback'],
-    ['127.255.1.2', 'loopback'],
-    ['::1', 'loopback'],
-    ['0:0:0:0:0:0:0:1', 'loopback'],
-    ['::ffff:127.0.0.2', 'loopback'],
-    ['0.0.0.0', 'unspecified'],
-    ['0.1.2.3', 'unspecified'],
-    ['::', 'unspecified'],
-    ['::ffff:0.0.0.0', 'unspecified'],
-    ['10.0.0.1', 'other'],
-    ['169.254.169.254', 'other'],
-    ['fe80::1', 'other'],
-    ['::ffff:10.0.0.1', 'other'],
-    ['128.0.0.1', 'other'],
-  ])('%s is %s', (address, kind) => {
-    expect(classifyAddress(address)).toBe(kind);
-  });
-});
 
 describe('checkTarget', () => {
   it('allows loopback on any port, v4, v6 and IPv4-mapped', () => {
@@ -110,6 +78,35 @@ describe('checkTarget', () => {
     });
   });
 
+  it('allows a CIDR rule with a port range, for names that resolve inside it', () => {
+    expect(checkTarget(policy, { host: '192.168.4.2', port: 8005 }, ['192.168.4.2']).ok).toBe(true);
+    expect(checkTarget(policy, { host: 'lan.test', port: 8010 }, ['::ffff:192.168.9.9']).ok).toBe(
+      true,
+    );
+    expect(checkTarget(policy, { host: '192.168.4.2', port: 8011 }, ['192.168.4.2']).ok).toBe(
+      false,
+    );
+  });
+
+  it('refuses link-local unless exactly allowed, and says so', () => {
+    expect(checkTarget(policy, { host: '169.254.169.254', port: 80 }, ['169.254.169.254']).ok).toBe(
+      true,
+    );
+    const other = checkTarget(policy, { host: 'meta.test', port: 80 }, ['169.254.1.1']);
+    expect(other).toEqual({
+      ok: false,
+      reason: expect.stringContaining('169.254.1.1 is link-local'),
+    });
+  });
+
+  it('refuses multicast and broadcast addresses whatever the rules say', () => {
+    const wide: TargetPolicy = { demo: null, rules: [rule('0.0.0.0/0:80')] };
+    expect(checkTarget(wide, { host: '10.1.1.1', port: 80 }, ['10.1.1.1']).ok).toBe(true);
+    for (const address of ['224.0.0.1', '255.255.255.255', '0.0.0.0']) {
+      expect(checkTarget(wide, { host: address, port: 80 }, [address]).ok).toBe(false);
+    }
+  });
+
   it('refuses a name that resolved to nothing', () => {
     expect(checkTarget(policy, { host: 'empty.test', port: 80 }, []).ok).toBe(false);
   });
@@ -123,20 +120,8 @@ describe('describeAllowed', () => {
       'db.internal:5432',
       '10.0.0.5:9000',
       '[fd00::5]:9000',
+      '192.168.0.0/16:8000-8010',
+      '169.254.169.254:80',
     ]);
-  });
-});
-
-describe('parseHostPort', () => {
-  it('reads names, IPv4 and bracketed IPv6', () => {
-    expect(parseHostPort('Example.com:80')).toEqual({ host: 'example.com', port: 80 });
-    expect(parseHostPort('10.0.0.5:9000')).toEqual({ host: '10.0.0.5', port: 9000 });
-    expect(parseHostPort('[::1]:7')).toEqual({ host: '::1', port: 7 });
-  });
-
-  it('refuses what is not HOST:PORT', () => {
-    for (const text of ['example.com', ':80', 'a:b', '[nope]:80', 'a:70000', 'http://a:80']) {
-      expect(typeof parseHostPort(text)).toBe('string');
-    }
   });
 });

@@ -1,9 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { ErrorCode } from '../../shared/protocol/bridge-protocol';
+import { LIMIT_FLAGS } from '../limits';
 import { formatTarget } from '../policy/targets';
-
-/** Long enough for a slow LAN server, short enough that a typo does not hang the page. */
-export const CONNECT_TIMEOUT_MS = 5_000;
 
 export type ConnectFailure = { code: ErrorCode; message: string };
 export type ConnectResult = { ok: true; socket: Socket } | ({ ok: false } & ConnectFailure);
@@ -43,7 +41,7 @@ function connectOnce(address: string, port: number, timeoutMs: number): Promise<
       finish({
         ok: false,
         code: 'connect-timeout',
-        message: `${label} did not answer within ${timeoutMs} ms (connect timeout)`,
+        message: `${label} did not answer within ${timeoutMs / 1000} s (connect timeout, ${LIMIT_FLAGS.connectTimeoutMs})`,
       });
     }, timeoutMs);
     socket.once('connect', onConnect);
@@ -59,7 +57,7 @@ function connectOnce(address: string, port: number, timeoutMs: number): Promise<
 export async function connectTarget(
   addresses: readonly string[],
   port: number,
-  timeoutMs: number = CONNECT_TIMEOUT_MS,
+  timeoutMs: number,
 ): Promise<ConnectResult> {
   let last: ConnectResult = { ok: false, code: 'io', message: 'no address to connect to' };
   for (const address of addresses) {

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import type { ErrorCode, Target } from '../../shared/protocol/bridge-protocol';
-import { checkTarget, stripBrackets, type TargetPolicy } from '../policy/targets';
+import { stripBrackets } from '../policy/addresses';
+import { checkTarget, type TargetPolicy } from '../policy/targets';
 
 /** Resolves every address of a host name, as `dns.lookup(name, { all: true })` does. */
 export type LookupAll = (host: string) => Promise<string[]>;

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { ClosedBy, CloseKind, Target } from '../../shared/protocol/bridge-protocol';
+import { batchWritesThisTick } from '../batch-writes';
 import { now } from '../clock';
 
 /** After the page closes a connection, how long a server may take to finish before we cut it. */
@@ -55,8 +56,13 @@ export class TargetConnection {
     return this.closed;
   }
 
-  /** Returns false when the socket's buffer is full; wait for `drain` before writing more. */
+  /**
+   * Returns false when the socket's buffer is full; wait for `drain` before
+   * writing more. Writes made in one tick (a WebSocket chunk carries many
+   * pipelined calls) leave in one writev.
+   */
   write(payload: Uint8Array, onWritten: (at: number) => void): boolean {
+    batchWritesThisTick(this.socket);
     return this.socket.write(payload, (error) => {
       if (!error) onWritten(now());
     });

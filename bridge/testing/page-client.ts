@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import WebSocket from 'ws';
+import { tokenProtocol } from '../../shared/protocol/access-token';
 import type { BridgeMessage } from '../../shared/protocol/bridge-protocol';
 import { SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
 import { decodeReadFrame, encodeWriteFrame, type ReadFrame } from '../../shared/protocol/frames';
@@ -32,11 +33,12 @@ export class PageClient {
     });
   }
 
+  /** Connects as the page does: our subprotocol plus the access token, with the page's Origin. */
   static async connect(
     wsUrl: string,
-    options: { origin: string; autoPong?: boolean },
+    options: { origin: string; token: string; autoPong?: boolean },
   ): Promise<PageClient> {
-    const ws = new WebSocket(wsUrl, [SUBPROTOCOL], {
+    const ws = new WebSocket(wsUrl, [SUBPROTOCOL, tokenProtocol(options.token)], {
       origin: options.origin,
       autoPong: options.autoPong ?? true,
     });
@@ -46,6 +48,18 @@ export class PageClient {
       ws.once('error', reject);
     });
     return client;
+  }
+
+  /** Connects to a bridge started in this process (`startBridge`'s result). */
+  static connectTo(
+    bridge: { wsUrl: string; origin: string; token: string },
+    options: { autoPong?: boolean } = {},
+  ): Promise<PageClient> {
+    return PageClient.connect(bridge.wsUrl, {
+      origin: bridge.origin,
+      token: bridge.token,
+      ...options,
+    });
   }
 
   sendJson(message: unknown): void {
@@ -147,11 +161,12 @@ export function rawRequest(
   });
 }
 
-/** Headers of a well-formed upgrade request to the bridge on `port`; override to forge one, '' drops one. */
+/** Headers of a well-formed upgrade request to a bridge; override to forge one, '' drops one. */
 export function upgradeHeaders(
-  port: number,
+  bridge: { port: number; token: string },
   overrides: Record<string, string> = {},
 ): Record<string, string> {
+  const { port, token } = bridge;
   const headers: Record<string, string> = {
     Host: `127.0.0.1:${port}`,
     Origin: `http://127.0.0.1:${port}`,
@@ -159,7 +174,7 @@ export function upgradeHeaders(
     Upgrade: 'websocket',
     'Sec-WebSocket-Version': '13',
     'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
-    'Sec-WebSocket-Protocol': SUBPROTOCOL,
+    'Sec-WebSocket-Protocol': `${SUBPROTOCOL}, ${tokenProtocol(token)}`,
     ...overrides,
   };
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));

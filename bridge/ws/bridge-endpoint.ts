@@ -5,20 +5,14 @@ import { WebSocketServer } from 'ws';
 import { type ErrorMessage, SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
 import { now } from '../clock';
 import { checkUpgrade, type UpgradeContext } from '../http/upgrade-policy';
+import { formatBytes, LIMIT_FLAGS } from '../limits';
 import { PageSession, type SessionConfig } from './page-session';
 
-/** Pages connected at once; a runaway tab reconnecting in a loop should not exhaust the machine. */
-export const MAX_SESSIONS = 100;
-/** A control message or one write is far smaller; anything bigger is refused by `ws`. */
-export const MAX_PAYLOAD_BYTES = 1024 * 1024;
-/** A page that misses one pong in this interval is considered dead and its sockets closed. */
-export const HEARTBEAT_INTERVAL_MS = 30_000;
-/** WebSocket close code "try again later", sent when MAX_SESSIONS is reached. */
+/** WebSocket close code "try again later", sent when maxPages is reached. */
 const CLOSE_TRY_AGAIN_LATER = 1013;
 
-export type EndpointConfig = SessionConfig & {
+export type EndpointConfig = Omit<SessionConfig, 'totalConnections'> & {
   upgrade: UpgradeContext;
-  heartbeatIntervalMs: number;
 };
 
 export type BridgeEndpoint = { sessionCount(): number; close(): void };
@@ -39,13 +33,22 @@ function refuse(socket: Duplex, status: number, reason: string): void {
  * upgrade policy before `ws` allocates anything for it.
  */
 export function attachBridgeEndpoint(server: Server, config: EndpointConfig): BridgeEndpoint {
+  const { limits } = config;
   const sessions = new Map<WebSocket, { session: PageSession; alive: boolean }>();
+  const totalConnections = () => {
+    let total = 0;
+    for (const entry of sessions.values()) total += entry.session.connectionCount();
+    return total;
+  };
+  const sessionConfig: SessionConfig = { ...config, totalConnections };
   let nextId = 1;
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
     perMessageDeflate: false,
-    maxPayload: MAX_PAYLOAD_BYTES,
+    // `ws` checks the length before reading the payload, and validates UTF-8 in text frames.
+    maxPayload: limits.maxMessageBytes,
+    skipUTF8Validation: false,
     handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
   });
 
@@ -66,21 +69,33 @@ export function attachBridgeEndpoint(server: Server, config: EndpointConfig): Br
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      if (sessions.size >= MAX_SESSIONS) {
-        config.log(`limit: ${MAX_SESSIONS} pages connected, refused one more`);
+      if (sessions.size >= limits.maxPages) {
+        config.log(
+          `limit: ${limits.maxPages} pages connected, refused one more (${LIMIT_FLAGS.maxPages})`,
+        );
+        const sentence = `The bridge serves at most ${limits.maxPages} pages at once (${LIMIT_FLAGS.maxPages}); close another tab.`;
         const refusal: ErrorMessage = {
           type: 'error',
           conn: null,
           code: 'limit',
-          message: `the bridge serves at most ${MAX_SESSIONS} pages at once; close another tab`,
+          message: sentence,
           at: now(),
         };
         ws.send(JSON.stringify(refusal));
-        ws.close(CLOSE_TRY_AGAIN_LATER, 'too many pages');
+        // The browser shows the close reason (at most 123 bytes) when the socket drops.
+        ws.close(CLOSE_TRY_AGAIN_LATER, sentence);
         return;
       }
       const label = `page ${nextId++}`;
-      const entry = { session: new PageSession(ws, label, config), alive: true };
+      // Without a listener an 'error' (e.g. an oversized message) would crash the process.
+      ws.on('error', (error: Error & { code?: string }) => {
+        const reason =
+          error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+            ? `limit: ${label} sent a message over ${formatBytes(limits.maxMessageBytes)} (${LIMIT_FLAGS.maxMessageBytes}); closed with 1009`
+            : `${label}: WebSocket error: ${error.message}`;
+        config.log(reason);
+      });
+      const entry = { session: new PageSession(ws, label, sessionConfig, socket), alive: true };
       sessions.set(ws, entry);
       ws.on('pong', () => {
         entry.alive = true;
@@ -101,7 +116,7 @@ export function attachBridgeEndpoint(server: Server, config: EndpointConfig): Br
       entry.alive = false;
       ws.ping();
     }
-  }, config.heartbeatIntervalMs);
+  }, limits.heartbeatIntervalMs);
 
   return {
     sessionCount: () => sessions.size,

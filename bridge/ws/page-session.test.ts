@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadFrame } from '../../shared/protocol/frames';
+import { DEFAULT_LIMITS } from '../limits';
 import { type RunningBridge, startBridge } from '../start';
-import { CONNECT_TIMEOUT_MS } from '../tcp/connect-target';
 import { isReadFrame, PageClient } from '../testing/page-client';
 import {
   closedPort,
@@ -33,7 +33,7 @@ const isRead =
 beforeEach(async () => {
   logs.length = 0;
   bridge = await startBridge({ port: 0, noDemo: true, staticRoot: null, log: (l) => logs.push(l) });
-  page = await PageClient.connect(bridge.wsUrl, { origin: `http://127.0.0.1:${bridge.port}` });
+  page = await PageClient.connectTo(bridge);
 });
 
 afterEach(async () => {
@@ -208,12 +208,17 @@ describe('a close while the target is still resolving', () => {
       policy: { demo: null, rules: [] },
       log: () => {},
       lookup,
-      connectTimeoutMs: CONNECT_TIMEOUT_MS,
-      heartbeatIntervalMs: 60_000,
-      upgrade: { port, hostNames: ['127.0.0.1'], allowedOrigins: [] },
+      limits: { ...DEFAULT_LIMITS, heartbeatIntervalMs: 60_000 },
+      upgrade: {
+        port,
+        hostNames: ['127.0.0.1'],
+        allowedOrigins: [],
+        token: 'test-token-0123456789',
+      },
     });
     const slowPage = await PageClient.connect(`ws://127.0.0.1:${port}/bridge`, {
       origin: `http://127.0.0.1:${port}`,
+      token: 'test-token-0123456789',
     });
     try {
       slowPage.sendJson({ type: 'open', conn: 1, host: 'slow.test', port: target.port });
@@ -242,13 +247,10 @@ describe('heartbeat', () => {
       port: 0,
       noDemo: true,
       staticRoot: null,
-      heartbeatIntervalMs: 20,
+      limits: { heartbeatIntervalMs: 20 },
       log: (l) => logs.push(l),
     });
-    const silent = await PageClient.connect(quick.wsUrl, {
-      origin: `http://127.0.0.1:${quick.port}`,
-      autoPong: false,
-    });
+    const silent = await PageClient.connectTo(quick, { autoPong: false });
     await silent.closed();
     expect(logs).toContain('heartbeat: a page missed its pong; closing its connections');
     await quick.close();

@@ -1,3 +1,5 @@
+import type { Socket } from 'node:net';
+import type { Writable } from 'node:stream';
 import WebSocket, { type RawData } from 'ws';
 import {
   type BridgeMessage,
@@ -8,22 +10,33 @@ import {
 } from '../../shared/protocol/bridge-protocol';
 import { decodeWriteFrame, encodeReadFrame } from '../../shared/protocol/frames';
 import { parsePageMessage } from '../../shared/protocol/validate';
+import { batchWritesThisTurn } from '../batch-writes';
 import { now } from '../clock';
+import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
 import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targets';
 import { connectTarget } from '../tcp/connect-target';
 import { type LookupAll, lookupAll, resolveAllowedTarget } from '../tcp/resolve-target';
 import { TargetConnection } from '../tcp/target-connection';
+import type { ServerStepsRouter } from './server-steps-router';
 
-/** One page may hold this many TCP connections at once (burst mode opens a few, not hundreds). */
-export const MAX_CONNECTIONS_PER_PAGE = 64;
+/**
+ * A `written` ack waits this long for the next message to the page (usually
+ * the reply it precedes) so both leave in one syscall and wake the page once.
+ * Its `at` is the write's own time, so the wait changes no stamp.
+ */
+export const ACK_HOLD_MS = 2;
 /** Above this many bytes queued towards the page, TCP reading pauses until the page catches up. */
 export const WS_HIGH_WATER_BYTES = 1024 * 1024;
 
 export type SessionConfig = {
   policy: TargetPolicy;
-  connectTimeoutMs: number;
+  limits: Limits;
+  /** TCP connections (open or opening) across every page, for limits.maxConns. */
+  totalConnections: () => number;
   log: (line: string) => void;
   lookup?: LookupAll;
+  /** Reports of the glass-box demo server, routed to the connection they came in on. */
+  serverSteps?: ServerStepsRouter;
 };
 
 type Opening = { cancelled: boolean };
@@ -38,12 +51,21 @@ export class PageSession {
   private readonly pausedForPage = new Set<TargetConnection>();
   /** Sockets whose write buffer is full; while any is, the page's WebSocket is paused. */
   private readonly congested = new Set<TargetConnection>();
+  /** Bytes written by the page and not yet taken by each socket, for limits.maxBufferedBytes. */
+  private readonly buffered = new Map<TargetConnection, number>();
+  /** Each open connection's route for the demo's server-steps reports. */
+  private readonly unroutes = new Map<TargetConnection, () => void>();
   private disposed = false;
+  /** Acks held for ACK_HOLD_MS; every other message sends them first, so order is kept. */
+  private heldAcks: string[] = [];
+  private ackTimer: NodeJS.Timeout | undefined;
 
+  /** `pageSocket` is the WebSocket's own TCP socket, so frames sent in one turn leave together. */
   constructor(
     private readonly ws: WebSocket,
     private readonly label: string,
     private readonly config: SessionConfig,
+    private readonly pageSocket: Writable | null = null,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.dispose());
@@ -56,21 +78,49 @@ export class PageSession {
     });
   }
 
+  /** TCP connections this page holds, open or opening. */
+  connectionCount(): number {
+    return this.conns.size;
+  }
+
   /** The page is gone: cut every TCP connection it owned. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.ackTimer);
+    this.heldAcks = [];
     for (const entry of this.conns.values()) {
       if (entry instanceof TargetConnection) entry.destroy();
       else entry.cancelled = true;
     }
     this.conns.clear();
+    for (const unroute of this.unroutes.values()) unroute();
+    this.unroutes.clear();
     this.pausedForPage.clear();
     this.congested.clear();
   }
 
   private send(message: BridgeMessage): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.flushAcks();
+    this.ws.send(JSON.stringify(message));
+  }
+
+  private holdAck(message: BridgeMessage): void {
+    this.heldAcks.push(JSON.stringify(message));
+    this.ackTimer ??= setTimeout(() => this.flushAcks(), ACK_HOLD_MS);
+  }
+
+  /** Sends held acks, and corks the page socket so whatever follows in this turn joins them. */
+  private flushAcks(): void {
+    if (this.pageSocket) batchWritesThisTurn(this.pageSocket);
+    if (this.heldAcks.length === 0) return;
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
+    const acks = this.heldAcks;
+    this.heldAcks = [];
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    for (const ack of acks) this.ws.send(ack);
   }
 
   private fail(conn: ConnId | null, code: ErrorCode, message: string): void {
@@ -94,6 +144,7 @@ export class PageSession {
       return;
     }
     if (message.type === 'open') void this.open(message);
+    else if (message.type === 'clock') this.send({ type: 'clock', seq: message.seq, at: now() });
     else this.close(message.conn);
   }
 
@@ -110,9 +161,28 @@ export class PageSession {
       return;
     }
     const bytesWritten = frame.payload.length;
-    const flushed = conn.write(frame.payload, (at) =>
-      this.send({ type: 'written', conn: frame.conn, write: frame.write, bytes: bytesWritten, at }),
-    );
+    const held = (this.buffered.get(conn) ?? 0) + bytesWritten;
+    const { maxBufferedBytes } = this.config.limits;
+    if (held > maxBufferedBytes) {
+      this.abortForLimit(
+        frame.conn,
+        conn,
+        `The server is not reading and the bridge holds at most ${formatBytes(maxBufferedBytes)} for one connection (${LIMIT_FLAGS.maxBufferedBytes}), so it closed the connection.`,
+      );
+      return;
+    }
+    this.buffered.set(conn, held);
+    const flushed = conn.write(frame.payload, (at) => {
+      const left = (this.buffered.get(conn) ?? bytesWritten) - bytesWritten;
+      if (this.buffered.has(conn)) this.buffered.set(conn, left);
+      this.holdAck({
+        type: 'written',
+        conn: frame.conn,
+        write: frame.write,
+        bytes: bytesWritten,
+        at,
+      });
+    });
     if (!flushed && !this.congested.has(conn)) {
       this.congested.add(conn);
       this.ws.pause();
@@ -129,12 +199,26 @@ export class PageSession {
       );
       return;
     }
-    if (this.conns.size >= MAX_CONNECTIONS_PER_PAGE) {
-      this.config.log(`limit: ${this.label} reached ${MAX_CONNECTIONS_PER_PAGE} TCP connections`);
+    const { maxConnsPerPage, maxConns } = this.config.limits;
+    if (this.conns.size >= maxConnsPerPage) {
+      this.config.log(
+        `limit: ${this.label} reached ${maxConnsPerPage} TCP connections (${LIMIT_FLAGS.maxConnsPerPage})`,
+      );
       this.fail(
         conn,
         'limit',
-        `a page may hold at most ${MAX_CONNECTIONS_PER_PAGE} TCP connections; close some first`,
+        `A page may hold at most ${maxConnsPerPage} TCP connections (${LIMIT_FLAGS.maxConnsPerPage}); close some first.`,
+      );
+      return;
+    }
+    if (this.config.totalConnections() >= maxConns) {
+      this.config.log(
+        `limit: ${maxConns} TCP connections in total, refused one for ${this.label} (${LIMIT_FLAGS.maxConns})`,
+      );
+      this.fail(
+        conn,
+        'limit',
+        `The bridge holds at most ${maxConns} TCP connections for all pages together (${LIMIT_FLAGS.maxConns}); close some first.`,
       );
       return;
     }
@@ -158,7 +242,11 @@ export class PageSession {
       this.finishOpening(conn, opening, () => {});
       return;
     }
-    const connected = await connectTarget(resolved.addresses, port, this.config.connectTimeoutMs);
+    const connected = await connectTarget(
+      resolved.addresses,
+      port,
+      this.config.limits.connectTimeoutMs,
+    );
     if (!connected.ok) {
       this.finishOpening(conn, opening, () => this.fail(conn, connected.code, connected.message));
       return;
@@ -177,6 +265,11 @@ export class PageSession {
       drain: () => this.onDrain(connection),
     });
     this.conns.set(conn, connection);
+    const unroute = this.config.serverSteps?.route(connection.local, ({ id, stamps }) =>
+      this.send({ type: 'server-steps', conn, id, stamps }),
+    );
+    if (unroute) this.unroutes.set(connection, unroute);
+    this.watchIdle(conn, connection, connected.socket);
     this.send({
       type: 'opened',
       conn,
@@ -217,6 +310,7 @@ export class PageSession {
 
   private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.flushAcks();
     this.ws.send(encodeReadFrame(conn, at, chunk), () => this.onPageDrained());
     if (this.ws.bufferedAmount > WS_HIGH_WATER_BYTES && !this.pausedForPage.has(connection)) {
       this.pausedForPage.add(connection);
@@ -234,7 +328,31 @@ export class PageSession {
     if (this.congested.delete(connection) && this.congested.size === 0) this.ws.resume();
   }
 
+  /** Node's socket timeout counts traffic both ways: no byte read or written for idleTimeoutMs. */
+  private watchIdle(conn: ConnId, connection: TargetConnection, socket: Socket): void {
+    const { idleTimeoutMs } = this.config.limits;
+    socket.setTimeout(idleTimeoutMs, () => {
+      this.abortForLimit(
+        conn,
+        connection,
+        `No traffic either way for ${formatSeconds(idleTimeoutMs)}, so the bridge closed the connection (idle timeout, ${LIMIT_FLAGS.idleTimeoutMs}).`,
+      );
+    });
+  }
+
+  /** A limit ends one connection: a typed `limit` error, then its `closed`, and a log line. */
+  private abortForLimit(conn: ConnId, connection: TargetConnection, sentence: string): void {
+    this.config.log(`limit: ${this.label} conn ${conn}: ${sentence}`);
+    connection.destroy();
+    this.forget(conn, connection);
+    this.fail(conn, 'limit', sentence);
+    this.send({ type: 'closed', conn, by: 'bridge', kind: 'error', reason: sentence, at: now() });
+  }
+
   private forget(conn: ConnId, connection: TargetConnection): void {
+    this.unroutes.get(connection)?.();
+    this.unroutes.delete(connection);
+    this.buffered.delete(connection);
     if (this.conns.get(conn) === connection) this.conns.delete(conn);
     this.pausedForPage.delete(connection);
     this.onDrain(connection);

@@ -52,9 +52,10 @@ export async function benchCalls(): Promise<string[]> {
   const go = await startGoServer();
   const bridge = await startBridge({ port: 0, noDemo: true, staticRoot: null, log: () => {} });
   try {
-    const origin = new URL(bridge.url).origin;
     const direct = await measure(await directTransport(go.host, go.port));
-    const bridged = await measure(await bridgeTransport(bridge.wsUrl, origin, go.host, go.port));
+    const bridged = await measure(
+      await bridgeTransport(bridge.wsUrl, bridge.origin, bridge.token, go.host, go.port),
+    );
     const row = (name: string, f: Figures) =>
       `${name.padEnd(16)} p50 ${fmt(f.p50, 3)} ms  p99 ${fmt(f.p99, 3)} ms  ${fmt(f.callsPerSecond, 0)} calls/s (${IN_FLIGHT} in flight)`;
     return [

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import WebSocket from 'ws';
+import { tokenProtocol } from '../../shared/protocol/access-token';
 import { SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
 import { decodeReadFrame, encodeWriteFrame } from '../../shared/protocol/frames';
 import { parseBridgeMessage } from '../../shared/protocol/validate';
@@ -26,11 +27,12 @@ const CONN = 1;
 export function bridgeTransport(
   wsUrl: string,
   origin: string,
+  token: string,
   host: string,
   port: number,
 ): Promise<Transport> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl, [SUBPROTOCOL], { origin });
+    const ws = new WebSocket(wsUrl, [SUBPROTOCOL, tokenProtocol(token)], { origin });
     let onChunk: (chunk: Uint8Array) => void = () => {};
     let writes = 0;
     ws.once('error', reject);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type FramedMessage,
   type FramingError,
+  JsonStreamError,
   JsonStreamFramer,
   MAX_SKIPPED_BYTES_KEPT,
 } from './json-stream';
@@ -116,7 +117,10 @@ describe('JsonStreamFramer: hand-written cases', () => {
 
   it('FR6: a syntax error names the byte and offset, then resynchronises after the next newline', () => {
     const stream = '{"method":"A.B",,"id":1}\n{"id":2}\n';
-    expect(summary(run([bytesOf(stream)]))).toEqual([
+    const events = run([bytesOf(stream)]);
+    expect(events[0]).toBeInstanceOf(JsonStreamError);
+    expect(events[0]?.kind === 'error' && events[0].code).toBe('syntax');
+    expect(summary(events)).toEqual([
       [
         'error',
         0,
@@ -191,6 +195,7 @@ describe('JsonStreamFramer: hand-written cases', () => {
         '{"id":2,"res | stream ended at offset 21 inside a string (truncated message)',
       ],
     ]);
+    expect(run([bytesOf('[1,[')])[0]).toMatchObject({ code: 'truncated' });
     expect(summary(run([bytesOf('[1,[')]))).toEqual([
       ['error', 0, 4, '[1,[ | stream ended at offset 4 inside an array (truncated message)'],
     ]);
@@ -295,7 +300,7 @@ describe('JsonStreamFramer: properties (fixed seeds)', () => {
     );
   });
 
-  it('FR8: arbitrary bytes never throw; offsets are monotonic and within consumed bytes', () => {
+  it('FR8, FM4: arbitrary bytes never throw; errors are JsonStreamError; offsets are monotonic and within consumed bytes', () => {
     const noisy = fc.oneof(
       fc.uint8Array({ maxLength: 200 }),
       validStream.map((text) => bytesOf(text)),
@@ -312,6 +317,7 @@ describe('JsonStreamFramer: properties (fixed seeds)', () => {
             expect(event.end).toBeGreaterThan(event.start);
             expect(event.end).toBeLessThanOrEqual(framer.offset);
             expect(event.bytes).toEqual(bytes.slice(event.start, event.end));
+            if (event.kind === 'error') expect(event).toBeInstanceOf(JsonStreamError);
             lastEnd = event.end;
           };
           for (const chunk of split(bytes, cuts)) {

@@ -4,43 +4,53 @@
  * whitespace, or split across any number of TCP chunks (GO-NETRPC fact 1).
  *
  * A push-fed state machine in the style of ws's receiver: no I/O, one pass over
- * each byte, and a message's bytes copied once when it completes. It validates
- * JSON syntax as it scans, so a bad reply is reported with the exact byte, and
- * then resynchronises on the next newline (Go ends every reply with `\n`).
- * Rules FR1–FR9 in README.
+ * each byte; a message inside one chunk is a view of it, one that spans chunks
+ * is copied once when it completes. It validates JSON syntax as it scans, so a
+ * bad reply is reported with the exact byte, and then resynchronises on the
+ * next newline (Go ends every reply with `\n`).
+ * Rules FR1–FR9 (and FM1–FM5 for every framer) in README.
  *
  * A top-level number has no closing delimiter: it completes at the first byte
  * that cannot continue it, or, at the very end of the stream, only at `end()`.
  *
  * The framer keeps references to pushed chunks until the value they hold is
- * complete, so a caller must not reuse a chunk's memory after pushing it.
+ * complete, and a message inside one chunk is a view of it (copying each
+ * message was most of the framer's time): a caller must not reuse a chunk's
+ * memory after pushing it, and a message kept keeps its chunk alive.
  */
 
-export type FramedMessage = {
-  kind: 'message';
-  /** Absolute byte offset of the value's first byte in the stream. */
-  start: number;
-  /** Absolute byte offset just after the value's last byte. */
-  end: number;
-  bytes: Uint8Array;
-  text: string;
-};
+import {
+  decodeUtf8,
+  describeByte,
+  EMPTY,
+  type FramedMessage,
+  type Framer,
+  FramerError,
+  HeldBytes,
+  MAX_SKIPPED_BYTES_KEPT,
+} from './framer';
 
-export type FramingError = {
-  kind: 'error';
-  start: number;
-  end: number;
-  /** The bytes of [start, end); skipped bytes beyond MAX_SKIPPED_BYTES_KEPT are dropped. */
-  bytes: Uint8Array;
-  reason: string;
-};
+export { type FramedMessage, MAX_SKIPPED_BYTES_KEPT };
 
-/**
- * While resynchronising, a peer that never sends a newline could make an
- * error's byte copy grow forever; beyond this many skipped bytes only the
- * range (start, end) keeps counting.
- */
-export const MAX_SKIPPED_BYTES_KEPT = 64 * 1024;
+/** A value that is not JSON (`syntax`), or a stream that ended inside one (`truncated`). */
+export class JsonStreamError extends FramerError {
+  readonly framing = 'json-stream';
+  readonly code: 'syntax' | 'truncated';
+
+  constructor(
+    code: 'syntax' | 'truncated',
+    start: number,
+    end: number,
+    bytes: Uint8Array,
+    reason: string,
+  ) {
+    super(start, end, bytes, reason);
+    this.code = code;
+  }
+}
+
+/** The JSON stream framer's error (its bytes keep at most MAX_SKIPPED_BYTES_KEPT skipped bytes). */
+export type FramingError = JsonStreamError;
 
 // Scanner states. Value-start states accept any JSON value.
 const BETWEEN = 0; // top level, between values
@@ -109,8 +119,6 @@ const INSIDE: Record<number, string> = {
   [LITERAL]: 'a literal',
 };
 
-const decoder = new TextDecoder();
-
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
@@ -119,12 +127,7 @@ function isDigit(byte: number): boolean {
   return byte >= 0x30 && byte <= 0x39;
 }
 
-function describeByte(byte: number): string {
-  const hex = `0x${byte.toString(16).padStart(2, '0')}`;
-  return byte >= 0x20 && byte < 0x7f ? `${hex} '${String.fromCharCode(byte)}'` : hex;
-}
-
-export class JsonStreamFramer {
+export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> {
   private state = BETWEEN;
   /** Container kinds (OBJECT/ARRAY) of the value being scanned, innermost last. */
   private stack = new Uint8Array(16);
@@ -136,19 +139,33 @@ export class JsonStreamFramer {
   /** Absolute offset where the current value (or error range) starts. */
   private valueStart = 0;
   /** Bytes of the current value held from earlier chunks. */
-  private pieces: Uint8Array[] = [];
-  private piecesLength = 0;
+  private readonly held = new HeldBytes();
   private skipBudget = 0;
   private errorReason = '';
-  private consumed = 0;
+  private consumed: number;
+
+  /** `startOffset`: the absolute offset of the first byte pushed (a framer may start mid-stream). */
+  constructor(startOffset = 0) {
+    this.consumed = startOffset;
+    this.valueStart = startOffset;
+  }
+
+  /** Forgets everything, as if new, so one framer can check many payloads without allocating. */
+  restart(startOffset: number): void {
+    this.state = BETWEEN;
+    this.depth = 0;
+    this.held.clear();
+    this.consumed = startOffset;
+    this.valueStart = startOffset;
+  }
 
   /** Bytes consumed so far: every pushed byte is either emitted or held for the value in progress. */
   get offset(): number {
     return this.consumed;
   }
 
-  push(chunk: Uint8Array): Array<FramedMessage | FramingError> {
-    const out: Array<FramedMessage | FramingError> = [];
+  push(chunk: Uint8Array): Array<FramedMessage | JsonStreamError> {
+    const out: Array<FramedMessage | JsonStreamError> = [];
     const base = this.consumed;
     const n = chunk.length;
     let i = 0;
@@ -359,23 +376,22 @@ export class JsonStreamFramer {
    * reported as an error, except a complete top-level number, which only now
    * is known to be complete. Whitespace alone yields null.
    */
-  end(): FramedMessage | FramingError | null {
+  end(): FramedMessage | JsonStreamError | null {
     const state = this.state;
     if (state === BETWEEN) return null;
-    const empty = new Uint8Array(0);
     this.state = BETWEEN;
-    if (state === SKIP) return this.errorEvent(empty, this.consumed);
+    if (state === SKIP) return this.errorEvent(EMPTY, this.consumed);
     if (
       this.depth === 0 &&
       (state === ZERO || state === INT || state === FRAC || state === EXP_DIGITS)
     ) {
-      return this.messageEvent(empty, this.consumed);
+      return this.messageEvent(EMPTY, this.consumed);
     }
     const inside =
       INSIDE[state] ?? (this.stack[this.depth - 1] === OBJECT ? 'an object' : 'an array');
     this.depth = 0;
     this.errorReason = `stream ended at offset ${this.consumed} inside ${inside} (truncated message)`;
-    return this.errorEvent(empty, this.consumed);
+    return this.errorEvent(EMPTY, this.consumed, 'truncated');
   }
 
   /** Starts a value on its first byte; false if the byte cannot start one. */
@@ -415,7 +431,7 @@ export class JsonStreamFramer {
 
   /** A value ended just before local index `end`. */
   private valueEnded(
-    out: Array<FramedMessage | FramingError>,
+    out: Array<FramedMessage | JsonStreamError>,
     chunk: Uint8Array,
     base: number,
     end: number,
@@ -434,7 +450,7 @@ export class JsonStreamFramer {
    * next newline, which the SKIP state finds.
    */
   private fail(
-    out: Array<FramedMessage | FramingError>,
+    out: Array<FramedMessage | JsonStreamError>,
     chunk: Uint8Array,
     base: number,
     at: number,
@@ -459,37 +475,19 @@ export class JsonStreamFramer {
   }
 
   private hold(part: Uint8Array): void {
-    if (part.length === 0) return;
-    this.pieces.push(part);
-    this.piecesLength += part.length;
-  }
-
-  /** Joins held pieces and the last part into one fresh copy, and forgets the pieces. */
-  private collect(last: Uint8Array): Uint8Array {
-    const bytes = new Uint8Array(this.piecesLength + last.length);
-    let at = 0;
-    for (const piece of this.pieces) {
-      bytes.set(piece, at);
-      at += piece.length;
-    }
-    bytes.set(last, at);
-    this.pieces = [];
-    this.piecesLength = 0;
-    return bytes;
+    this.held.add(part);
   }
 
   private messageEvent(last: Uint8Array, end: number): FramedMessage {
-    const bytes = this.collect(last);
-    return { kind: 'message', start: this.valueStart, end, bytes, text: decoder.decode(bytes) };
+    const bytes = this.held.take(last);
+    return { kind: 'message', start: this.valueStart, end, bytes, text: decodeUtf8(bytes) };
   }
 
-  private errorEvent(last: Uint8Array, end: number): FramingError {
-    return {
-      kind: 'error',
-      start: this.valueStart,
-      end,
-      bytes: this.collect(last),
-      reason: this.errorReason,
-    };
+  private errorEvent(
+    last: Uint8Array,
+    end: number,
+    code: 'syntax' | 'truncated' = 'syntax',
+  ): JsonStreamError {
+    return new JsonStreamError(code, this.valueStart, end, this.held.take(last), this.errorReason);
   }
 }

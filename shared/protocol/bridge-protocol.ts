@@ -13,6 +13,8 @@ export const SUBPROTOCOL = `rpc-playground.v${PROTOCOL_VERSION}`;
 /** Path of the WebSocket endpoint on the bridge's HTTP server. */
 export const BRIDGE_PATH = '/bridge';
 
+import type { ServerStamps } from '../steps/call-stamps';
+
 /** A TCP connection id, chosen by the page, unique within one WebSocket session. */
 export type ConnId = number;
 
@@ -22,7 +24,13 @@ export type Target = { host: string; port: number };
 
 export type OpenMessage = { type: 'open'; conn: ConnId; host: string; port: number };
 export type CloseMessage = { type: 'close'; conn: ConnId };
-export type PageMessage = OpenMessage | CloseMessage;
+/**
+ * A clock exchange: the bridge answers at once with its own time, so the page
+ * can estimate the offset between the clocks (shared/clock/clock-estimator.ts).
+ * `seq` is the page's, echoed so a late answer is not taken for a newer one.
+ */
+export type ClockMessage = { type: 'clock'; seq: number };
+export type PageMessage = OpenMessage | CloseMessage | ClockMessage;
 
 // ── bridge → page (text frames) ────────────────────────────────────────────
 
@@ -96,9 +104,27 @@ export type ClosedMessage = {
   at: number;
 };
 
+/** The answer to a ClockMessage: `at` is the bridge's clock when it answered. */
+export type ClockReplyMessage = { type: 'clock'; seq: number; at: number };
+
+/**
+ * Steps 4–9 of one call as the glass-box demo server recorded them (bridge
+ * clock). `conn` is the page's connection the request came in on; `id` is
+ * the request id's JSON text as the server decoded it, so the page matches it
+ * to its call by canonical id.
+ */
+export type ServerStepsMessage = {
+  type: 'server-steps';
+  conn: ConnId;
+  id: string;
+  stamps: ServerStamps;
+};
+
 export type BridgeMessage =
   | WelcomeMessage
   | OpenedMessage
   | WrittenMessage
   | ErrorMessage
-  | ClosedMessage;
+  | ClosedMessage
+  | ClockReplyMessage
+  | ServerStepsMessage;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from './bridge-protocol';
 import { decodeReadFrame, decodeWriteFrame, encodeReadFrame, encodeWriteFrame } from './frames';
-import { parseBridgeMessage, parsePageMessage } from './validate';
+import { MAX_SERVER_STEPS_ID_CHARS, parseBridgeMessage, parsePageMessage } from './validate';
 
 describe('parsePageMessage', () => {
   it('accepts open and close with exactly the declared fields', () => {
@@ -52,6 +52,50 @@ describe('parseBridgeMessage', () => {
       { type: 'welcome', protocol: 1, demo: { host: 'h' }, allowed: [], at: 0 },
       { type: 'written', conn: 1, write: 1, bytes: -1, at: 0 },
       { type: 'opened', conn: 1, remote: { host: 'h', port: 1 }, at: 0 },
+    ];
+    for (const message of refused) {
+      expect(typeof parseBridgeMessage(JSON.stringify(message)), JSON.stringify(message)).toBe(
+        'string',
+      );
+    }
+  });
+});
+
+describe('clock exchange and server steps', () => {
+  const stamps = { received: 1, decoded: 2, invoked: 3, returned: 4, encoded: 5, written: 6.5 };
+
+  it('accepts a clock exchange both ways with exactly the declared fields', () => {
+    expect(parsePageMessage('{"type":"clock","seq":7,"t0":1}')).toEqual({ type: 'clock', seq: 7 });
+    expect(parseBridgeMessage('{"type":"clock","seq":7,"at":1700000000000.25}')).toEqual({
+      type: 'clock',
+      seq: 7,
+      at: 1700000000000.25,
+    });
+  });
+
+  it('accepts server steps, keeping only the six stamps', () => {
+    const message = { type: 'server-steps', conn: 3, id: '"a\\u003cb"', stamps };
+    expect(
+      parseBridgeMessage(JSON.stringify({ ...message, stamps: { ...stamps, extra: 1 } })),
+    ).toEqual(message);
+    // A call refused before its method ran: never invoked, never returned.
+    const refused = { ...message, stamps: { ...stamps, invoked: null, returned: null } };
+    expect(parseBridgeMessage(JSON.stringify(refused))).toEqual(refused);
+  });
+
+  it('refuses malformed clock and server-steps messages', () => {
+    expect(typeof parsePageMessage('{"type":"clock","seq":-1}')).toBe('string');
+    expect(typeof parsePageMessage('{"type":"clock","seq":1.5}')).toBe('string');
+    const refused = [
+      { type: 'clock', seq: 1 },
+      { type: 'clock', seq: '1', at: 0 },
+      { type: 'server-steps', conn: 1, id: '', stamps },
+      { type: 'server-steps', conn: 1, id: 1, stamps },
+      { type: 'server-steps', conn: 1, id: 'x'.repeat(MAX_SERVER_STEPS_ID_CHARS + 1), stamps },
+      { type: 'server-steps', conn: -1, id: '1', stamps },
+      { type: 'server-steps', conn: 1, id: '1', stamps: { ...stamps, written: null } },
+      { type: 'server-steps', conn: 1, id: '1', stamps: { ...stamps, decoded: null } },
+      { type: 'server-steps', conn: 1, id: '1', stamps: null },
     ];
     for (const message of refused) {
       expect(typeof parseBridgeMessage(JSON.stringify(message)), JSON.stringify(message)).toBe(

@@ -1,3 +1,4 @@
+import type { ServerStamps } from '../steps/call-stamps';
 import {
   type BridgeMessage,
   CLOSE_KINDS,
@@ -36,6 +37,32 @@ const oneOf = (values: readonly string[], v: unknown): boolean =>
   typeof v === 'string' && values.includes(v);
 const isTarget = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && isString((v as Fields).host) && isPort((v as Fields).port);
+const isSeq = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/** The longest id text the page accepts in server-steps; a request's own limit keeps ids far shorter. */
+export const MAX_SERVER_STEPS_ID_CHARS = 4096;
+const SERVER_STAMP_KEYS = [
+  'received',
+  'decoded',
+  'invoked',
+  'returned',
+  'encoded',
+  'written',
+] as const;
+
+/** Copies exactly the six stamps (invoked and returned may be null), so nothing else is kept. */
+function parseServerStamps(v: unknown): ServerStamps | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const fields = v as Fields;
+  const stamps: Partial<Record<keyof ServerStamps, number | null>> = {};
+  for (const key of SERVER_STAMP_KEYS) {
+    const value = fields[key];
+    const mayBeNull = key === 'invoked' || key === 'returned';
+    if (!isTime(value) && !(mayBeNull && value === null)) return null;
+    stamps[key] = value;
+  }
+  return stamps as ServerStamps;
+}
 
 export function parsePageMessage(text: string): PageMessage | string {
   const m = parseObject(text);
@@ -50,6 +77,9 @@ export function parsePageMessage(text: string): PageMessage | string {
     case 'close':
       if (!isConn(m.conn)) return 'close: conn must be a whole number';
       return { type: 'close', conn: m.conn };
+    case 'clock':
+      if (!isSeq(m.seq)) return 'clock: seq must be a whole number';
+      return { type: 'clock', seq: m.seq };
     default:
       return `unknown control message type ${JSON.stringify(String(m.type))}`;
   }
@@ -84,6 +114,17 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
       if (!oneOf(CLOSED_BY, m.by)) return 'closed: bad by';
       if (!oneOf(CLOSE_KINDS, m.kind)) return 'closed: bad kind';
       return m as BridgeMessage;
+    case 'clock':
+      if (!isSeq(m.seq) || !isTime(m.at)) return 'clock: bad fields';
+      return { type: 'clock', seq: m.seq, at: m.at };
+    case 'server-steps': {
+      if (!isConn(m.conn)) return 'server-steps: bad conn';
+      if (!isString(m.id) || m.id.length === 0 || m.id.length > MAX_SERVER_STEPS_ID_CHARS)
+        return 'server-steps: bad id';
+      const stamps = parseServerStamps(m.stamps);
+      if (stamps === null) return 'server-steps: bad stamps';
+      return { type: 'server-steps', conn: m.conn, id: m.id, stamps };
+    }
     default:
       return `unknown control message type ${JSON.stringify(String(m.type))}`;
   }

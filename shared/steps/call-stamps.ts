@@ -21,10 +21,10 @@ export type ServerStamps = {
   received: number;
   /** 5: the server stub decoded the request. */
   decoded: number;
-  /** 6: the server stub invoked the service. */
-  invoked: number;
-  /** 7: the service returned. */
-  returned: number;
+  /** 6: the server stub invoked the service; null when it refused the call before (a Go header or params error). */
+  invoked: number | null;
+  /** 7: the service returned; null when it was never invoked. */
+  returned: number | null;
   /** 8: the server stub encoded the reply. */
   encoded: number;
   /** 9: the reply was handed to the socket. */
@@ -78,4 +78,10 @@ export type StepTime = {
   source: TimeSource;
   /** ± this many milliseconds: 0 for page times, the clock uncertainty for bridge and server times. */
   uncertaintyMs: number;
+  /**
+   * True when a converted (bridge or server) time fell outside what the page
+   * observed around it and was moved to the nearest possible time, so that
+   * times never run backwards. Always set by stepTimeline.
+   */
+  clamped?: boolean;
 };

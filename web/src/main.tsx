@@ -2,26 +2,59 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { AppContext } from './app/app-context';
+import { checkBridgeAccess } from './bridge-client/access-check';
 import { bridgeUrl, createBridgeClient } from './bridge-client/bridge-client';
 import { openBrowserSocket } from './bridge-client/browser-socket';
+import { takePageToken } from './bridge-client/page-token';
 import { createClientStub } from './client-stub/client-stub';
 import { DEFAULT_REQUEST_TEXT } from './features/composer/templates';
 import { setUpMonaco } from './monaco/monaco-setup';
+import { selectedPlaybackTimeline } from './playback/call-timeline';
+import { resetOnSelection } from './playback/follow-selection';
+import { animationFrames, startTicker } from './playback/ticker';
 import { createCallsStore } from './stores/calls-store';
 import { createComposerStore } from './stores/composer-store';
 import { createConnectionStore } from './stores/connection-store';
+import { loadHistory, persistHistory } from './stores/persist-history';
+import { createPlaybackStore } from './stores/playback-store';
+import { createSettingsStore } from './stores/settings-store';
+import { createWireStore } from './stores/wire-store';
+import { createWireRecorder } from './wire/wire-recorder';
 import './app/app.css';
 
 setUpMonaco();
 
 const connection = createConnectionStore();
 const calls = createCallsStore();
+calls.getState().restore(loadHistory(window.localStorage));
+const schedule = (fn: () => void, ms: number) => {
+  const timer = window.setTimeout(fn, ms);
+  return () => window.clearTimeout(timer);
+};
+const callHistory = persistHistory(calls, window.localStorage, schedule);
 const composer = createComposerStore(window.localStorage, DEFAULT_REQUEST_TEXT);
+const settings = createSettingsStore(window.localStorage);
+const wire = createWireStore();
+const playback = createPlaybackStore();
+const stopTicker = startTicker({
+  playback,
+  timeline: selectedPlaybackTimeline(calls, connection),
+  frames: animationFrames,
+});
+const stopFollowingSelection = resetOnSelection(calls, playback);
+const token = takePageToken({
+  location: window.location,
+  history: window.history,
+  storage: window.sessionStorage,
+});
 const bridge = createBridgeClient({
   url: bridgeUrl(window.location),
   createSocket: openBrowserSocket,
+  token,
+  checkAccess: () => checkBridgeAccess((url, init) => window.fetch(url, init), token),
   clock: {
     now: () => Date.now(),
+    pageNow: () => performance.now(),
     schedule: (fn, ms) => {
       const timer = window.setTimeout(fn, ms);
       return () => window.clearTimeout(timer);
@@ -34,20 +67,25 @@ const stub = createClientStub({
   calls,
   composer,
   now: () => performance.now(),
+  schedule,
+  wire: createWireRecorder(wire),
 });
 
 // A page kept in the back/forward cache comes back alive, so only a real unload disposes.
 window.addEventListener('pagehide', (event) => {
+  callHistory.flush();
   if (event.persisted) return;
   stub.dispose();
   bridge.dispose();
+  stopTicker();
+  stopFollowingSelection();
 });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
-    <AppContext.Provider value={{ connection, calls, composer, stub }}>
+    <AppContext.Provider value={{ connection, calls, composer, settings, playback, stub, wire }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

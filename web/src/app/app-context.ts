@@ -3,12 +3,18 @@ import type { ClientStub } from '../client-stub/client-stub';
 import type { CallsStore } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
+import type { PlaybackStore } from '../stores/playback-store';
+import type { SettingsStore } from '../stores/settings-store';
+import type { WireStore } from '../stores/wire-store';
 
 export type AppServices = {
   connection: ConnectionStore;
   calls: CallsStore;
   composer: ComposerStore;
+  settings: SettingsStore;
+  playback: PlaybackStore;
   stub: ClientStub;
+  wire: WireStore;
 };
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -4,6 +4,8 @@ import {
   BRIDGE_LOST_REASON,
   type BridgeEvent,
   bridgeUrl,
+  CLOCK_RESYNC_MS,
+  CLOCK_WARMUP_EXCHANGES,
   createBridgeClient,
   RECONNECT_MAX_MS,
   reconnectDelay,
@@ -27,7 +29,7 @@ describe('bridge client', () => {
   it('offers the subprotocol and is open after welcome', () => {
     const { factory, client, events } = setUp();
     const socket = factory.sockets[0]!;
-    expect(socket.protocol).toBe('rpc-playground.v1');
+    expect(socket.protocols).toEqual(['rpc-playground.v1']);
     socket.serverOpens();
     expect(client.status).toBe('connecting');
     socket.serverSends(WELCOME);
@@ -62,7 +64,7 @@ describe('bridge client', () => {
     const first = client.write(1, new TextEncoder().encode('{}'));
     const second = client.write(1, new TextEncoder().encode('[]'));
     expect(client.close(1)).toBe(true);
-    expect(socket.sentControl()).toEqual([
+    expect(socket.sentControl().filter((m) => m.type !== 'clock')).toEqual([
       { type: 'open', conn: 1, host: '127.0.0.1', port: 9000 },
       { type: 'close', conn: 1 },
     ]);
@@ -170,5 +172,114 @@ describe('bridge client', () => {
     factory.sockets[0]!.serverOpens();
     client.dispose();
     expect(factory.sockets[0]!.closedByPage).toBe(true);
+  });
+});
+
+describe('bridge client access token', () => {
+  const TOKEN = 'tab-token-0123456789';
+
+  function setUpWithToken(checkAccess: () => Promise<string | null>) {
+    const factory = fakeSocketFactory();
+    const clock = manualClock();
+    const client = createBridgeClient({
+      url: 'ws://127.0.0.1:1/bridge',
+      createSocket: factory.create,
+      clock,
+      token: TOKEN,
+      checkAccess,
+    });
+    const statuses: Array<{ status: string; message: string | null }> = [];
+    client.subscribe((event) => {
+      if (event.type === 'status') statuses.push({ status: event.status, message: event.message });
+    });
+    return { factory, clock, client, statuses };
+  }
+
+  it('offers the versioned subprotocol first and the token second', () => {
+    const { factory } = setUpWithToken(async () => null);
+    expect(factory.sockets[0]!.protocols).toEqual([
+      'rpc-playground.v1',
+      `rpc-playground.token.${TOKEN}`,
+    ]);
+  });
+
+  it('says why it was refused, keeps retrying, and forgets the refusal after a welcome', async () => {
+    let reason: string | null =
+      "this page's access token was refused; open the URL the bridge printed";
+    const { factory, clock, client, statuses } = setUpWithToken(async () => reason);
+    factory.sockets[0]!.serverCloses();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(client.status).toBe('offline');
+    expect(statuses.at(-1)?.message).toContain("this page's access token was refused");
+    clock.advance(RECONNECT_MAX_MS);
+    expect(factory.sockets).toHaveLength(2);
+    reason = null;
+    factory.sockets[1]!.serverOpens();
+    factory.sockets[1]!.serverSends(WELCOME);
+    expect(client.status).toBe('open');
+    expect(statuses.at(-1)).toEqual({ status: 'open', message: null });
+  });
+
+  it('does not ask after a welcomed socket drops, and stays "unreachable" when the check has no reason', async () => {
+    let asked = 0;
+    const { factory, statuses } = setUpWithToken(async () => {
+      asked += 1;
+      return null;
+    });
+    factory.sockets[0]!.serverOpens();
+    factory.sockets[0]!.serverSends(WELCOME);
+    factory.sockets[0]!.serverCloses('going away');
+    await Promise.resolve();
+    expect(asked).toBe(0);
+    expect(statuses.at(-1)?.message).toContain('the bridge closed the connection: going away');
+  });
+});
+
+describe('bridge client clock exchange', () => {
+  const clockSetUp = () => {
+    const { factory, clock, events } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    const exchanges = () => socket.sentControl().filter((m) => m.type === 'clock');
+    /** The bridge answers the newest exchange after `tripMs`, stamping page time + offset. */
+    const answer = (tripMs: number, offset = 5000) => {
+      const seq = exchanges().at(-1)?.seq;
+      const stampedAtPage = clock.pageNow() + tripMs / 2;
+      clock.advance(tripMs);
+      socket.serverSends({ type: 'clock', seq, at: stampedAtPage + offset });
+    };
+    const estimates = () => events.flatMap((e) => (e.type === 'clock-estimate' ? [e.clock] : []));
+    return { socket, clock, exchanges, answer, estimates };
+  };
+
+  it(`runs ${CLOCK_WARMUP_EXCHANGES} exchanges back to back at welcome, keeping the best`, () => {
+    const { exchanges, answer, estimates } = clockSetUp();
+    expect(exchanges()).toEqual([{ type: 'clock', seq: 1 }]);
+    for (const trip of [8, 2, 6, 4, 10]) answer(trip);
+    expect(exchanges().map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(estimates()).toHaveLength(CLOCK_WARMUP_EXCHANGES);
+    expect(estimates().at(-1)).toMatchObject({ offsetMs: 5000, uncertaintyMs: 1, samples: 5 });
+  });
+
+  it('exchanges again every CLOCK_RESYNC_MS through the injected clock, and stops on close', () => {
+    const { socket, clock, exchanges, answer } = clockSetUp();
+    for (let i = 0; i < CLOCK_WARMUP_EXCHANGES; i++) answer(1);
+    const afterWarmup = exchanges().length;
+    clock.advance(CLOCK_RESYNC_MS);
+    expect(exchanges()).toHaveLength(afterWarmup + 1);
+    clock.advance(CLOCK_RESYNC_MS);
+    expect(exchanges()).toHaveLength(afterWarmup + 2);
+    socket.serverCloses('gone');
+    // Only the reconnect timer is left: no exchange runs without a bridge.
+    expect(clock.pending()).toEqual([reconnectDelay(1)]);
+  });
+
+  it('ignores an answer to an exchange it no longer awaits', () => {
+    const { socket, exchanges, estimates } = clockSetUp();
+    socket.serverSends({ type: 'clock', seq: 99, at: 1 });
+    expect(estimates()).toEqual([]);
+    expect(exchanges()).toHaveLength(1);
   });
 });

@@ -1,6 +1,9 @@
+import { ClockEstimator } from '../../../shared/clock/clock-estimator';
+import { tokenProtocol } from '../../../shared/protocol/access-token';
 import {
   BRIDGE_PATH,
   type BridgeMessage,
+  type ClockReplyMessage,
   type ClosedMessage,
   type ConnId,
   type PageMessage,
@@ -9,6 +12,7 @@ import {
 } from '../../../shared/protocol/bridge-protocol';
 import { decodeReadFrame, encodeWriteFrame } from '../../../shared/protocol/frames';
 import { parseBridgeMessage } from '../../../shared/protocol/validate';
+import type { ClockEstimate } from '../../../shared/steps/call-stamps';
 
 export type BridgeStatus = 'connecting' | 'open' | 'reconnecting' | 'offline';
 
@@ -24,19 +28,24 @@ export type SocketLike = {
   close(code?: number, reason?: string): void;
 };
 
-export type SocketFactory = (url: string, protocol: string) => SocketLike;
+/** Opens a socket offering these subprotocols (ours, then the access token). */
+export type SocketFactory = (url: string, protocols: readonly string[]) => SocketLike;
 
 export type Clock = {
   /** Epoch milliseconds, the same scale as the bridge's `at`. */
   now(): number;
+  /** The page clock every page step time is on (performance.now in the browser), for the clock exchange. */
+  pageNow(): number;
   /** Runs fn after ms; returns a canceller. */
   schedule(fn: () => void, ms: number): () => void;
 };
 
 export type BridgeEvent =
   | { type: 'status'; status: BridgeStatus; message: string | null }
-  | BridgeMessage
-  | { type: 'read'; conn: ConnId; at: number; payload: Uint8Array };
+  | Exclude<BridgeMessage, ClockReplyMessage>
+  | { type: 'read'; conn: ConnId; at: number; payload: Uint8Array }
+  /** A new estimate of bridge clock − page clock, after each clock exchange. */
+  | { type: 'clock-estimate'; clock: ClockEstimate };
 
 export type BridgeClient = {
   readonly status: BridgeStatus;
@@ -56,6 +65,10 @@ export const RECONNECT_MAX_MS = 5000;
 export const OFFLINE_AFTER_ATTEMPTS = 3;
 const OPEN = 1;
 export const BRIDGE_LOST_REASON = 'the connection to the bridge was lost';
+/** Exchanges run back to back after welcome, so the first estimate rests on the best of several. */
+export const CLOCK_WARMUP_EXCHANGES = 5;
+/** Then one exchange this often (ms), so drift and a busier machine are followed. */
+export const CLOCK_RESYNC_MS = 10_000;
 
 export function reconnectDelay(attempt: number): number {
   return Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, attempt - 1));
@@ -80,8 +93,13 @@ export function createBridgeClient(options: {
   url: string;
   createSocket: SocketFactory;
   clock: Clock;
+  /** The bridge's access token (page-token.ts); null when this tab has none. */
+  token?: string | null;
+  /** After a refused or failed connect: the bridge's reason for refusing this page, or null. */
+  checkAccess?: () => Promise<string | null>;
 }): BridgeClient {
   const { url, createSocket, clock } = options;
+  const protocols = options.token ? [SUBPROTOCOL, tokenProtocol(options.token)] : [SUBPROTOCOL];
   const listeners = new Set<(event: BridgeEvent) => void>();
   /** Conns from `open` until `closed` or an error: the ones a dropped bridge takes down. */
   const liveConns = new Set<ConnId>();
@@ -92,6 +110,16 @@ export function createBridgeClient(options: {
   let nextWriteId = 1;
   let cancelRetry: (() => void) | null = null;
   let disposed = false;
+  /** The bridge's reason for refusing this page (e.g. a stale token), until a welcome. */
+  let refusal: string | null = null;
+  /** Whether the current socket got its welcome; one that never did may have been refused. */
+  let welcomed = false;
+  const clockEstimator = new ClockEstimator();
+  /** The one clock exchange awaiting its answer; a later one supersedes it. */
+  let clockInFlight: { seq: number; t0: number } | null = null;
+  let nextClockSeq = 1;
+  let warmupLeft = 0;
+  let cancelResync: (() => void) | null = null;
 
   const emit = (event: BridgeEvent) => {
     for (const listener of [...listeners]) listener(event);
@@ -117,6 +145,46 @@ export function createBridgeClient(options: {
     }
   };
 
+  const sendClock = () => {
+    if (!socket || socket.readyState !== OPEN || status !== 'open') return;
+    const seq = nextClockSeq++;
+    clockInFlight = { seq, t0: clock.pageNow() };
+    socket.send(JSON.stringify({ type: 'clock', seq } satisfies PageMessage));
+  };
+
+  const onClockReply = (reply: ClockReplyMessage) => {
+    const t1 = clock.pageNow();
+    if (clockInFlight === null || reply.seq !== clockInFlight.seq) return;
+    const estimate = clockEstimator.add({ t0: clockInFlight.t0, at: reply.at, t1 });
+    clockInFlight = null;
+    if (estimate) emit({ type: 'clock-estimate', clock: estimate });
+    if (warmupLeft > 0) {
+      warmupLeft -= 1;
+      sendClock();
+    }
+  };
+
+  const resync = () => {
+    sendClock();
+    cancelResync = clock.schedule(resync, CLOCK_RESYNC_MS);
+  };
+
+  /** A new bridge session: fresh samples, a quick warm-up, then the periodic exchange. */
+  const startClockSync = () => {
+    stopClockSync();
+    clockEstimator.reset();
+    warmupLeft = CLOCK_WARMUP_EXCHANGES - 1;
+    sendClock();
+    cancelResync = clock.schedule(resync, CLOCK_RESYNC_MS);
+  };
+
+  const stopClockSync = () => {
+    cancelResync?.();
+    cancelResync = null;
+    clockInFlight = null;
+    warmupLeft = 0;
+  };
+
   const onText = (text: string) => {
     const message = parseBridgeMessage(text);
     if (typeof message === 'string') {
@@ -130,11 +198,18 @@ export function createBridgeClient(options: {
     if (message.type === 'welcome') {
       failedAttempts = 0;
       everOpened = true;
+      welcomed = true;
+      refusal = null;
       const mismatch =
         message.protocol === PROTOCOL_VERSION
           ? null
           : `the bridge speaks protocol v${message.protocol}, this page v${PROTOCOL_VERSION}; reload the page`;
       setStatus('open', mismatch);
+      startClockSync();
+    }
+    if (message.type === 'clock') {
+      onClockReply(message);
+      return;
     }
     if (message.type === 'closed') liveConns.delete(message.conn);
     if (message.type === 'error' && message.conn !== null) liveConns.delete(message.conn);
@@ -152,8 +227,9 @@ export function createBridgeClient(options: {
 
   const connect = () => {
     cancelRetry = null;
-    const current = createSocket(url, SUBPROTOCOL);
+    const current = createSocket(url, protocols);
     socket = current;
+    welcomed = false;
     current.onmessage = (data) => {
       if (socket !== current) return;
       if (typeof data === 'string') onText(data);
@@ -162,17 +238,27 @@ export function createBridgeClient(options: {
     current.onclose = (reason) => {
       if (socket !== current) return;
       socket = null;
+      stopClockSync();
       dropAllConns();
       if (disposed) return;
       failedAttempts += 1;
       const delay = reconnectDelay(failedAttempts);
       const offline = !everOpened || failedAttempts >= OFFLINE_AFTER_ATTEMPTS;
-      const cause = reason ? `: ${reason}` : '';
+      const cause = reason ? `the bridge closed the connection: ${reason}` : 'bridge unreachable';
+      const retry = `retrying in ${(delay / 1000).toFixed(1)} s`;
       setStatus(
-        offline ? 'offline' : 'reconnecting',
-        `bridge unreachable${cause}; retrying in ${(delay / 1000).toFixed(1)} s`,
+        refusal || offline ? 'offline' : 'reconnecting',
+        refusal ? `${refusal} (${retry})` : `${cause}; ${retry}`,
       );
       cancelRetry = clock.schedule(connect, delay);
+      // Never welcomed: maybe refused (token, origin). Ask why, and say so instead of "unreachable".
+      if (!welcomed && options.checkAccess) {
+        void options.checkAccess().then((why) => {
+          if (disposed || socket !== null || why === refusal) return;
+          refusal = why;
+          if (why) setStatus('offline', `${why} (${retry})`);
+        });
+      }
     };
   };
 
@@ -209,6 +295,7 @@ export function createBridgeClient(options: {
       if (disposed) return;
       disposed = true;
       cancelRetry?.();
+      stopClockSync();
       const current = socket;
       socket = null;
       dropAllConns();

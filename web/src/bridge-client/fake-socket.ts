@@ -10,7 +10,7 @@ export class FakeSocket implements SocketLike {
 
   constructor(
     readonly url: string,
-    readonly protocol: string,
+    readonly protocols: readonly string[],
   ) {}
 
   send(data: string | Uint8Array): void {
@@ -48,20 +48,24 @@ export function fakeSocketFactory(): { sockets: FakeSocket[]; create: SocketFact
   const sockets: FakeSocket[] = [];
   return {
     sockets,
-    create: (url, protocol) => {
-      const socket = new FakeSocket(url, protocol);
+    create: (url, protocols) => {
+      const socket = new FakeSocket(url, protocols);
       sockets.push(socket);
       return socket;
     },
   };
 }
 
+/** Where manualClock's epoch clock starts; its page clock starts at 0 and runs with it. */
+export const MANUAL_CLOCK_EPOCH = 1_700_000_000_000;
+
 /** A clock whose timers run only when the test advances it. */
 export function manualClock(): Clock & { advance(ms: number): void; pending(): number[] } {
-  let now = 1_700_000_000_000;
+  let now = MANUAL_CLOCK_EPOCH;
   let timers: Array<{ at: number; fn: () => void }> = [];
   return {
     now: () => now,
+    pageNow: () => now - MANUAL_CLOCK_EPOCH,
     schedule: (fn, ms) => {
       const timer = { at: now + ms, fn };
       timers.push(timer);

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
 import { createBridgeClient } from '../bridge-client/bridge-client';
-import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
-import { createCallsStore } from '../stores/calls-store';
+import {
+  fakeSocketFactory,
+  MANUAL_CLOCK_EPOCH,
+  manualClock,
+  WELCOME,
+} from '../bridge-client/fake-socket';
+import { createCallsStore, pageDurationMs } from '../stores/calls-store';
 import { createComposerStore } from '../stores/composer-store';
 import { createConnectionStore } from '../stores/connection-store';
 import { createClientStub } from './client-stub';
@@ -81,12 +86,8 @@ describe('client stub', () => {
     serverReplies(conn, '{"id":1,"result":30,"error":null}\n{"id":0,"result":30,"err');
     serverReplies(conn, 'or":null}\n');
     const [first, second] = calls.getState().calls;
-    expect(second).toMatchObject({
-      status: 'answered',
-      resultText: '30',
-      replyOrder: 1,
-      durationMs: 40,
-    });
+    expect(second).toMatchObject({ status: 'answered', resultText: '30', replyOrder: 1 });
+    expect(pageDurationMs(second!)).toBe(40);
     expect(first).toMatchObject({ status: 'answered', idText: '0', replyOrder: 2 });
 
     const again = connect();
@@ -100,7 +101,98 @@ describe('client stub', () => {
     const conn = connect();
     stub.send();
     socket.serverSends({ type: 'written', conn, write: writes()[0]!.write, bytes: 60, at: 77 });
-    expect(calls.getState().calls[0]?.writtenAt).toBe(77);
+    expect(calls.getState().calls[0]?.stamps.writtenAt).toBe(77);
+  });
+
+  it('stamps steps 1, 2, 10, 11 and 12, tracing each reply to the chunks of its first and last byte', () => {
+    const { stub, connect, writes, socket, serverReplies, calls, at } = setUp();
+    const conn = connect();
+    at(1000);
+    stub.sendBurst(2);
+    const [request] = writes();
+    socket.serverSends({ type: 'written', conn, write: request!.write, bytes: 60, at: 5000.5 });
+    at(1030);
+    // Reply to id 1 whole in the first chunk; reply to id 0 starts there and ends two chunks later.
+    serverReplies(conn, '{"id":1,"result":30,"error":null}\n{"id":0,', 5010);
+    serverReplies(conn, '"result":30,', 5011);
+    at(1040);
+    serverReplies(conn, '"error":null}\n', 5012);
+    const [first, second] = calls.getState().calls;
+    expect(first?.stamps).toEqual({
+      invokedAt: 1000,
+      marshalledAt: 1000,
+      requestBytes: request!.payload.length,
+      writtenAt: 5000.5,
+      server: null,
+      firstReadAt: 5010,
+      lastReadAt: 5012,
+      replyBytes: '{"id":0,"result":30,"error":null}'.length,
+      decodedAt: 1040,
+      deliveredAt: 1040,
+    });
+    expect(second?.stamps).toMatchObject({
+      writtenAt: null,
+      firstReadAt: 5010,
+      lastReadAt: 5010,
+      replyBytes: 33,
+      decodedAt: 1030,
+      deliveredAt: 1030,
+    });
+  });
+
+  it('a reply starting right at a chunk boundary takes that chunk’s time', () => {
+    const { stub, connect, serverReplies, calls } = setUp();
+    const conn = connect();
+    stub.send();
+    serverReplies(conn, '\n\n', 7000);
+    serverReplies(conn, '{"id":0,"result":30,"error":null}', 7001);
+    serverReplies(conn, '\n', 7002);
+    expect(calls.getState().calls[0]?.stamps).toMatchObject({
+      firstReadAt: 7001,
+      lastReadAt: 7001,
+      replyBytes: 33,
+    });
+  });
+
+  it('attaches server steps by conn and canonical id; duplicates go oldest first', () => {
+    const text = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":"<b>"}';
+    const { stub, connect, socket, serverReplies, calls } = setUp(text);
+    const conn = connect();
+    stub.send();
+    stub.send();
+    const steps = (written: number, id = '"\\u003cb\\u003e"', on = conn) =>
+      socket.serverSends({
+        type: 'server-steps',
+        conn: on,
+        id,
+        stamps: { received: 1, decoded: 2, invoked: 3, returned: 4, encoded: 5, written },
+      });
+    // Another conn, an id nobody sent, and text that is not JSON change nothing.
+    steps(9, '"\\u003cb\\u003e"', conn + 1);
+    steps(9, '"<i>"');
+    steps(9, '{');
+    expect(calls.getState().calls.map((c) => c.stamps.server)).toEqual([null, null]);
+    // Go's HTML-escaped echo of "<b>" is the same id; the older duplicate is served first,
+    // even when its answer came before its report.
+    serverReplies(conn, '{"id":"\\u003cb\\u003e","result":3,"error":null}\n');
+    steps(6);
+    steps(7);
+    steps(8);
+    const [first, second] = calls.getState().calls;
+    expect(first?.status).toBe('answered');
+    expect(first?.stamps.server?.written).toBe(6);
+    expect(second?.stamps.server?.written).toBe(7);
+  });
+
+  it('puts each clock estimate from the bridge client into the connection store', () => {
+    const { socket, connection } = setUp();
+    expect(connection.getState().clock).toBeNull();
+    const exchange = socket.sentControl().find((m) => m.type === 'clock');
+    socket.serverSends({ type: 'clock', seq: exchange?.seq, at: MANUAL_CLOCK_EPOCH + 5 });
+    expect(connection.getState().clock).toMatchObject({
+      offsetMs: MANUAL_CLOCK_EPOCH + 5,
+      samples: 1,
+    });
   });
 
   it('keeps big numbers exact both ways', () => {

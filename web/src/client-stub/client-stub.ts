@@ -1,9 +1,12 @@
+import { canonicalId } from '../../../shared/json/exact-json';
 import type { BridgeClient, BridgeEvent } from '../bridge-client/bridge-client';
 import type { CallsStore, NewCall } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
+import type { WireRecorder } from '../wire/wire-recorder';
 import { ConnectionSession, type ReplyOutcome } from './connection-session';
 import { expandCall } from './send-readiness';
+import { ServerStepsWaitlist } from './server-steps-waitlist';
 import { parseTargetAddress } from './target-address';
 
 export type ClientStub = {
@@ -18,7 +21,9 @@ export type ClientStub = {
 
 /**
  * The client stub (steps 1, 2, 11, 12): turns the caller's request into bytes
- * for the bridge, and bridge events into call results in the stores.
+ * for the bridge, and bridge events into call results in the stores. It
+ * records every step's time where it learns it (CallStamps): its own on the
+ * page clock, the bridge's and the glass-box server's as they reported them.
  */
 export function createClientStub(deps: {
   bridge: BridgeClient;
@@ -27,11 +32,18 @@ export function createClientStub(deps: {
   composer: ComposerStore;
   /** Page clock in milliseconds (performance.now in the browser). */
   now: () => number;
+  /** Runs fn after ms and returns a canceller; for the per-call timeout. Without it calls never time out. */
+  schedule?: (fn: () => void, ms: number) => () => void;
+  /** Told every byte written and read and where each message sits, for the Wire view. */
+  wire?: WireRecorder;
 }): ClientStub {
-  const { bridge, connection, calls, composer, now } = deps;
+  const { bridge, connection, calls, composer, now, schedule, wire } = deps;
+  /** One timer per dispatch (a burst shares its deadline), cancelled on dispose. */
+  const deadlines = new Set<() => void>();
   const sessions = new Map<number, ConnectionSession>();
   /** Writes not yet acknowledged by the bridge, so the ack can stamp its call (step 3). */
   const unackedWrites = new Map<number, { conn: number; key: string }>();
+  const awaitingServerSteps = new ServerStepsWaitlist();
   let nextConn = 1;
   let nextCall = 1;
 
@@ -41,8 +53,7 @@ export function createClientStub(deps: {
       return;
     }
     calls.getState().answer(outcome.key, {
-      answeredAt: now(),
-      readAt: at,
+      stamps: { ...outcome.stamps, deliveredAt: now() },
       replyOrder: outcome.replyOrder,
       resultText: outcome.resultText,
       error: outcome.error,
@@ -60,6 +71,7 @@ export function createClientStub(deps: {
     const leftover = session.end();
     if (leftover) apply(leftover, conn, at);
     calls.getState().fail(session.failAll(), reason);
+    awaitingServerSteps.forgetConn(conn);
   };
 
   const onEvent = (event: BridgeEvent) => {
@@ -104,6 +116,7 @@ export function createClientStub(deps: {
         return;
       }
       case 'written': {
+        wire?.writeAcked(event.write, event.at);
         const pending = unackedWrites.get(event.write);
         if (!pending) return;
         unackedWrites.delete(event.write);
@@ -111,11 +124,28 @@ export function createClientStub(deps: {
         return;
       }
       case 'read': {
+        wire?.chunkRead(event.conn, event.payload, event.at);
         const session = sessions.get(event.conn);
         if (!session) return;
-        for (const outcome of session.receive(event.payload)) apply(outcome, event.conn, event.at);
+        for (const outcome of session.receive(event.payload, event.at)) {
+          apply(outcome, event.conn, event.at);
+        }
         return;
       }
+      case 'server-steps': {
+        let id: string;
+        try {
+          id = canonicalId(event.id);
+        } catch {
+          return; // Not JSON: it cannot name any call.
+        }
+        const key = awaitingServerSteps.take(event.conn, id);
+        if (key !== null) calls.getState().serverSteps(key, event.stamps);
+        return;
+      }
+      case 'clock-estimate':
+        connection.getState().setClock(event.clock);
+        return;
     }
   };
 
@@ -123,12 +153,13 @@ export function createClientStub(deps: {
     const { conn, targetStatus } = connection.getState();
     const session = conn === null ? undefined : sessions.get(conn);
     if (!session || targetStatus !== 'connected') return 'Connect to a target first.';
-    const sentAt = now();
+    const invokedAt = now();
     const added: Array<NewCall & { bytes: Uint8Array }> = [];
     for (const text of texts) {
       const key = `c${nextCall++}`;
       const call = session.marshal(text, key);
       if ('problem' in call) return call.problem;
+      const stamps = { invokedAt, marshalledAt: now(), requestBytes: call.bytes.length };
       added.push({
         key,
         conn: session.conn,
@@ -136,7 +167,7 @@ export function createClientStub(deps: {
         idText: call.idText,
         canonicalId: call.canonicalId,
         requestText: call.text,
-        sentAt,
+        stamps,
         duplicateWarning:
           call.duplicates.length > 0
             ? `id ${call.idText} is already in flight: a reply cannot tell these calls apart`
@@ -147,10 +178,31 @@ export function createClientStub(deps: {
     calls.getState().add(added.map(({ bytes: _bytes, ...call }) => call));
     for (const call of added) {
       const writeId = bridge.write(session.conn, call.bytes);
-      if (writeId === null) calls.getState().fail([call.key], 'the bridge is not connected');
-      else unackedWrites.set(writeId, { conn: session.conn, key: call.key });
+      if (writeId === null) {
+        calls.getState().fail([call.key], 'the bridge is not connected');
+        continue;
+      }
+      unackedWrites.set(writeId, { conn: session.conn, key: call.key });
+      wire?.requestWritten(session.conn, writeId, call.bytes, call.key);
+      awaitingServerSteps.add(session.conn, call.canonicalId, call.key);
     }
+    watchDeadline(
+      session,
+      added.map((call) => call.key),
+    );
     return null;
+  };
+
+  // Retiring and failing are no-ops for calls already answered or failed, so the timer needs no bookkeeping.
+  const watchDeadline = (session: ConnectionSession, keys: string[]) => {
+    if (!schedule) return;
+    const { timeoutSeconds } = composer.getState();
+    const cancel = schedule(() => {
+      deadlines.delete(cancel);
+      session.retire(keys);
+      calls.getState().fail(keys, `no answer within ${timeoutSeconds} s`);
+    }, timeoutSeconds * 1000);
+    deadlines.add(cancel);
   };
 
   const sendBurst = (n: number): string | null => {
@@ -186,7 +238,9 @@ export function createClientStub(deps: {
         return;
       }
       const conn = nextConn++;
-      sessions.set(conn, new ConnectionSession(conn));
+      const framed = (start: number, end: number, key: string | null) =>
+        wire?.messageFramed(conn, start, end, key);
+      sessions.set(conn, new ConnectionSession(conn, now, framed));
       connection.getState().targetConnecting(conn);
       if (!bridge.open(conn, target.host, target.port)) {
         endSession(conn, 'the bridge is not connected', Date.now());
@@ -196,6 +250,10 @@ export function createClientStub(deps: {
     disconnect,
     send: () => sendBurst(1),
     sendBurst,
-    dispose: unsubscribe,
+    dispose: () => {
+      unsubscribe();
+      for (const cancel of deadlines) cancel();
+      deadlines.clear();
+    },
   };
 }

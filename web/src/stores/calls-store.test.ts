@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { createCallsStore, type NewCall } from './calls-store';
+import {
+  type Answer,
+  bridgeDurationMs,
+  createCallsStore,
+  type NewCall,
+  pageDurationMs,
+} from './calls-store';
 
-const call = (key: string, sentAt = 100): NewCall => ({
+const call = (key: string, invokedAt = 100): NewCall => ({
   key,
   conn: 1,
   method: 'ServiceA.Add',
   idText: key,
   canonicalId: key,
   requestText: `{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":${key}}`,
-  sentAt,
+  stamps: { invokedAt, marshalledAt: invokedAt + 0.1, requestBytes: 60 },
   duplicateWarning: null,
 });
+
+/** A reply read at the bridge from `readAt`, decoded and delivered on the page at `deliveredAt`. */
+const reply = (readAt: number, deliveredAt: number): Answer['stamps'] => ({
+  firstReadAt: readAt,
+  lastReadAt: readAt + 0.5,
+  replyBytes: 34,
+  decodedAt: deliveredAt - 0.1,
+  deliveredAt,
+});
+
+const SERVER = { received: 1, decoded: 2, invoked: 3, returned: 4, encoded: 5, written: 6 };
 
 describe('calls store', () => {
   it('keeps calls in send order, pending, and selects the newest', () => {
@@ -24,48 +41,80 @@ describe('calls store', () => {
     expect(selectedKey).toBe('1');
   });
 
-  it('records bridge times, answers and errors with durations on the page clock', () => {
+  it('starts every call with its page stamps and nothing else recorded', () => {
+    const store = createCallsStore();
+    store.getState().add([call('0', 100)]);
+    expect(store.getState().calls[0]?.stamps).toEqual({
+      invokedAt: 100,
+      marshalledAt: 100.1,
+      requestBytes: 60,
+      writtenAt: null,
+      server: null,
+      firstReadAt: null,
+      lastReadAt: null,
+      replyBytes: null,
+      decodedAt: null,
+      deliveredAt: null,
+    });
+    expect(pageDurationMs(store.getState().calls[0]!)).toBeNull();
+  });
+
+  it('records bridge times, answers and errors with durations on each clock', () => {
     const store = createCallsStore();
     store.getState().add([call('0', 100), call('1', 100)]);
     store.getState().written(['0', '1'], 5000);
     store.getState().answer('1', {
-      answeredAt: 130,
-      readAt: 5020,
+      stamps: reply(5020, 130),
       replyOrder: 1,
       resultText: '9007199254740993',
       error: null,
       errorClass: null,
     });
     store.getState().answer('0', {
-      answeredAt: 150,
-      readAt: 5040,
+      stamps: reply(5040, 150),
       replyOrder: 2,
       resultText: null,
       error: 'boom',
       errorClass: null,
     });
     const [first, second] = store.getState().calls;
-    expect(first).toMatchObject({
-      status: 'error',
-      error: 'boom',
-      durationMs: 50,
-      writtenAt: 5000,
-    });
+    expect(first).toMatchObject({ status: 'error', error: 'boom' });
+    expect(first?.stamps).toMatchObject({ writtenAt: 5000, firstReadAt: 5040, deliveredAt: 150 });
     expect(second).toMatchObject({
       status: 'answered',
       resultText: '9007199254740993',
-      durationMs: 30,
-      readAt: 5020,
       replyOrder: 1,
     });
+    expect(second?.stamps).toMatchObject({ invokedAt: 100, lastReadAt: 5020.5, replyBytes: 34 });
+    expect(pageDurationMs(first!)).toBe(50);
+    expect(pageDurationMs(second!)).toBe(30);
+    expect(bridgeDurationMs(second!)).toBe(20.5);
+  });
+
+  it('attaches server steps to the call named, before or after its answer', () => {
+    const store = createCallsStore();
+    store.getState().add([call('0'), call('1')]);
+    store.getState().serverSteps('0', SERVER);
+    store.getState().answer('1', {
+      stamps: reply(5020, 130),
+      replyOrder: 1,
+      resultText: '3',
+      error: null,
+      errorClass: null,
+    });
+    store.getState().serverSteps('1', { ...SERVER, written: 7 });
+    const [first, second] = store.getState().calls;
+    expect(first?.stamps.server).toEqual(SERVER);
+    expect(first?.status).toBe('pending');
+    expect(second?.stamps.server?.written).toBe(7);
+    expect(second?.stamps.deliveredAt).toBe(130);
   });
 
   it('fails only calls still pending, with the reason', () => {
     const store = createCallsStore();
     store.getState().add([call('0'), call('1')]);
     store.getState().answer('0', {
-      answeredAt: 110,
-      readAt: 1,
+      stamps: reply(1, 110),
       replyOrder: 1,
       resultText: '3',
       error: null,

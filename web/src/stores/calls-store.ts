@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
+import type { CallStamps, ServerStamps } from '../../../shared/steps/call-stamps';
 
 export type CallStatus = 'pending' | 'answered' | 'error' | 'failed';
 export type ErrorClass = GoErrorClass;
@@ -12,14 +13,8 @@ export type Call = {
   canonicalId: string;
   requestText: string;
   status: CallStatus;
-  /** Page clock (performance.now), when the stub handed the bytes to the bridge client. */
-  sentAt: number;
-  answeredAt: number | null;
-  /** Bridge clock (epoch ms): the bridge wrote the request to TCP (step 3). */
-  writtenAt: number | null;
-  /** Bridge clock (epoch ms): the TCP chunk that completed the reply was read (step 10). */
-  readAt: number | null;
-  durationMs: number | null;
+  /** Every time recorded for this call, each on its own clock; shared/steps/step-timeline.ts reads them. */
+  stamps: CallStamps;
   /** 1 for the first call answered on its connection, 2 for the next… shows out-of-order replies. */
   replyOrder: number | null;
   resultText: string | null;
@@ -32,15 +27,8 @@ export type Call = {
 
 export type NewCall = Pick<
   Call,
-  | 'key'
-  | 'conn'
-  | 'method'
-  | 'idText'
-  | 'canonicalId'
-  | 'requestText'
-  | 'sentAt'
-  | 'duplicateWarning'
->;
+  'key' | 'conn' | 'method' | 'idText' | 'canonicalId' | 'requestText' | 'duplicateWarning'
+> & { stamps: Pick<CallStamps, 'invokedAt' | 'marshalledAt' | 'requestBytes'> };
 
 /** Bytes from the server that no pending call can own: an unknown id, a late reply, or a framing error. */
 export type StrayReply = {
@@ -52,8 +40,11 @@ export type StrayReply = {
 };
 
 export type Answer = {
-  answeredAt: number;
-  readAt: number;
+  /** Steps 10–12 of the reply. */
+  stamps: Pick<
+    CallStamps,
+    'firstReadAt' | 'lastReadAt' | 'replyBytes' | 'decodedAt' | 'deliveredAt'
+  >;
   replyOrder: number;
   resultText: string | null;
   error: string | null;
@@ -67,14 +58,31 @@ export type CallsState = {
   strays: StrayReply[];
 
   add(calls: NewCall[]): void;
+  /** Step 3: the bridge acknowledged writing the request (bridge clock). */
   written(keys: string[], at: number): void;
+  /** Steps 4–9 as the glass-box demo server reported them. */
+  serverSteps(key: string, stamps: ServerStamps): void;
   answer(key: string, answer: Answer): void;
   fail(keys: string[], reason: string): void;
   stray(reply: StrayReply): void;
   select(key: string | null): void;
+  /** Puts calls of earlier page loads (persist-history.ts) before this page's own, at start-up. */
+  restore(calls: Call[]): void;
 };
 
 export type CallsStore = ReturnType<typeof createCallsStore>;
+
+/** Step 1 → step 12 on the page clock, or null until the result was delivered. */
+export function pageDurationMs(call: Call): number | null {
+  const { invokedAt, deliveredAt } = call.stamps;
+  return deliveredAt === null ? null : deliveredAt - invokedAt;
+}
+
+/** Step 3 → the last byte of the reply read, both at the bridge; null until both happened. */
+export function bridgeDurationMs(call: Call): number | null {
+  const { writtenAt, lastReadAt } = call.stamps;
+  return writtenAt === null || lastReadAt === null ? null : lastReadAt - writtenAt;
+}
 
 export function createCallsStore() {
   // A burst of 1000 brings 2000 events (acks and replies); each must cost a
@@ -104,11 +112,17 @@ export function createCallsStore() {
           added.map(
             (call): Call => ({
               ...call,
+              stamps: {
+                ...call.stamps,
+                writtenAt: null,
+                server: null,
+                firstReadAt: null,
+                lastReadAt: null,
+                replyBytes: null,
+                decodedAt: null,
+                deliveredAt: null,
+              },
               status: 'pending',
-              answeredAt: null,
-              writtenAt: null,
-              readAt: null,
-              durationMs: null,
               replyOrder: null,
               resultText: null,
               error: null,
@@ -122,15 +136,25 @@ export function createCallsStore() {
       }),
     written: (keys, at) =>
       set((state) => ({
-        calls: updateCalls(state.calls, keys, (call) => ({ ...call, writtenAt: at })),
+        calls: updateCalls(state.calls, keys, (call) => ({
+          ...call,
+          stamps: { ...call.stamps, writtenAt: at },
+        })),
+      })),
+    serverSteps: (key, server) =>
+      set((state) => ({
+        calls: updateCalls(state.calls, [key], (call) => ({
+          ...call,
+          stamps: { ...call.stamps, server },
+        })),
       })),
     answer: (key, answer) =>
       set((state) => ({
         calls: updateCalls(state.calls, [key], (call) => ({
           ...call,
           ...answer,
+          stamps: { ...call.stamps, ...answer.stamps },
           status: answer.error === null ? 'answered' : 'error',
-          durationMs: answer.answeredAt - call.sentAt,
         })),
       })),
     fail: (keys, reason) =>
@@ -141,6 +165,13 @@ export function createCallsStore() {
       })),
     stray: (reply) => set((state) => ({ strays: [...state.strays, reply] })),
     select: (selectedKey) => set({ selectedKey }),
+    restore: (restored) =>
+      set((state) => {
+        const calls = restored.concat(state.calls);
+        indexByKey.clear();
+        for (const [i, call] of calls.entries()) indexByKey.set(call.key, i);
+        return { calls, selectedKey: state.selectedKey ?? restored.at(-1)?.key ?? null };
+      }),
   }));
 
   return Object.assign(store, {

@@ -3,6 +3,10 @@ import { createStore } from 'zustand/vanilla';
 export const BURST_MIN = 1;
 export const BURST_MAX = 1000;
 export const BURST_DEFAULT = 10;
+/** Per-call timeout in seconds: a call with no answer by then fails, and a later answer is late. */
+export const TIMEOUT_MIN_S = 1;
+export const TIMEOUT_MAX_S = 3600;
+export const TIMEOUT_DEFAULT_S = 30;
 const TEXT_KEY = 'rpc-playground.composer.text';
 
 /** The subset of Web Storage the store needs, so tests can pass a Map-backed fake. */
@@ -11,8 +15,10 @@ export type TextStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export type ComposerState = {
   text: string;
   burstSize: number;
+  timeoutSeconds: number;
   setText(text: string): void;
   setBurstSize(size: number): void;
+  setTimeoutSeconds(seconds: number): void;
 };
 
 export type ComposerStore = ReturnType<typeof createComposerStore>;
@@ -22,17 +28,24 @@ export function clampBurstSize(size: number): number {
   return Math.min(BURST_MAX, Math.max(BURST_MIN, Math.round(size)));
 }
 
+export function clampTimeoutSeconds(seconds: number): number {
+  if (!Number.isFinite(seconds)) return TIMEOUT_DEFAULT_S;
+  return Math.min(TIMEOUT_MAX_S, Math.max(TIMEOUT_MIN_S, Math.round(seconds)));
+}
+
 /** The editor text survives a reload: every change is written to storage at once. */
 export function createComposerStore(storage: TextStorage | null, initialText: string) {
   const saved = readSaved(storage);
   return createStore<ComposerState>()((set) => ({
     text: saved ?? initialText,
     burstSize: BURST_DEFAULT,
+    timeoutSeconds: TIMEOUT_DEFAULT_S,
     setText: (text) => {
       set({ text });
       writeSaved(storage, text);
     },
     setBurstSize: (size) => set({ burstSize: clampBurstSize(size) }),
+    setTimeoutSeconds: (seconds) => set({ timeoutSeconds: clampTimeoutSeconds(seconds) }),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Target } from '../../../shared/protocol/bridge-protocol';
+import type { ClockEstimate } from '../../../shared/steps/call-stamps';
 import type { BridgeStatus } from '../bridge-client/bridge-client';
 
 export type { BridgeStatus };
@@ -19,9 +20,12 @@ export type ConnectionState = {
   targetText: string;
   /** Once the person edits the target, the demo address from welcome no longer overwrites it. */
   targetEdited: boolean;
+  /** Bridge clock − page clock, measured by the bridge client's clock exchanges; null until the first. */
+  clock: ClockEstimate | null;
 
   setBridgeStatus(status: BridgeStatus, message?: string | null): void;
   welcome(demo: Target | null, allowed: string[]): void;
+  setClock(clock: ClockEstimate | null): void;
   editTarget(text: string): void;
   targetConnecting(conn: number): void;
   targetConnected(conn: number, message: string): void;
@@ -47,6 +51,7 @@ export function createConnectionStore() {
     allowed: [],
     targetText: '',
     targetEdited: false,
+    clock: null,
 
     setBridgeStatus: (bridgeStatus, message = null) =>
       set({ bridgeStatus, bridgeMessage: message }),
@@ -58,6 +63,7 @@ export function createConnectionStore() {
         ...(prefill ? { targetText: `${demo.host}:${demo.port}` } : {}),
       });
     },
+    setClock: (clock) => set({ clock }),
     editTarget: (targetText) => set({ targetText, targetEdited: true }),
     targetConnecting: (conn) => set({ conn, targetStatus: 'connecting', targetMessage: null }),
     targetConnected: (conn, message) => {

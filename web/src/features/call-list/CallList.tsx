@@ -2,11 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
+import { useMessages } from '../../i18n/use-messages';
 import { summariseCall, summariseCalls } from './call-summary';
 
 const ROW_HEIGHT_PX = 40;
 
 export function CallList() {
+  const t = useMessages();
   const { calls } = useApp();
   const items = useStore(calls, (s) => s.calls);
   const selectedKey = useStore(calls, (s) => s.selectedKey);
@@ -51,13 +53,13 @@ export function CallList() {
     <section className="panel calls" aria-labelledby="calls-title">
       <div className="panel-head">
         <h2 className="panel-title" id="calls-title">
-          Calls
+          {t.calls}
         </h2>
         <span className="panel-note">{summariseCalls(items, strayCount)}</span>
       </div>
       <div className="call-scroll" ref={scrollRef} onScroll={onScroll}>
         <ul
-          aria-label="Calls"
+          aria-label={t.calls}
           className="call-list"
           style={{ height: `${virtualizer.getTotalSize()}px` }}
         >

@@ -10,11 +10,18 @@ const base: Call = {
   canonicalId: '3',
   requestText: '',
   status: 'answered',
-  sentAt: 0,
-  answeredAt: 120,
-  writtenAt: null,
-  readAt: null,
-  durationMs: 120.4,
+  stamps: {
+    invokedAt: 0,
+    marshalledAt: 0.1,
+    requestBytes: 50,
+    writtenAt: null,
+    server: null,
+    firstReadAt: null,
+    lastReadAt: null,
+    replyBytes: 30,
+    decodedAt: 120.2,
+    deliveredAt: 120.4,
+  },
   replyOrder: 2,
   resultText: '120',
   error: null,
@@ -34,7 +41,12 @@ describe('call summary', () => {
   });
 
   it('flags duplicate ids and leaves out what is not known yet', () => {
-    const pending = { ...base, status: 'pending' as const, durationMs: null, replyOrder: null };
+    const pending = {
+      ...base,
+      status: 'pending' as const,
+      stamps: { ...base.stamps, decodedAt: null, deliveredAt: null },
+      replyOrder: null,
+    };
     expect(summariseCall({ ...pending, duplicateWarning: 'dup' }).detail).toBe('duplicate id');
   });
 

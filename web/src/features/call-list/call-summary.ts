@@ -1,4 +1,4 @@
-import type { Call, CallStatus } from '../../stores/calls-store';
+import { type Call, type CallStatus, pageDurationMs } from '../../stores/calls-store';
 
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '';
@@ -13,7 +13,7 @@ export function summariseCall(call: Call): {
   detail: string;
 } {
   const detail = [
-    formatDuration(call.durationMs),
+    formatDuration(pageDurationMs(call)),
     call.replyOrder === null ? '' : `reply #${call.replyOrder}`,
     call.duplicateWarning ? 'duplicate id' : '',
   ]

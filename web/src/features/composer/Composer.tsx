@@ -2,21 +2,26 @@ import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { sendBlocker } from '../../client-stub/send-readiness';
-import { BURST_MAX, BURST_MIN } from '../../stores/composer-store';
+import { useMessages } from '../../i18n/use-messages';
+import { BURST_MAX, BURST_MIN, TIMEOUT_MAX_S, TIMEOUT_MIN_S } from '../../stores/composer-store';
 import { RequestEditor } from './RequestEditor';
 import { REQUEST_TEMPLATES } from './templates';
 
 export function Composer() {
+  const t = useMessages();
   const { composer, connection, stub } = useApp();
   const text = useStore(composer, (s) => s.text);
   const setText = useStore(composer, (s) => s.setText);
   const burstSize = useStore(composer, (s) => s.burstSize);
   const setBurstSize = useStore(composer, (s) => s.setBurstSize);
+  const timeoutSeconds = useStore(composer, (s) => s.timeoutSeconds);
+  const setTimeoutSeconds = useStore(composer, (s) => s.setTimeoutSeconds);
   const bridgeStatus = useStore(connection, (s) => s.bridgeStatus);
   const targetStatus = useStore(connection, (s) => s.targetStatus);
   const [sendProblem, setSendProblem] = useState<string | null>(null);
   // The box may be empty or out of range while typing; the store only ever holds a valid size.
   const [burstDraft, setBurstDraft] = useState(String(burstSize));
+  const [timeoutDraft, setTimeoutDraft] = useState(String(timeoutSeconds));
   const reasonId = useId();
 
   const blocker = sendBlocker(text, bridgeStatus, targetStatus);
@@ -30,14 +35,14 @@ export function Composer() {
   };
 
   return (
-    <section className="panel composer" aria-label="Composer">
+    <section className="panel composer" aria-label={t.composer}>
       <div className="panel-head">
-        <h2 className="panel-title">Request</h2>
+        <h2 className="panel-title">{t.request}</h2>
         <label className="field inline">
-          <span className="field-label">Template</span>
+          <span className="field-label">{t.template}</span>
           {/* A menu, not a setting: it stays on its prompt so the same template can be loaded again. */}
           <select value="" onChange={(event) => onTemplate(event.target.value)}>
-            <option value="">Load…</option>
+            <option value="">{t.loadTemplate}</option>
             {REQUEST_TEMPLATES.map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}
@@ -64,10 +69,10 @@ export function Composer() {
           aria-describedby={reasonId}
           onClick={() => setSendProblem(stub.send())}
         >
-          Send
+          {t.send}
         </button>
         <label className="field inline">
-          <span className="field-label">Burst size</span>
+          <span className="field-label">{t.burstSize}</span>
           <input
             className="burst-input"
             type="number"
@@ -90,10 +95,28 @@ export function Composer() {
           aria-describedby={reasonId}
           onClick={() => setSendProblem(stub.sendBurst(burstSize))}
         >
-          Send burst
+          {t.sendBurst}
         </button>
+        <label className="field inline">
+          <span className="field-label">{t.timeout}</span>
+          <input
+            className="burst-input"
+            type="number"
+            min={TIMEOUT_MIN_S}
+            max={TIMEOUT_MAX_S}
+            value={timeoutDraft}
+            onChange={(event) => {
+              setTimeoutDraft(event.target.value);
+              if (Number.isFinite(event.target.valueAsNumber)) {
+                setTimeoutSeconds(event.target.valueAsNumber);
+              }
+            }}
+            onBlur={() => setTimeoutDraft(String(composer.getState().timeoutSeconds))}
+          />
+          <span aria-hidden="true">{t.secondsUnit}</span>
+        </label>
         <p id={reasonId} className={reason ? 'send-reason problem' : 'send-reason'}>
-          {reason ?? 'Ctrl+Enter sends.'}
+          {reason ?? t.ctrlEnterSends}
         </p>
       </div>
     </section>

@@ -2,9 +2,11 @@ import type { FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/app-context';
+import { useMessages } from '../../i18n/use-messages';
 import { describeStatus } from './status-text';
 
 export function ConnectionBar() {
+  const t = useMessages();
   const { connection, stub } = useApp();
   const targetText = useStore(connection, (s) => s.targetText);
   const editTarget = useStore(connection, (s) => s.editTarget);
@@ -28,7 +30,7 @@ export function ConnectionBar() {
   return (
     <form className="connection-bar" onSubmit={onSubmit}>
       <label className="field">
-        <span className="field-label">Target</span>
+        <span className="field-label">{t.target}</span>
         <input
           className="target-input"
           type="text"
@@ -40,10 +42,10 @@ export function ConnectionBar() {
         />
       </label>
       <button type="submit" className="button primary" disabled={status.bridgeStatus !== 'open'}>
-        Connect
+        {t.connect}
       </button>
       <button type="button" className="button" disabled={!busy} onClick={() => stub.disconnect()}>
-        Disconnect
+        {t.disconnect}
       </button>
       <div role="status" className={`status status-${status.targetStatus}`}>
         <span className={`status-bridge bridge-${status.bridgeStatus}`}>{text.bridge}</span>

@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import { prettyExact } from '../../../../shared/json/exact-json';
 import { useApp } from '../../app/app-context';
-import type { Call } from '../../stores/calls-store';
+import { useMessages } from '../../i18n/use-messages';
+import { bridgeDurationMs, type Call, pageDurationMs } from '../../stores/calls-store';
 import { formatDuration } from '../call-list/call-summary';
 
 /** Pretty-prints without losing digits; text that is not JSON is shown as it came. */
@@ -20,19 +21,20 @@ function ranText(ran: boolean): string {
 }
 
 function Outcome({ call }: { call: Call }) {
-  if (call.status === 'pending') return <p className="outcome pending">Waiting for the reply…</p>;
+  const t = useMessages();
+  if (call.status === 'pending') return <p className="outcome pending">{t.waiting}</p>;
   if (call.status === 'failed') {
     return (
-      <section className="outcome failed" aria-label="Failure">
-        <h3>Failed</h3>
+      <section className="outcome failed" aria-label={t.failure}>
+        <h3>{t.failed}</h3>
         <p>{call.failure}</p>
       </section>
     );
   }
   if (call.status === 'error') {
     return (
-      <section className="outcome error" aria-label="Error">
-        <h3>Error</h3>
+      <section className="outcome error" aria-label={t.error}>
+        <h3>{t.error}</h3>
         <pre className="code">{call.error}</pre>
         {call.errorClass && (
           <dl className="facts">
@@ -48,45 +50,55 @@ function Outcome({ call }: { call: Call }) {
     );
   }
   return (
-    <section className="outcome answered" aria-label="Result">
-      <h3>Result</h3>
+    <section className="outcome answered" aria-label={t.result}>
+      <h3>{t.result}</h3>
       <pre className="code">{prettyOrRaw(call.resultText ?? 'null')}</pre>
     </section>
   );
 }
 
+/** Both measured durations, each on one clock, so no offset is involved. */
+function Durations({ call }: { call: Call }) {
+  const page = pageDurationMs(call);
+  const bridge = bridgeDurationMs(call);
+  return (
+    <>
+      {page === null ? '—' : `${formatDuration(page)} in the page`}
+      {bridge === null ? '' : `, ${formatDuration(bridge)} from write to reply at the bridge`}
+    </>
+  );
+}
+
 export function ResponsePanel() {
+  const t = useMessages();
   const { calls } = useApp();
   const call = useStore(calls, calls.selectedCall);
 
   return (
-    <section className="panel response" aria-label="Response">
+    <section className="panel response" aria-label={t.response}>
       <div className="panel-head">
-        <h2 className="panel-title">Response</h2>
-        {call && <span className="panel-note">{formatDuration(call.durationMs)}</span>}
+        <h2 className="panel-title">{t.response}</h2>
+        {call && <span className="panel-note">{formatDuration(pageDurationMs(call))}</span>}
       </div>
       {call === null ? (
-        <p className="empty">Send a request to see its answer here.</p>
+        <p className="empty">{t.responseEmpty}</p>
       ) : (
         <div className="response-body">
           <dl className="facts">
-            <dt>Method</dt>
+            <dt>{t.method}</dt>
             <dd>{call.method}</dd>
-            <dt>Id</dt>
+            <dt>{t.id}</dt>
             <dd>{call.idText}</dd>
-            <dt>Status</dt>
+            <dt>{t.status}</dt>
             <dd>{call.status}</dd>
-            <dt>Duration</dt>
+            <dt>{t.duration}</dt>
             <dd>
-              {call.durationMs === null ? '—' : `${formatDuration(call.durationMs)} in the page`}
-              {call.writtenAt !== null && call.readAt !== null
-                ? `, ${formatDuration(call.readAt - call.writtenAt)} from write to reply at the bridge`
-                : ''}
+              <Durations call={call} />
             </dd>
           </dl>
           {call.duplicateWarning && <p className="warning">{call.duplicateWarning}</p>}
           <Outcome call={call} />
-          <h3>Request as sent</h3>
+          <h3>{t.requestAsSent}</h3>
           <pre className="code">{call.requestText}</pre>
         </div>
       )}

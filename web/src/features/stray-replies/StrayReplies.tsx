@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
+import { useMessages } from '../../i18n/use-messages';
 import type { StrayReply } from '../../stores/calls-store';
 
 const KIND_WORDS: Record<StrayReply['kind'], string> = {
@@ -14,14 +15,15 @@ export const STRAYS_SHOWN = 50;
 
 /** Bytes from a server that no call owns: shown as they came, with the reason. */
 export function StrayReplies() {
+  const t = useMessages();
   const { calls } = useApp();
   const strays = useStore(calls, (s) => s.strays);
   if (strays.length === 0) return null;
   const first = Math.max(0, strays.length - STRAYS_SHOWN);
   return (
-    <section className="panel strays" aria-label="Stray replies">
+    <section className="panel strays" aria-label={t.strayReplies}>
       <div className="panel-head">
-        <h2 className="panel-title">Stray replies</h2>
+        <h2 className="panel-title">{t.strayReplies}</h2>
         <span className="panel-note">
           {first > 0 ? `the last ${STRAYS_SHOWN} of ${strays.length}` : strays.length}
         </span>

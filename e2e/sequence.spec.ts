@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const BURST = 8;
+
+async function sendReverseBurst(page: Page, target: string): Promise<void> {
+  await expect(page.getByRole('status')).toContainText('Bridge: open');
+  await page.getByRole('textbox', { name: 'Target' }).fill(target);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Target: connected');
+  // Call i sleeps (N-i)*40 ms: the last one sent is the first answered.
+  await page.getByRole('combobox', { name: 'Template' }).selectOption('Demo.Sleep burst');
+  await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(BURST));
+  await page.getByRole('button', { name: 'Send burst' }).click();
+  await expect(page.getByRole('region', { name: 'Calls' })).toContainText(
+    `${BURST} sent · ${BURST} answered`,
+  );
+}
+
+const sequence = (page: Page) => page.getByRole('region', { name: 'Sequence' });
+const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
+const arrows = (page: Page, id: number) =>
+  sequence(page).getByRole('button', { name: new RegExp(`^Demo\\.Sleep id ${id} `) });
+/** The hop where an answer leaves the server's lane, crossing the calls it overtook. */
+const crossingArrow = (page: Page, id: number, hop: string) =>
+  sequence(page).getByRole('button', { name: new RegExp(`^Demo\\.Sleep id ${id} reply, ${hop},`) });
+
+const overtook = (n: number) => new RegExp(`overtook ${n} earlier calls?$`);
+
+test.describe('the sequence diagram', () => {
+  test.beforeEach(async ({ page, app }) => {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.goto(app.url);
+  });
+
+  test('answers in reverse order cross the calls they overtook (glass-box demo server)', async ({
+    page,
+    app,
+  }) => {
+    await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
+    await expect(sequence(page)).toContainText(`${BURST - 1} answers overtook earlier calls`);
+    // The server's inside is drawn: the answer leaves the service for the server stub.
+    for (let id = 1; id < BURST; id++) {
+      await expect(crossingArrow(page, id, 'Service → Server stub')).toHaveAccessibleName(
+        overtook(id),
+      );
+    }
+    await expect(crossingArrow(page, 0, 'Service → Server stub')).not.toHaveAccessibleName(
+      /overtook/,
+    );
+  });
+
+  test('a black-box Go server: the answers cross too, on the inferred span', async ({
+    page,
+    goServer,
+  }) => {
+    await sendReverseBurst(page, `127.0.0.1:${goServer.port}`);
+    await expect(sequence(page)).toContainText(`${BURST - 1} answers overtook earlier calls`);
+    await expect(crossingArrow(page, BURST - 1, 'Server → Bridge')).toHaveAccessibleName(
+      overtook(BURST - 1),
+    );
+    await expect(crossingArrow(page, 0, 'Server → Bridge')).not.toHaveAccessibleName(/overtook/);
+    await expect(sequence(page).getByRole('button', { name: /Server stub/ })).toHaveCount(0);
+  });
+
+  test('clicking an arrow selects its call in the list and the response', async ({ page, app }) => {
+    await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
+    for (const id of [2, 6]) {
+      // Server-side times are exact, so these arrows sit 40 ms apart however busy the page is.
+      await crossingArrow(page, id, 'Service → Server stub').click();
+      await expect(calls(page).nth(id)).toHaveAttribute('aria-current', 'true');
+      await expect(page.getByRole('region', { name: 'Response' })).toContainText(
+        `"Ms":${(BURST - id) * 40}`,
+      );
+    }
+  });
+
+  test('selecting a call highlights its arrows, and the current step’s arrow', async ({
+    page,
+    app,
+  }) => {
+    await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
+    await calls(page).nth(5).getByRole('button').click();
+    const selected = arrows(page, 5);
+    await expect(selected).toHaveCount(8);
+    for (const arrow of await selected.all()) {
+      await expect(arrow).toHaveAttribute('aria-current', /^(true|step)$/);
+    }
+    await expect(arrows(page, 4)).toHaveCount(8);
+    for (const arrow of await arrows(page, 4).all()) {
+      await expect(arrow).not.toHaveAttribute('aria-current');
+    }
+    // A new selection starts at step 1: the request on its way from the page to the bridge.
+    const request = sequence(page).getByRole('button', {
+      name: /^Demo\.Sleep id 5 request, Page → Bridge,/,
+    });
+    await expect(request).toHaveAttribute('aria-current', 'step');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(
+      sequence(page).getByRole('button', { name: /^Demo\.Sleep id 5 request, Bridge → Server,/ }),
+    ).toHaveAttribute('aria-current', 'step');
+    await expect(request).toHaveAttribute('aria-current', 'true');
+  });
+
+  test('speaks Chinese when the page does', async ({ page, app }) => {
+    await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    const region = page.getByRole('region', { name: '时序图' });
+    await expect(region).toContainText(`${BURST - 1} 个回复超过了更早发出的调用`);
+    await expect(region.getByRole('button', { name: '放大' })).toBeVisible();
+    await expect(
+      region.getByRole('button', { name: /^Demo\.Sleep id 3 回复，服务 → 服务器存根，/ }),
+    ).toHaveAccessibleName(/超过了 3 个更早的调用$/);
+  });
+});

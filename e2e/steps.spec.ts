@@ -1,0 +1,258 @@
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** The issue's screenshots are rewritten only on request (UPDATE_DOCS=1), so a test run leaves the tree clean. */
+const docsPath = (name: string) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url));
+
+const REQUEST = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}';
+/** What Go's client would write for REQUEST as the first call on a connection. */
+const SENT = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}],"id":0}\n';
+const SENT_BYTES = Buffer.byteLength(SENT);
+
+const steps = (page: Page) => page.getByRole('region', { name: 'Steps' });
+const current = (page: Page) => steps(page).getByRole('region', { name: 'Current step' });
+
+async function connect(page: Page, target: string): Promise<void> {
+  await expect(page.getByRole('status')).toContainText('Bridge: open');
+  await page.getByRole('textbox', { name: 'Target' }).fill(target);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Target: connected');
+}
+
+/** Sends REQUEST and waits for its answer, then leaves focus on the page, not in a field. */
+async function sendAdd(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(REQUEST);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(
+    page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first(),
+  ).toContainText('answered');
+  await steps(page).getByRole('heading', { name: 'Steps' }).click();
+}
+
+async function expectStep(page: Page, n: number): Promise<Locator> {
+  const now = current(page);
+  await expect(now.getByRole('heading')).toContainText(`Step ${n} of 12`);
+  return now;
+}
+
+/** "+1.23 ms from call start" → 1.23 */
+async function sinceStart(now: Locator): Promise<number> {
+  const text = (await now.textContent()) ?? '';
+  const match = /([+−])([\d.]+) ms from call start/.exec(text);
+  if (!match?.[2]) throw new Error(`no time from call start in: ${text}`);
+  return (match[1] === '−' ? -1 : 1) * Number(match[2]);
+}
+
+test.describe('the twelve steps', () => {
+  test.beforeEach(async ({ page, app }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(app.url);
+  });
+
+  test('stepping through a demo call with the keyboard shows each step’s real values, 4–9 observed by the server', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+
+    let now = await expectStep(page, 1);
+    await expect(now).toContainText('The caller calls ServiceA.Add with params [{"X":10,"Y":20}]');
+    await expect(now).toContainText('observed in the page');
+
+    await page.keyboard.press('ArrowRight');
+    now = await expectStep(page, 2);
+    await expect(now).toContainText(
+      `marshals the call into ${SENT_BYTES} bytes, ${SENT.replace('\n', '\\n')}`,
+    );
+    await expect(now).toContainText('observed in the page');
+
+    await page.keyboard.press('ArrowRight');
+    now = await expectStep(page, 3);
+    await expect(now).toContainText(`sends those ${SENT_BYTES} bytes`);
+    await expect(now).toContainText('observed at the bridge');
+    await expect(now).toContainText('clock uncertainty');
+
+    const serverTimes: number[] = [];
+    for (const n of [4, 5, 6, 7, 8, 9]) {
+      await page.keyboard.press('ArrowRight');
+      now = await expectStep(page, n);
+      await expect(now).toContainText('observed at the glass-box server');
+      await expect(now).not.toContainText('inferred');
+      serverTimes.push(await sinceStart(now));
+    }
+    // One clock (the server's) for 4–9: its times never run backwards.
+    expect([...serverTimes].sort((a, b) => a - b)).toEqual(serverTimes);
+
+    await page.keyboard.press('ArrowRight');
+    now = await expectStep(page, 10);
+    // The reply value Go wrote, {"id":0,"result":30,"error":null}, without the newline after it.
+    await expect(now).toContainText("The bridge reads the reply's 33 bytes from the socket");
+    await expect(now).toContainText('observed at the bridge');
+
+    await page.keyboard.press('ArrowRight');
+    now = await expectStep(page, 11);
+    await expect(now).toContainText('matches it by id 0 to this call: the result 30');
+
+    await page.keyboard.press('ArrowRight');
+    now = await expectStep(page, 12);
+    await expect(now).toContainText('The caller gets the result 30 from ServiceA.Add');
+    await expect(steps(page).getByRole('button', { name: 'Next step' })).toBeDisabled();
+
+    await page.keyboard.press('ArrowLeft');
+    await expectStep(page, 11);
+  });
+
+  test('a call to the Go server shows steps 4–9 as one inferred span', async ({
+    page,
+    goServer,
+  }) => {
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await sendAdd(page);
+    await steps(page)
+      .getByRole('button', { name: /^Step 4:/ })
+      .click();
+    const spans = new Set<string>();
+    for (const n of [4, 5, 6, 7, 8, 9]) {
+      const now = await expectStep(page, n);
+      await expect(now).toContainText('inferred: not observed inside the server');
+      await expect(now).not.toContainText('glass-box');
+      const text = (await now.textContent()) ?? '';
+      const span = /last byte written → first byte back, ([\d.]+ ms)/.exec(text)?.[1];
+      expect(span, text).toBeDefined();
+      spans.add(span ?? '');
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(spans.size).toBe(1);
+    await expect(current(page)).toContainText('observed at the bridge');
+  });
+
+  test('Play, Space and the shortcut list; keys do nothing while typing in the editor', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    await expectStep(page, 1);
+
+    // Teaching pace stops at every step by default: Space plays on to step 2 and stops there.
+    await page.keyboard.press('Space');
+    await expectStep(page, 2);
+    await expect(steps(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await steps(page).getByRole('button', { name: 'Play', exact: true }).click();
+    await expectStep(page, 3);
+
+    await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await expect(steps(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await expectStep(page, 3);
+
+    await steps(page).getByRole('heading', { name: 'Steps' }).click();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Play or pause');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // Replay starts the call again from step 1, and teaching pace stops at step 2.
+    await steps(page).getByRole('button', { name: 'Replay' }).click();
+    await expectStep(page, 2);
+    await expect(steps(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  });
+
+  test('real time, slowed down, plays the whole call through, also with reduced motion', async ({
+    page,
+    app,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    const region = steps(page);
+    await region.getByRole('combobox', { name: 'Mode' }).selectOption('real-time');
+    await expect(region.getByRole('checkbox', { name: 'Stop at every step' })).toBeHidden();
+    // The speed slider runs over minus log10 of the slow-down: -1 is ten times slower.
+    const speed = region.getByRole('slider', { name: 'Speed' });
+    await speed.fill('-1');
+    await expect(speed).toHaveAttribute('aria-valuetext', '10× slower');
+    await region.getByRole('button', { name: 'Play', exact: true }).click();
+    await expectStep(page, 12);
+    await expect(region.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await expect(region.getByRole('slider', { name: 'Timeline' })).toHaveAttribute(
+      'aria-valuetext',
+      /^Step 12 of 12, /,
+    );
+  });
+
+  test('switching to Chinese changes the step texts and is remembered across a reload', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    await expectStep(page, 1);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    const region = page.getByRole('region', { name: '步骤', exact: true });
+    const now = region.getByRole('region', { name: '当前步骤' });
+    await expect(now.getByRole('heading')).toContainText('第 1 步,共 12 步');
+    await expect(now).toContainText('调用方像调用本地函数一样调用 ServiceA.Add');
+    await expect(region.getByRole('button', { name: '下一步' })).toBeVisible();
+    await region.getByRole('button', { name: '下一步' }).click();
+    await expect(now).toContainText(`客户端存根把调用编组成 ${SENT_BYTES} 字节`);
+    // The other regions' controls speak Chinese too.
+    await expect(page.getByRole('button', { name: '发送', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: '响应' })).toContainText('30');
+
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('zh');
+    const after = page.getByRole('region', { name: '步骤', exact: true });
+    await expect(after.getByRole('button', { name: '播放', exact: true })).toBeVisible();
+    await expect(after.getByRole('button', { name: '下一步' })).toBeVisible();
+  });
+
+  test('projection mode hides the side panels and keeps the page from scrolling', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    const toggle = page.getByRole('button', { name: 'Projection mode' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    const scroll = () =>
+      page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(await scroll()).toBeLessThanOrEqual(0);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('region', { name: 'Composer' })).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Response' })).toBeHidden();
+    await expect(steps(page)).toBeVisible();
+    expect(await scroll()).toBeLessThanOrEqual(0);
+    await toggle.click();
+    await expect(page.getByRole('region', { name: 'Composer' })).toBeVisible();
+  });
+
+  test('takes the Steps screenshots mid-call, in English and in Chinese', async ({
+    page,
+    app,
+  }, testInfo) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    await steps(page)
+      .getByRole('button', { name: /^Step 6:/ })
+      .click();
+    await expectStep(page, 6);
+    const write = process.env.UPDATE_DOCS === '1';
+    await steps(page).screenshot({
+      path: write ? docsPath('steps-en.png') : testInfo.outputPath('steps-en.png'),
+    });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect(page.getByRole('region', { name: '当前步骤' })).toContainText('第 6 步');
+    await page.getByRole('region', { name: '步骤', exact: true }).screenshot({
+      path: write ? docsPath('steps-zh.png') : testInfo.outputPath('steps-zh.png'),
+    });
+  });
+});

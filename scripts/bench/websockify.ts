@@ -1,0 +1,232 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import WebSocket from 'ws';
+import { type BridgeProcess, spawnBridge } from '../../bridge/testing/bridge-process';
+import { startGoServer } from '../../e2e/fixtures/go-server';
+import { RpcClient, type Transport } from './rpc-client';
+import { fmt, median, percentile } from './stats';
+import { bridgeTransport, directTransport } from './transports';
+
+/**
+ * Our bridge against websockify (Debian's package), the relay people use
+ * today, on the same real Go server in the same run: ServiceA.Add latency one
+ * call at a time, and throughput with IN_FLIGHT calls pipelined. Both relays
+ * run in their own process, as users run them; direct TCP is the baseline.
+ * Rounds interleave the three so a busy machine hits all alike.
+ */
+
+const ROUNDS = 3;
+const WARMUP_CALLS = 300;
+const LATENCY_CALLS = 1_000;
+const PIPELINED_CALLS = 10_000;
+const IN_FLIGHT = 64;
+const ADD = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}';
+const TOKEN = 'bench-websockify-token-0123';
+const WEBSOCKIFY_START_LIMIT_MS = 10_000;
+/** Issue 5's targets, as ratios measured in the same run. */
+const TARGET_VS_DIRECT = 0.7;
+const TARGET_VS_WEBSOCKIFY = 1.5;
+const TARGET_ADDED_P50_SHARE = 0.5;
+
+type Figures = { latencies: number[]; callsPerSecond: number[]; relayCpuMs: number };
+
+/** Clock ticks per second in /proc/PID/stat on Linux. */
+const CLOCK_TICKS_PER_S = 100;
+/** How long websockify may take to reap the child that served a closed connection. */
+const REAP_WAIT_MS = 200;
+const CALLS_PER_ROUND = WARMUP_CALLS + LATENCY_CALLS + PIPELINED_CALLS;
+
+/** CPU time of a process, with that of its children already reaped (websockify forks one per client). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime, stime, cutime, cstime are fields 14-17; fields[0] is field 3.
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+  return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+
+function hasWebsockify(): boolean {
+  return spawnSync('websockify', ['--help'], { stdio: 'ignore' }).status === 0;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+type Websockify = { port: number; pid: number; stop(): Promise<void> };
+
+/** `websockify 127.0.0.1:PORT HOST:PORT`; it forks a process per client, so its group is stopped whole. */
+async function startWebsockify(target: { host: string; port: number }): Promise<Websockify> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    'websockify',
+    [`127.0.0.1:${port}`, `${target.host}:${target.port}`],
+    { stdio: 'ignore', detached: true },
+  );
+  const deadline = Date.now() + WEBSOCKIFY_START_LIMIT_MS;
+  while (!(await accepts(port))) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error('websockify did not start listening');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (child.pid === undefined) throw new Error('websockify has no pid');
+  return {
+    port,
+    pid: child.pid,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.pid === undefined) return resolve();
+        child.once('exit', () => resolve());
+        process.kill(-child.pid, 'SIGTERM');
+      }),
+  };
+}
+
+/** websockify's own framing: the TCP bytes as they are, in binary WebSocket frames. */
+function websockifyTransport(port: number): Promise<Transport> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/`, ['binary']);
+    let onChunk: (chunk: Uint8Array) => void = () => {};
+    ws.once('error', reject);
+    ws.on('message', (data: Buffer) =>
+      onChunk(new Uint8Array(data.buffer, data.byteOffset, data.length)),
+    );
+    ws.once('open', () => {
+      ws.off('error', reject);
+      // websockify 0.10 closes with status 1005, which RFC 6455 forbids on the wire; `ws` reports it as an error.
+      ws.on('error', () => {});
+      resolve({
+        write: (bytes) => ws.send(bytes),
+        onChunk: (handler) => {
+          onChunk = handler;
+        },
+        close: () =>
+          new Promise((done) => {
+            ws.once('close', () => done());
+            ws.close();
+          }),
+      });
+    });
+  });
+}
+
+async function measureRound(
+  transport: Transport,
+  into: Figures,
+  relayPid: number | null,
+): Promise<void> {
+  const cpuBefore = relayPid === null ? 0 : cpuMs(relayPid);
+  const client = new RpcClient(transport);
+  for (let i = 0; i < WARMUP_CALLS; i++) await client.call(ADD);
+  for (let i = 0; i < LATENCY_CALLS; i++) {
+    const t0 = performance.now();
+    const result = await client.call(ADD);
+    into.latencies.push(performance.now() - t0);
+    if (result !== '30') throw new Error(`Add answered ${result}`);
+  }
+  let sent = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (sent < PIPELINED_CALLS) {
+      sent++;
+      await client.call(ADD);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  into.callsPerSecond.push(PIPELINED_CALLS / ((performance.now() - t0) / 1000));
+  await client.close();
+  if (relayPid === null) return;
+  await new Promise((resolve) => setTimeout(resolve, REAP_WAIT_MS));
+  into.relayCpuMs += cpuMs(relayPid) - cpuBefore;
+}
+
+type Summary = { p50: number; p99: number; callsPerSecond: number; relayCpuUsPerCall: number };
+
+function summarise(figures: Figures): Summary {
+  const sorted = [...figures.latencies].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    callsPerSecond: median(figures.callsPerSecond),
+    relayCpuUsPerCall: (figures.relayCpuMs * 1000) / (ROUNDS * CALLS_PER_ROUND),
+  };
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+export async function benchWebsockify(): Promise<string[]> {
+  if (!hasWebsockify()) {
+    return [
+      'websockify is not installed, so this comparison is skipped.',
+      'Install it with: sudo apt-get install -y websockify   (Debian/Ubuntu package)',
+    ];
+  }
+  const go = await startGoServer();
+  let bridge: BridgeProcess | undefined;
+  let relay: Websockify | undefined;
+  try {
+    bridge = await spawnBridge({ token: TOKEN });
+    relay = await startWebsockify(go);
+    const empty = (): Figures => ({ latencies: [], callsPerSecond: [], relayCpuMs: 0 });
+    const runs = { direct: empty(), bridge: empty(), websockify: empty() };
+    const running = bridge;
+    const websockify = relay;
+    for (let round = 0; round < ROUNDS; round++) {
+      await measureRound(await directTransport(go.host, go.port), runs.direct, null);
+      await measureRound(
+        await bridgeTransport(running.wsUrl, running.origin, running.token, go.host, go.port),
+        runs.bridge,
+        running.pid,
+      );
+      await measureRound(
+        await websockifyTransport(websockify.port),
+        runs.websockify,
+        websockify.pid,
+      );
+    }
+    const direct = summarise(runs.direct);
+    const ours = summarise(runs.bridge);
+    const theirs = summarise(runs.websockify);
+    const row = (name: string, f: Summary) =>
+      `${name.padEnd(18)} p50 ${fmt(f.p50, 3)} ms  p99 ${fmt(f.p99, 3)} ms  ${fmt(f.callsPerSecond, 0)} calls/s (${IN_FLIGHT} in flight)` +
+      (f.relayCpuUsPerCall > 0 ? `  relay CPU ${fmt(f.relayCpuUsPerCall, 1)} µs/call` : '');
+    const vsDirect = ours.callsPerSecond / direct.callsPerSecond;
+    const vsWebsockify = ours.callsPerSecond / theirs.callsPerSecond;
+    const oursAdded = ours.p50 - direct.p50;
+    const theirsAdded = theirs.p50 - direct.p50;
+    const addedShare = oursAdded / theirsAdded;
+    return [
+      `${ROUNDS} interleaved rounds of ${LATENCY_CALLS} sequential + ${PIPELINED_CALLS} pipelined calls each; both relays in their own process`,
+      row('direct TCP', direct),
+      row('through our bridge', ours),
+      row('through websockify', theirs),
+      `ratio throughput bridge / direct: ${fmt(vsDirect)}x (target ≥ ${TARGET_VS_DIRECT}x: ${verdict(vsDirect >= TARGET_VS_DIRECT)})`,
+      `ratio throughput bridge / websockify: ${fmt(vsWebsockify)}x (target ≥ ${TARGET_VS_WEBSOCKIFY}x: ${verdict(vsWebsockify >= TARGET_VS_WEBSOCKIFY)})`,
+      `added p50 over direct: bridge ${fmt(oursAdded, 3)} ms, websockify ${fmt(theirsAdded, 3)} ms, ratio ${fmt(addedShare)}x (target ≤ ${TARGET_ADDED_P50_SHARE}x: ${verdict(addedShare <= TARGET_ADDED_P50_SHARE)})`,
+    ];
+  } finally {
+    await relay?.stop();
+    await bridge?.stop();
+    await go.stop();
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { encodeReadFrame } from '../../../shared/protocol/frames';
+import { createBridgeClient } from '../bridge-client/bridge-client';
+import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
+import { createCallsStore } from '../stores/calls-store';
+import { createComposerStore, TIMEOUT_DEFAULT_S } from '../stores/composer-store';
+import { createConnectionStore } from '../stores/connection-store';
+import { createClientStub } from './client-stub';
+
+const SLEEP = '{"method":"Demo.Sleep","params":[{"Ms":60000}]}';
+const encoder = new TextEncoder();
+
+function setUp() {
+  const factory = fakeSocketFactory();
+  const clock = manualClock();
+  /** The stub's own timers, apart from the bridge client's. */
+  const deadlines = manualClock();
+  const bridge = createBridgeClient({
+    url: 'ws://127.0.0.1:1/bridge',
+    createSocket: factory.create,
+    clock,
+  });
+  const connection = createConnectionStore();
+  const calls = createCallsStore();
+  const composer = createComposerStore(null, SLEEP);
+  const stub = createClientStub({
+    bridge,
+    connection,
+    calls,
+    composer,
+    now: () => clock.now(),
+    schedule: deadlines.schedule,
+  });
+  const socket = factory.sockets[0];
+  if (!socket) throw new Error('no socket');
+  socket.serverOpens();
+  socket.serverSends(WELCOME);
+  stub.connect();
+  const conn = socket.sentControl().find((m) => m.type === 'open')?.conn as number;
+  socket.serverSends({
+    type: 'opened',
+    conn,
+    remote: { host: '127.0.0.1', port: 7421 },
+    local: { host: '127.0.0.1', port: 50000 },
+    at: 1,
+  });
+  const reply = (text: string) =>
+    socket.serverSendsBinary(encodeReadFrame(conn, clock.now(), encoder.encode(text)));
+  return { stub, calls, composer, clock: deadlines, reply, socket, conn };
+}
+
+describe('per-call timeout', () => {
+  it('fails a call with no answer after the timeout, and lists a later answer as late', () => {
+    const { stub, calls, composer, clock, reply } = setUp();
+    expect(composer.getState().timeoutSeconds).toBe(TIMEOUT_DEFAULT_S);
+    composer.getState().setTimeoutSeconds(2);
+    expect(stub.send()).toBeNull();
+    clock.advance(1999);
+    expect(calls.getState().calls[0]?.status).toBe('pending');
+    clock.advance(1);
+    expect(calls.getState().calls[0]).toMatchObject({
+      status: 'failed',
+      failure: 'no answer within 2 s',
+    });
+    reply('{"id":0,"result":{"Slept":60000},"error":null}\n');
+    expect(calls.getState().calls[0]?.status).toBe('failed');
+    expect(calls.getState().strays).toEqual([
+      expect.objectContaining({ kind: 'late', reason: expect.stringContaining('id 0') }),
+    ]);
+  });
+
+  it('leaves an answered call alone and times out only the unanswered ones of a burst', () => {
+    const { stub, calls, composer, clock, reply } = setUp();
+    composer.getState().setTimeoutSeconds(5);
+    expect(stub.sendBurst(3)).toBeNull();
+    reply('{"id":1,"result":{"Slept":1},"error":null}\n');
+    clock.advance(5000);
+    expect(calls.getState().calls.map((c) => c.status)).toEqual(['failed', 'answered', 'failed']);
+    expect(calls.getState().strays).toEqual([]);
+  });
+
+  it('does not fire after the connection failed the call, nor after dispose', () => {
+    const { stub, calls, composer, clock, socket, conn } = setUp();
+    composer.getState().setTimeoutSeconds(1);
+    stub.send();
+    socket.serverSends({
+      type: 'closed',
+      conn,
+      by: 'server',
+      kind: 'reset',
+      reason: 'the server reset the connection',
+      at: 2,
+    });
+    clock.advance(1000);
+    expect(calls.getState().calls[0]?.failure).toBe('the server reset the connection');
+    stub.dispose();
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('keeps the timeout within its bounds', () => {
+    const { composer } = setUp();
+    composer.getState().setTimeoutSeconds(0);
+    expect(composer.getState().timeoutSeconds).toBe(1);
+    composer.getState().setTimeoutSeconds(Number.NaN);
+    expect(composer.getState().timeoutSeconds).toBe(TIMEOUT_DEFAULT_S);
+    composer.getState().setTimeoutSeconds(1e9);
+    expect(composer.getState().timeoutSeconds).toBe(3600);
+  });
+});

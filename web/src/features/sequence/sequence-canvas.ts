@@ -1,0 +1,168 @@
+import {
+  type Activation,
+  type Arrow,
+  activationSegment,
+  arrowSegment,
+  type Geometry,
+  type LifelineId,
+  type Segment,
+} from './sequence-layout';
+
+/**
+ * Paints the visible part of the diagram on a canvas: one canvas draws
+ * thousands of arrows in a few milliseconds, where as many SVG elements would
+ * cost a long task per answer. The clickable, named arrows are an SVG layer
+ * on top (SequenceDiagram.tsx); this only paints.
+ */
+
+export type Paint = {
+  width: number;
+  height: number;
+  /** Content y drawn at the canvas top (the scroll offset). */
+  offsetY: number;
+  lifelines: readonly LifelineId[];
+  geometry: Geometry;
+  arrows: readonly Arrow[];
+  activations: readonly Activation[];
+  /** Latest time anything shows: where calls still inside the server end. */
+  now: number;
+  colourOf(callKey: string): string;
+  selectedKey: string | null;
+  /** The selected call's arrow for the current step. */
+  currentArrowId: string | null;
+  labels: readonly { text: string; x: number; y: number; callKey: string }[];
+};
+
+const LIFELINE_COLOUR = '#c3c9d4';
+/** Bars of calls other than the selected one: one path in one colour, so 500 cost one stroke. */
+const BAR_COLOUR = 'rgb(91 100 117 / 45%)';
+const ARROW_HEAD_PX = 6;
+
+function addLine(ctx: CanvasRenderingContext2D, s: Segment, offsetY: number): void {
+  ctx.moveTo(s.x1, s.y1 - offsetY);
+  ctx.lineTo(s.x2, s.y2 - offsetY);
+}
+
+function addHead(ctx: CanvasRenderingContext2D, s: Segment, offsetY: number): void {
+  const angle = Math.atan2(s.y2 - s.y1, s.x2 - s.x1);
+  const x = s.x2;
+  const y = s.y2 - offsetY;
+  ctx.moveTo(x, y);
+  ctx.lineTo(
+    x - ARROW_HEAD_PX * Math.cos(angle - 0.45),
+    y - ARROW_HEAD_PX * Math.sin(angle - 0.45),
+  );
+  ctx.lineTo(
+    x - ARROW_HEAD_PX * Math.cos(angle + 0.45),
+    y - ARROW_HEAD_PX * Math.sin(angle + 0.45),
+  );
+  ctx.closePath();
+}
+
+function strokeBars(
+  ctx: CanvasRenderingContext2D,
+  bars: readonly Segment[],
+  offsetY: number,
+  dashed: boolean,
+): void {
+  if (bars.length === 0) return;
+  ctx.setLineDash(dashed ? [4, 3] : []);
+  ctx.beginPath();
+  for (const bar of bars) addLine(ctx, bar, offsetY);
+  ctx.stroke();
+}
+
+export function paintSequence(ctx: CanvasRenderingContext2D, p: Paint, pixelRatio: number): void {
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.clearRect(0, 0, p.width, p.height);
+  ctx.globalAlpha = 1;
+
+  ctx.strokeStyle = LIFELINE_COLOUR;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  for (const id of p.lifelines) {
+    const x = p.geometry.x.get(id) ?? 0;
+    addLine(ctx, { x1: x, y1: p.offsetY, x2: x, y2: p.offsetY + p.height }, p.offsetY);
+  }
+  ctx.stroke();
+
+  const observed: Segment[] = [];
+  const inferred: Segment[] = [];
+  let selectedBar: { segment: Segment; inferred: boolean } | null = null;
+  for (const activation of p.activations) {
+    const segment = activationSegment(activation, p.now, p.geometry);
+    if (activation.callKey === p.selectedKey)
+      selectedBar = { segment, inferred: activation.inferred };
+    else (activation.inferred ? inferred : observed).push(segment);
+  }
+  ctx.strokeStyle = BAR_COLOUR;
+  ctx.lineWidth = 2;
+  strokeBars(ctx, observed, p.offsetY, false);
+  strokeBars(ctx, inferred, p.offsetY, true);
+  if (selectedBar && p.selectedKey !== null) {
+    ctx.strokeStyle = p.colourOf(p.selectedKey);
+    ctx.lineWidth = 4;
+    strokeBars(ctx, [selectedBar.segment], p.offsetY, selectedBar.inferred);
+  }
+  ctx.setLineDash([]);
+
+  // One path per colour: 500 calls cost 24 strokes, not 500.
+  const byColour = new Map<string, Arrow[]>();
+  const selected: Arrow[] = [];
+  for (const arrow of p.arrows) {
+    if (arrow.callKey === p.selectedKey) {
+      selected.push(arrow);
+      continue;
+    }
+    const colour = p.colourOf(arrow.callKey);
+    const list = byColour.get(colour);
+    if (list) list.push(arrow);
+    else byColour.set(colour, [arrow]);
+  }
+  ctx.globalAlpha = p.selectedKey === null ? 1 : 0.6;
+  ctx.lineWidth = 1.25;
+  for (const [colour, arrows] of byColour) strokeArrows(ctx, p, colour, arrows);
+
+  // The selected call goes last, so nothing covers it; its current step gets a halo.
+  if (selected.length > 0 && p.selectedKey !== null) {
+    const colour = p.colourOf(p.selectedKey);
+    const current = selected.find((arrow) => arrow.id === p.currentArrowId);
+    if (current) {
+      ctx.globalAlpha = 0.3;
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 10;
+      ctx.beginPath();
+      addLine(ctx, arrowSegment(current, p.geometry), p.offsetY);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 3;
+    strokeArrows(ctx, p, colour, selected);
+  }
+
+  ctx.globalAlpha = 1;
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'bottom';
+  for (const label of p.labels) {
+    ctx.fillStyle = p.colourOf(label.callKey);
+    ctx.fillText(label.text, label.x, label.y - p.offsetY - 2);
+  }
+}
+
+function strokeArrows(
+  ctx: CanvasRenderingContext2D,
+  p: Paint,
+  colour: string,
+  arrows: readonly Arrow[],
+): void {
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  const segments = arrows.map((arrow) => arrowSegment(arrow, p.geometry));
+  ctx.beginPath();
+  for (const s of segments) addLine(ctx, s, p.offsetY);
+  ctx.stroke();
+  ctx.beginPath();
+  for (const s of segments) addHead(ctx, s, p.offsetY);
+  ctx.fill();
+}

@@ -1,0 +1,413 @@
+import type { StepNumber, StepTime } from '../../../../shared/steps/call-stamps';
+
+/**
+ * The sequence diagram as plain data: which lifelines, which arrows at which
+ * times, which lane each call's server activity sits in, and which answers
+ * overtook which calls. No React and no DOM, so it is tested on plain input.
+ *
+ * Overtaking is drawn honestly with real times: every call waits in the
+ * server on its own lane (a vertical bar), lanes ordered left to right by
+ * when the calls arrived. An answer leaves its lane leftwards, so it crosses
+ * the bars of exactly the calls that arrived earlier and are still inside the
+ * server: the calls it overtook. Answers in order cross nothing.
+ */
+
+export type LifelineId = 'page' | 'bridge' | 'server' | 'stub' | 'service';
+
+export type Direction = 'request' | 'reply';
+
+/** One call as the diagram needs it: its twelve step times on the page clock. */
+export type SequenceCall = {
+  key: string;
+  method: string;
+  idText: string;
+  canonicalId: string;
+  steps: readonly StepTime[];
+};
+
+export type Arrow = {
+  /** Unique within the diagram: the call's key and the hop. */
+  id: string;
+  callKey: string;
+  direction: Direction;
+  from: LifelineId;
+  to: LifelineId;
+  /** Page clock, ms: when the message left `from` and reached `to`. */
+  start: number;
+  end: number;
+  /** The steps this arrow shows: the current step's arrow is highlighted. */
+  steps: readonly StepNumber[];
+  /** The end that sits on the call's lane rather than on the lifeline itself. */
+  laneEnd: 'from' | 'to' | null;
+};
+
+/** A call's time inside the server: in the service (glass box) or the inferred black-box span. */
+export type Activation = {
+  callKey: string;
+  lifeline: 'server' | 'service';
+  start: number;
+  /** Null while the call is still inside the server. */
+  end: number | null;
+  /** True for a black-box server: only "last byte written → first byte back" is known. */
+  inferred: boolean;
+  steps: readonly StepNumber[];
+};
+
+export type CallLayout = {
+  call: SequenceCall;
+  glassBox: boolean;
+  arrows: Arrow[];
+  activation: Activation | null;
+};
+
+const CLIENT_TO_BRIDGE: readonly StepNumber[] = [1, 2, 3];
+const BRIDGE_TO_CLIENT: readonly StepNumber[] = [10, 11, 12];
+
+const stepAt = (steps: readonly StepTime[], n: StepNumber): StepTime | undefined =>
+  steps.find((s) => s.step === n);
+const at = (steps: readonly StepTime[], n: StepNumber): number | null =>
+  stepAt(steps, n)?.at ?? null;
+const endOf = (steps: readonly StepTime[], n: StepNumber): number | null => {
+  const step = stepAt(steps, n);
+  return step ? (step.end ?? step.at) : null;
+};
+
+/** The glass-box demo server reports steps 4–9 itself; any other server is a black box. */
+export function isGlassBox(steps: readonly StepTime[]): boolean {
+  return stepAt(steps, 5)?.source === 'server';
+}
+
+/** The arrows and the server activity of one call; hops whose times are not known yet are left out. */
+export function layoutCall(call: SequenceCall): CallLayout {
+  const s = call.steps;
+  const glassBox = isGlassBox(s);
+  const arrows: Arrow[] = [];
+  const add = (
+    direction: Direction,
+    from: LifelineId,
+    to: LifelineId,
+    start: number | null,
+    end: number | null,
+    steps: readonly StepNumber[],
+    laneEnd: Arrow['laneEnd'] = null,
+  ) => {
+    if (start === null || end === null) return;
+    arrows.push({
+      id: `${call.key}:${from}>${to}`,
+      callKey: call.key,
+      direction,
+      from,
+      to,
+      start,
+      end,
+      steps,
+      laneEnd,
+    });
+  };
+
+  add('request', 'page', 'bridge', at(s, 2), at(s, 3), CLIENT_TO_BRIDGE);
+  let activation: Activation | null = null;
+  if (glassBox) {
+    add('request', 'bridge', 'server', at(s, 3), at(s, 4), [4]);
+    add('request', 'server', 'stub', at(s, 4), at(s, 5), [5]);
+    add('request', 'stub', 'service', at(s, 6), at(s, 6), [6], 'to');
+    add('reply', 'service', 'stub', at(s, 7), at(s, 7), [7], 'from');
+    add('reply', 'stub', 'server', at(s, 8), at(s, 9), [8]);
+    add('reply', 'server', 'bridge', at(s, 9), at(s, 10), [9]);
+    const start = at(s, 6);
+    if (start !== null) {
+      activation = {
+        callKey: call.key,
+        lifeline: 'service',
+        start,
+        end: at(s, 7),
+        inferred: false,
+        steps: [6, 7],
+      };
+    }
+  } else {
+    // Inside a black box nothing is observed: the request is drawn arriving as the bridge
+    // wrote its last byte, and the answer leaving as its first byte came back.
+    const written = at(s, 3);
+    add('request', 'bridge', 'server', written, at(s, 4) ?? written, [4], 'to');
+    const answeredAt = at(s, 10);
+    add('reply', 'server', 'bridge', answeredAt, answeredAt, [9], 'from');
+    const start = at(s, 4) ?? written;
+    if (start !== null) {
+      activation = {
+        callKey: call.key,
+        lifeline: 'server',
+        start,
+        end: answeredAt,
+        inferred: true,
+        steps: [5, 6, 7, 8],
+      };
+    }
+  }
+  add('reply', 'bridge', 'page', endOf(s, 10), at(s, 11), BRIDGE_TO_CLIENT);
+  return { call, glassBox, arrows, activation };
+}
+
+/**
+ * Lanes: calls that are inside the server at the same time get lanes in
+ * arrival order, so an earlier call is always left of a later one; a lane
+ * number is reused once every call before it has left.
+ */
+export function assignLanes(activations: readonly Activation[]): Map<string, number> {
+  const lanes = new Map<string, number>();
+  for (const lifeline of ['server', 'service'] as const) {
+    const here = activations
+      .filter((a) => a.lifeline === lifeline)
+      .sort((a, b) => a.start - b.start);
+    let clusterEnd = Number.NEGATIVE_INFINITY;
+    let next = 0;
+    for (const activation of here) {
+      if (activation.start >= clusterEnd) next = 0;
+      lanes.set(activation.callKey, next);
+      next += 1;
+      const end = activation.end ?? Number.POSITIVE_INFINITY;
+      clusterEnd = next === 1 ? end : Math.max(clusterEnd, end);
+    }
+  }
+  return lanes;
+}
+
+/**
+ * For each call whose answer has left the server, how many calls it
+ * overtook: on the same lifeline, in a lane to its left (they arrived
+ * first) and still inside the server when its answer left. These are
+ * exactly the bars its answer arrow crosses.
+ *
+ * Two calls inside at the same moment share a cluster, where lanes follow
+ * arrival, so this is the number of calls that arrived earlier and leave
+ * later: counted in arrival order with a Fenwick tree over leaving times,
+ * O(n log n), because a burst of 500 in reverse order holds 125,000 pairs.
+ */
+export function countOvertakes(activations: readonly Activation[]): Map<string, number> {
+  const overtakes = new Map<string, number>();
+  for (const lifeline of ['server', 'service'] as const) {
+    // The same stable order as assignLanes: arrival, then the order given.
+    const here = activations
+      .filter((a) => a.lifeline === lifeline)
+      .sort((a, b) => a.start - b.start);
+    const ends = [...new Set(here.map((a) => a.end ?? Number.POSITIVE_INFINITY))].sort(
+      (a, b) => a - b,
+    );
+    const rank = new Map(ends.map((end, i) => [end, i + 1]));
+    const tree = new Array<number>(ends.length + 1).fill(0);
+    const add = (i: number) => {
+      for (let j = i; j < tree.length; j += j & -j) tree[j] = (tree[j] ?? 0) + 1;
+    };
+    const atMost = (i: number) => {
+      let sum = 0;
+      for (let j = i; j > 0; j -= j & -j) sum += tree[j] ?? 0;
+      return sum;
+    };
+    here.forEach((b, arrivedBefore) => {
+      const endRank = rank.get(b.end ?? Number.POSITIVE_INFINITY) ?? 0;
+      if (b.end !== null) {
+        const later = arrivedBefore - atMost(endRank);
+        if (later > 0) overtakes.set(b.callKey, later);
+      }
+      add(endRank);
+    });
+  }
+  return overtakes;
+}
+
+/** Which lifelines to draw: the server's inside only when a glass-box call is shown. */
+export function lifelinesFor(layouts: readonly CallLayout[]): LifelineId[] {
+  return layouts.some((l) => l.glassBox)
+    ? ['page', 'bridge', 'server', 'stub', 'service']
+    : ['page', 'bridge', 'server'];
+}
+
+export type TimeScale = {
+  /** Page clock time drawn at y = top. */
+  t0: number;
+  pxPerMs: number;
+  top: number;
+};
+
+export const timeToY = (t: number, scale: TimeScale): number =>
+  scale.top + (t - scale.t0) * scale.pxPerMs;
+
+export const yToTime = (y: number, scale: TimeScale): number =>
+  scale.t0 + (y - scale.top) / scale.pxPerMs;
+
+/** Earliest and latest time any call shows; null when nothing has a time yet. */
+export function timeExtent(layouts: readonly CallLayout[]): { start: number; end: number } | null {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const layout of layouts) {
+    for (const arrow of layout.arrows) {
+      start = Math.min(start, arrow.start, arrow.end);
+      end = Math.max(end, arrow.start, arrow.end);
+    }
+    const activation = layout.activation;
+    if (activation) {
+      start = Math.min(start, activation.start);
+      end = Math.max(end, activation.end ?? activation.start);
+    }
+  }
+  return start <= end ? { start, end } : null;
+}
+
+/** Whether [a, b] (either order) meets the window [from, to]. */
+export const inWindow = (a: number, b: number, from: number, to: number): boolean =>
+  Math.max(a, b) >= from && Math.min(a, b) <= to;
+
+/**
+ * X of each lifeline, evenly spaced across `width`, and the room each has to
+ * the right for lanes.
+ */
+export function lifelineXs(
+  lifelines: readonly LifelineId[],
+  width: number,
+  margin: number,
+): { x: Map<LifelineId, number>; gap: number; laneRoom: number } {
+  const gap = (width - 2 * margin) / Math.max(1, lifelines.length - 0.5);
+  const x = new Map<LifelineId, number>();
+  lifelines.forEach((id, i) => {
+    x.set(id, margin + i * gap);
+  });
+  return { x, gap, laneRoom: gap * 0.45 };
+}
+
+/** The spacing of lanes: as wide as fits, but never wider than `maxGap`. */
+export const laneGap = (laneCount: number, laneRoom: number, maxGap: number): number =>
+  laneCount <= 1 ? maxGap : Math.min(maxGap, laneRoom / (laneCount - 1));
+
+/**
+ * Which labels to print: walking down in time, a label is kept when it is at
+ * least `minGapPx` below the last kept one, so a dense burst stays readable.
+ */
+export function spacedLabels<T>(
+  items: readonly T[],
+  y: (item: T) => number,
+  minGapPx: number,
+): T[] {
+  const sorted = [...items].sort((a, b) => y(a) - y(b));
+  const kept: T[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const item of sorted) {
+    if (y(item) - last >= minGapPx) {
+      kept.push(item);
+      last = y(item);
+    }
+  }
+  return kept;
+}
+
+/**
+ * A stable colour per id, the same in every view (one of 24). Ids are mostly 0, 1, 2…,
+ * so a small integer id steps round the hue circle by the golden angle
+ * (neighbours differ most); any other id hashes (FNV-1a) to its step.
+ */
+export function idColour(canonicalId: string): string {
+  let n: number;
+  if (/^(0|[1-9]\d{0,8})$/.test(canonicalId)) {
+    n = Number(canonicalId);
+  } else {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < canonicalId.length; i++) {
+      hash ^= canonicalId.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    n = hash >>> 0;
+  }
+  const hue = (Math.round(((n * GOLDEN_ANGLE_DEG) % 360) / HUE_STEP_DEG) * HUE_STEP_DEG) % 360;
+  return `hsl(${hue} 65% 40%)`;
+}
+
+const GOLDEN_ANGLE_DEG = 137.508;
+/** 24 hues, told apart by eye, so the diagram paints one path per hue, not one per call. */
+const HUE_STEP_DEG = 15;
+
+/** Where everything sits across the diagram: lifeline xs, lanes, and the time scale. */
+export type Geometry = {
+  x: ReadonlyMap<LifelineId, number>;
+  lanes: ReadonlyMap<string, number>;
+  /** Pixels between neighbouring lanes, per lifeline that holds lanes. */
+  laneGap: ReadonlyMap<LifelineId, number>;
+  scale: TimeScale;
+};
+
+export type Segment = { x1: number; y1: number; x2: number; y2: number };
+
+const laneX = (lifeline: LifelineId, callKey: string, g: Geometry): number =>
+  (g.x.get(lifeline) ?? 0) + (g.lanes.get(callKey) ?? 0) * (g.laneGap.get(lifeline) ?? 0);
+
+export function arrowSegment(arrow: Arrow, g: Geometry): Segment {
+  const fromX =
+    arrow.laneEnd === 'from' ? laneX(arrow.from, arrow.callKey, g) : (g.x.get(arrow.from) ?? 0);
+  const toX = arrow.laneEnd === 'to' ? laneX(arrow.to, arrow.callKey, g) : (g.x.get(arrow.to) ?? 0);
+  return {
+    x1: fromX,
+    y1: timeToY(arrow.start, g.scale),
+    x2: toX,
+    y2: timeToY(arrow.end, g.scale),
+  };
+}
+
+/** An activation bar; an open one runs down to `now` (the latest time anything shows). */
+export function activationSegment(activation: Activation, now: number, g: Geometry): Segment {
+  const x = laneX(activation.lifeline, activation.callKey, g);
+  return {
+    x1: x,
+    y1: timeToY(activation.start, g.scale),
+    x2: x,
+    y2: timeToY(activation.end ?? Math.max(now, activation.start), g.scale),
+  };
+}
+
+/** Distance from a point to a segment, in pixels. */
+export function distanceToSegment(px: number, py: number, s: Segment): number {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const lengthSquared = dx * dx + dy * dy;
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(0, Math.min(1, ((px - s.x1) * dx + (py - s.y1) * dy) / lengthSquared));
+  return Math.hypot(px - (s.x1 + t * dx), py - (s.y1 + t * dy));
+}
+
+/** The arrow nearest a click, if one is within `tolerancePx`. */
+export function hitArrow(
+  px: number,
+  py: number,
+  arrows: readonly Arrow[],
+  g: Geometry,
+  tolerancePx: number,
+): Arrow | null {
+  let best: Arrow | null = null;
+  let bestDistance = tolerancePx;
+  for (const arrow of arrows) {
+    const distance = distanceToSegment(px, py, arrowSegment(arrow, g));
+    if (distance <= bestDistance) {
+      best = arrow;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * The points of a band `halfWidth` px either side of a segment: the click
+ * and focus area of an arrow. A level arrow is a line with no height, which
+ * nothing can click; the band always has some.
+ */
+export function hitBand(s: Segment, halfWidth: number): string {
+  const length = Math.hypot(s.x2 - s.x1, s.y2 - s.y1);
+  const [ux, uy] = length === 0 ? [1, 0] : [(s.x2 - s.x1) / length, (s.y2 - s.y1) / length];
+  const [nx, ny] = [-uy * halfWidth, ux * halfWidth];
+  const [ex, ey] = [ux * halfWidth, uy * halfWidth];
+  const corners = [
+    [s.x1 - ex + nx, s.y1 - ey + ny],
+    [s.x2 + ex + nx, s.y2 + ey + ny],
+    [s.x2 + ex - nx, s.y2 + ey - ny],
+    [s.x1 - ex - nx, s.y1 - ey - ny],
+  ];
+  return corners.map(([x, y]) => `${x?.toFixed(1)},${y?.toFixed(1)}`).join(' ');
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { STEP_NUMBERS, type StepTime } from '../../../../shared/steps/call-stamps';
+import { createSequenceModelBuilder } from './sequence-model';
+
+type TestCall = {
+  key: string;
+  method: string;
+  idText: string;
+  canonicalId: string;
+  sentAt: number;
+  answerAt: number | null;
+};
+
+/** A black-box call: sent at `sentAt`, first byte of its answer back at `answerAt`. */
+function timeline(call: TestCall): StepTime[] {
+  const t = call.sentAt;
+  const a = call.answerAt;
+  const times: Record<number, [number | null, number | null]> = {
+    1: [t, null],
+    2: [t + 0.1, null],
+    3: [t + 0.2, null],
+    4: [t + 0.2, a],
+    9: [t + 0.2, a],
+    10: [a, a === null ? null : a + 0.1],
+    11: [a === null ? null : a + 0.2, null],
+    12: [a === null ? null : a + 0.3, null],
+  };
+  return STEP_NUMBERS.map((step) => ({
+    step,
+    at: times[step]?.[0] ?? null,
+    end: times[step]?.[1] ?? null,
+    source: step >= 4 && step <= 9 ? 'inferred' : 'page',
+    uncertaintyMs: 0,
+  }));
+}
+
+const call = (i: number, answerAt: number | null): TestCall => ({
+  key: `c${i}`,
+  method: 'Demo.Sleep',
+  idText: String(i),
+  canonicalId: String(i),
+  sentAt: i,
+  answerAt,
+});
+
+describe('the sequence model', () => {
+  it('lays out, lanes and finds overtakes across calls; calls not yet sent are left out', () => {
+    const build = createSequenceModelBuilder<TestCall>();
+    const notSent = (c: TestCall): StepTime[] =>
+      c.key === 'c3'
+        ? timeline(c).map((s) => ({ ...s, at: s.step === 1 ? s.at : null, end: null }))
+        : timeline(c);
+    const model = build([call(0, 300), call(1, 200), call(2, 100), call(3, null)], notSent, null);
+    expect(model.layouts.map((l) => l.call.key)).toEqual(['c0', 'c1', 'c2']);
+    expect(Object.fromEntries(model.lanes)).toEqual({ c0: 0, c1: 1, c2: 2 });
+    expect(model.laneCounts.get('server')).toBe(3);
+    expect(Object.fromEntries(model.overtakes)).toEqual({ c1: 1, c2: 2 });
+    expect(model.lifelines).toEqual(['page', 'bridge', 'server']);
+    expect(model.extent).toEqual({ start: 0.1, end: 300.2 });
+  });
+
+  it('lays out again only the calls that changed, or all when the clock estimate changes', () => {
+    const build = createSequenceModelBuilder<TestCall>();
+    let laidOut = 0;
+    const counted = (c: TestCall) => {
+      laidOut += 1;
+      return timeline(c);
+    };
+    const calls = [call(0, null), call(1, null), call(2, null)];
+    const clock = { offsetMs: 0 };
+    build(calls, counted, clock);
+    expect(laidOut).toBe(3);
+    const answered = [calls[0], { ...call(1, 50) }, calls[2]] as TestCall[];
+    const model = build(answered, counted, clock);
+    expect(laidOut).toBe(4);
+    expect(model.byKey.get('c1')?.activation?.end).toBe(50);
+    build(answered, counted, { offsetMs: 1 });
+    expect(laidOut).toBe(7);
+  });
+});

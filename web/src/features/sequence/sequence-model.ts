@@ -1,0 +1,79 @@
+import type { StepTime } from '../../../../shared/steps/call-stamps';
+import {
+  type Activation,
+  assignLanes,
+  type CallLayout,
+  countOvertakes,
+  type LifelineId,
+  layoutCall,
+  lifelinesFor,
+  timeExtent,
+} from './sequence-layout';
+
+/** What the diagram needs to know of a call besides its step times. */
+export type CallIdentity = { key: string; method: string; idText: string; canonicalId: string };
+
+export type SequenceModel = {
+  layouts: CallLayout[];
+  byKey: ReadonlyMap<string, CallLayout>;
+  lifelines: LifelineId[];
+  lanes: ReadonlyMap<string, number>;
+  /** How many lanes each lifeline needs at most. */
+  laneCounts: ReadonlyMap<LifelineId, number>;
+  /** Call key → how many calls its answer overtook (only calls that overtook any). */
+  overtakes: ReadonlyMap<string, number>;
+  extent: { start: number; end: number } | null;
+};
+
+/**
+ * Builds the diagram's model from the calls store. A call's layout is kept
+ * while the call object and the clock estimate are unchanged, so an answer
+ * arriving in a burst of 500 lays out one call, not 500.
+ */
+export function createSequenceModelBuilder<T extends CallIdentity>() {
+  const cache = new WeakMap<T, { clock: unknown; layout: CallLayout }>();
+
+  return (
+    calls: readonly T[],
+    timeline: (call: T) => StepTime[],
+    clock: unknown,
+  ): SequenceModel => {
+    const layouts: CallLayout[] = [];
+    const byKey = new Map<string, CallLayout>();
+    const activations: Activation[] = [];
+    for (const call of calls) {
+      let cached = cache.get(call);
+      if (!cached || cached.clock !== clock) {
+        const { key, method, idText, canonicalId } = call;
+        cached = {
+          clock,
+          layout: layoutCall({ key, method, idText, canonicalId, steps: timeline(call) }),
+        };
+        cache.set(call, cached);
+      }
+      const layout = cached.layout;
+      if (layout.arrows.length === 0) continue;
+      layouts.push(layout);
+      byKey.set(call.key, layout);
+      if (layout.activation) activations.push(layout.activation);
+    }
+    const lanes = assignLanes(activations);
+    const laneCounts = new Map<LifelineId, number>();
+    for (const activation of activations) {
+      const count = (lanes.get(activation.callKey) ?? 0) + 1;
+      laneCounts.set(
+        activation.lifeline,
+        Math.max(count, laneCounts.get(activation.lifeline) ?? 0),
+      );
+    }
+    return {
+      layouts,
+      byKey,
+      lifelines: lifelinesFor(layouts),
+      lanes,
+      laneCounts,
+      overtakes: countOvertakes(activations),
+      extent: timeExtent(layouts),
+    };
+  };
+}

@@ -1,0 +1,83 @@
+import type { Language } from '../../stores/settings-store';
+import type { Arrow, LifelineId } from './sequence-layout';
+
+/** Every word the sequence diagram shows, in English and Chinese. */
+export type SequenceText = {
+  title: string;
+  lifeline: Record<LifelineId, string>;
+  direction: Record<Arrow['direction'], string>;
+  zoomIn: string;
+  zoomOut: string;
+  fit: string;
+  empty: string;
+  inferred: string;
+  /** "3 answers overtook earlier calls". */
+  overtakeSummary(count: number): string;
+  /** The accessible name of one arrow. */
+  arrowName(args: {
+    method: string;
+    id: string;
+    arrow: Arrow;
+    overtaken: number;
+    ms: number;
+  }): string;
+};
+
+const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+
+export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
+  en: {
+    title: 'Sequence',
+    lifeline: {
+      page: 'Page',
+      bridge: 'Bridge',
+      server: 'Server',
+      stub: 'Server stub',
+      service: 'Service',
+    },
+    direction: { request: 'request', reply: 'reply' },
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Fit all',
+    empty: 'Send a call to see its messages here.',
+    inferred: 'dashed: time inside a server not observed, only last byte written → first byte back',
+    overtakeSummary: (count) =>
+      count === 0
+        ? 'Answers in order'
+        : `${count} ${count === 1 ? 'answer' : 'answers'} overtook earlier calls`,
+    arrowName: ({ method, id, arrow, overtaken, ms: took }) =>
+      [
+        `${method} id ${id} ${arrow.direction}`,
+        `${SEQUENCE_TEXT.en.lifeline[arrow.from]} → ${SEQUENCE_TEXT.en.lifeline[arrow.to]}`,
+        `${ms(took)} ms`,
+        ...(overtaken > 0
+          ? [`overtook ${overtaken} earlier ${overtaken === 1 ? 'call' : 'calls'}`]
+          : []),
+      ].join(', '),
+  },
+  zh: {
+    title: '时序图',
+    lifeline: {
+      page: '页面',
+      bridge: '桥接器',
+      server: '服务器',
+      stub: '服务器存根',
+      service: '服务',
+    },
+    direction: { request: '请求', reply: '回复' },
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fit: '全部显示',
+    empty: '发送一个调用，它的消息会显示在这里。',
+    inferred: '虚线：服务器内部的时间未被观测，只知道最后一个字节写出 → 第一个字节返回',
+    overtakeSummary: (count) =>
+      count === 0 ? '回复按顺序到达' : `${count} 个回复超过了更早发出的调用`,
+    arrowName: ({ method, id, arrow, overtaken, ms: took }) =>
+      [
+        `${method} id ${id} ${SEQUENCE_TEXT.zh.direction[arrow.direction]}`,
+        `${SEQUENCE_TEXT.zh.lifeline[arrow.from]} → ${SEQUENCE_TEXT.zh.lifeline[arrow.to]}`,
+        `${ms(took)} 毫秒`,
+        ...(overtaken > 0 ? [`超过了 ${overtaken} 个更早的调用`] : []),
+      ].join('，'),
+  },
+};

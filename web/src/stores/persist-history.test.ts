@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { createCallsStore, type NewCall } from './calls-store';
+import {
+  HISTORY_KEY,
+  type HistoryStorage,
+  loadHistory,
+  MAX_PERSISTED_CALLS,
+  PERSIST_DELAY_MS,
+  persistHistory,
+  type Schedule,
+  saveHistory,
+  UNLOADED_IN_FLIGHT_REASON,
+} from './persist-history';
+
+function memoryStorage(): HistoryStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => {
+      map.set(key, value);
+    },
+  };
+}
+
+/** A storage whose quota fits `maxChars` characters. */
+function smallStorage(maxChars: number): HistoryStorage & { map: Map<string, string> } {
+  const storage = memoryStorage();
+  return {
+    ...storage,
+    setItem: (key, value) => {
+      if (value.length > maxChars) throw new DOMException('full', 'QuotaExceededError');
+      storage.map.set(key, value);
+    },
+  };
+}
+
+const throwingStorage: HistoryStorage = {
+  getItem: () => {
+    throw new Error('storage disabled');
+  },
+  setItem: () => {
+    throw new Error('storage disabled');
+  },
+};
+
+function newCall(n: number): NewCall {
+  return {
+    key: `c${n}`,
+    conn: 1,
+    method: 'ServiceA.Add',
+    idText: String(n),
+    canonicalId: String(n),
+    requestText: `{"method":"ServiceA.Add","params":[{"X":${n},"Y":1}],"id":${n}}`,
+    duplicateWarning: null,
+    stamps: { invokedAt: n, marshalledAt: n + 0.5, requestBytes: 60 },
+  };
+}
+
+/** A store with calls c1…cN, c1 answered and c2 failed; the rest still pending. */
+function storeWith(n: number) {
+  const store = createCallsStore();
+  store.getState().add(Array.from({ length: n }, (_, i) => newCall(i + 1)));
+  store.getState().answer('c1', {
+    stamps: { firstReadAt: 5, lastReadAt: 5, replyBytes: 30, decodedAt: 6, deliveredAt: 7 },
+    replyOrder: 1,
+    resultText: '2',
+    error: null,
+    errorClass: null,
+  });
+  store.getState().fail(['c2'], 'the server closed the connection (FIN)');
+  return store;
+}
+
+/** A hand-driven clock for the batched writes. */
+function manualSchedule(): { schedule: Schedule; run(): void; waiting(): number } {
+  let queue: Array<{ fn: () => void; ms: number }> = [];
+  return {
+    schedule: (fn, ms) => {
+      const entry = { fn, ms };
+      queue.push(entry);
+      return () => {
+        queue = queue.filter((e) => e !== entry);
+      };
+    },
+    run: () => {
+      const due = queue;
+      queue = [];
+      for (const entry of due) entry.fn();
+    },
+    waiting: () => queue.length,
+  };
+}
+
+describe('persisted call history', () => {
+  it('round-trips calls whole, answered and failed ones as they were', () => {
+    const storage = memoryStorage();
+    const store = storeWith(3);
+    expect(saveHistory(storage, store.getState().calls)).toBe(true);
+    const loaded = loadHistory(storage);
+    expect(loaded.map((c) => c.status)).toEqual(['answered', 'failed', 'failed']);
+    expect(loaded[0]).toEqual({ ...store.getState().calls[0], key: 'h1' });
+    expect(loaded[1]?.failure).toBe('the server closed the connection (FIN)');
+  });
+
+  it('brings a call that was in flight back failed, with the reason', () => {
+    const storage = memoryStorage();
+    saveHistory(storage, storeWith(3).getState().calls);
+    const third = loadHistory(storage)[2];
+    expect(third?.status).toBe('failed');
+    expect(third?.failure).toBe(UNLOADED_IN_FLIGHT_REASON);
+    expect(third?.requestText).toContain('"X":3');
+  });
+
+  it('keeps the newest calls only, at most MAX_PERSISTED_CALLS', () => {
+    const storage = memoryStorage();
+    const store = storeWith(MAX_PERSISTED_CALLS + 5);
+    saveHistory(storage, store.getState().calls);
+    const loaded = loadHistory(storage);
+    expect(loaded).toHaveLength(MAX_PERSISTED_CALLS);
+    expect(loaded[0]?.idText).toBe('6');
+    expect(loaded.at(-1)?.idText).toBe(String(MAX_PERSISTED_CALLS + 5));
+  });
+
+  it('falls back to fewer calls when the quota is small, and never throws', () => {
+    const store = storeWith(1000);
+    const small = smallStorage(100_000);
+    expect(saveHistory(small, store.getState().calls)).toBe(true);
+    expect(loadHistory(small).length).toBeLessThan(1000);
+    expect(loadHistory(small).at(-1)?.idText).toBe('1000');
+    expect(saveHistory(smallStorage(10), store.getState().calls)).toBe(false);
+    expect(saveHistory(throwingStorage, store.getState().calls)).toBe(false);
+    expect(saveHistory(null, store.getState().calls)).toBe(false);
+    expect(loadHistory(throwingStorage)).toEqual([]);
+    expect(loadHistory(null)).toEqual([]);
+  });
+
+  it('ignores garbage, another version, and entries that are not calls', () => {
+    const storage = memoryStorage();
+    for (const text of ['{', 'null', '[]', '{"version":2,"calls":[]}', '{"version":1}']) {
+      storage.map.set(HISTORY_KEY, text);
+      expect(loadHistory(storage)).toEqual([]);
+    }
+    const call = storeWith(1).getState().calls[0];
+    storage.map.set(
+      HISTORY_KEY,
+      JSON.stringify({ version: 1, calls: [42, { key: 'x' }, { ...call, status: 'odd' }, call] }),
+    );
+    expect(loadHistory(storage).map((c) => c.requestText)).toEqual([call?.requestText]);
+  });
+
+  it('restores before this page’s calls with keys that cannot collide', () => {
+    const storage = memoryStorage();
+    saveHistory(storage, storeWith(2).getState().calls);
+    const store = createCallsStore();
+    store.getState().restore(loadHistory(storage));
+    store.getState().add([newCall(1)]);
+    const { calls } = store.getState();
+    expect(calls.map((c) => c.key)).toEqual(['h1', 'h2', 'c1']);
+    store.getState().fail(['c1'], 'gone');
+    expect(store.getState().calls[2]?.failure).toBe('gone');
+    expect(store.getState().calls[1]?.failure).toBe('the server closed the connection (FIN)');
+    store.getState().select('h1');
+    expect(store.selectedCall(store.getState())?.resultText).toBe('2');
+  });
+
+  it('batches writes while calls change, and flushes at once when asked', () => {
+    const storage = memoryStorage();
+    const clock = manualSchedule();
+    const store = createCallsStore();
+    const persistence = persistHistory(store, storage, clock.schedule);
+    for (let n = 1; n <= 50; n++) store.getState().add([newCall(n)]);
+    expect(clock.waiting()).toBe(1);
+    expect(storage.map.has(HISTORY_KEY)).toBe(false);
+    clock.run();
+    expect(loadHistory(storage)).toHaveLength(50);
+
+    store.getState().fail(['c7'], 'the connection to the bridge was lost');
+    persistence.flush();
+    expect(clock.waiting()).toBe(0);
+    expect(loadHistory(storage)[6]?.failure).toBe('the connection to the bridge was lost');
+    persistence.dispose();
+    store.getState().add([newCall(51)]);
+    expect(clock.waiting()).toBe(0);
+    expect(PERSIST_DELAY_MS).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,119 @@
+import type { Call, CallsStore } from './calls-store';
+
+/**
+ * The call history survives a reload: the calls store is written to Web
+ * Storage (batched, bounded to the newest MAX_PERSISTED_CALLS) and read back
+ * at start-up. Best effort everywhere: storage may be full, disabled or hold
+ * garbage from another version, and none of that may cost the session.
+ * Calls are stored whole, whatever fields they carry.
+ */
+
+export const HISTORY_KEY = 'rpc-playground.history';
+const HISTORY_VERSION = 1;
+/** Enough for a long lesson; a few MB at most, well inside the usual 5 MB quota. */
+export const MAX_PERSISTED_CALLS = 2000;
+/** If the full history does not fit, this many of the newest calls are tried instead. */
+const FALLBACK_PERSISTED_CALLS = 200;
+/** A burst of 1000 calls changes the store ~2000 times in a second: write at most this often. */
+export const PERSIST_DELAY_MS = 500;
+/** The failure of a call that was in flight when the page went away. */
+export const UNLOADED_IN_FLIGHT_REASON =
+  'the page was reloaded or closed while this call was in flight; an answer, if one came, was not seen';
+
+export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export type Schedule = (fn: () => void, ms: number) => () => void;
+
+const STATUSES: ReadonlySet<string> = new Set(['pending', 'answered', 'error', 'failed']);
+
+function isStoredCall(value: unknown): value is Call {
+  if (typeof value !== 'object' || value === null) return false;
+  const call = value as Record<string, unknown>;
+  return (
+    typeof call.key === 'string' &&
+    typeof call.conn === 'number' &&
+    typeof call.method === 'string' &&
+    typeof call.requestText === 'string' &&
+    typeof call.status === 'string' &&
+    STATUSES.has(call.status) &&
+    typeof call.stamps === 'object' &&
+    call.stamps !== null
+  );
+}
+
+/**
+ * The calls of earlier page loads, oldest first. Keys are renumbered `h1…`
+ * so they never meet the keys this page load hands out; a call that was in
+ * flight comes back failed with UNLOADED_IN_FLIGHT_REASON.
+ */
+export function loadHistory(storage: HistoryStorage | null): Call[] {
+  let stored: unknown;
+  try {
+    const text = storage?.getItem(HISTORY_KEY);
+    if (!text) return [];
+    stored = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (typeof stored !== 'object' || stored === null) return [];
+  const { version, calls } = stored as { version?: unknown; calls?: unknown };
+  if (version !== HISTORY_VERSION || !Array.isArray(calls)) return [];
+  return calls.filter(isStoredCall).map(
+    (call, index): Call => ({
+      ...call,
+      key: `h${index + 1}`,
+      ...(call.status === 'pending'
+        ? { status: 'failed' as const, failure: UNLOADED_IN_FLIGHT_REASON }
+        : {}),
+    }),
+  );
+}
+
+/** Writes the newest calls; returns whether anything was written. Never throws. */
+export function saveHistory(storage: HistoryStorage | null, calls: readonly Call[]): boolean {
+  if (!storage) return false;
+  for (const limit of [MAX_PERSISTED_CALLS, FALLBACK_PERSISTED_CALLS]) {
+    try {
+      const newest = calls.slice(-limit);
+      storage.setItem(HISTORY_KEY, JSON.stringify({ version: HISTORY_VERSION, calls: newest }));
+      return true;
+    } catch {
+      // Quota or a disabled storage: try fewer calls, then keep what is stored.
+    }
+  }
+  return false;
+}
+
+export type HistoryPersistence = {
+  /** Writes now (the page is going away). */
+  flush(): void;
+  dispose(): void;
+};
+
+/** Writes the calls store to storage at most every PERSIST_DELAY_MS while it changes. */
+export function persistHistory(
+  calls: CallsStore,
+  storage: HistoryStorage | null,
+  schedule: Schedule,
+): HistoryPersistence {
+  let cancel: (() => void) | null = null;
+  const write = () => {
+    cancel = null;
+    saveHistory(storage, calls.getState().calls);
+  };
+  const unsubscribe = calls.subscribe((state, previous) => {
+    if (state.calls !== previous.calls && cancel === null) {
+      cancel = schedule(write, PERSIST_DELAY_MS);
+    }
+  });
+  const flush = () => {
+    cancel?.();
+    write();
+  };
+  return {
+    flush,
+    dispose: () => {
+      unsubscribe();
+      if (cancel) flush();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { encodeReadFrame } from '../../../shared/protocol/frames';
+import { createBridgeClient } from '../bridge-client/bridge-client';
+import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
+import { createClientStub } from '../client-stub/client-stub';
+import { createCallsStore } from '../stores/calls-store';
+import { createComposerStore } from '../stores/composer-store';
+import { createConnectionStore } from '../stores/connection-store';
+import { createWireStore } from '../stores/wire-store';
+import { createWireRecorder } from './wire-recorder';
+
+const encoder = new TextEncoder();
+
+/** The real client stub and bridge client on a fake socket, recording into a real wire store. */
+function setUp() {
+  const factory = fakeSocketFactory();
+  const bridge = createBridgeClient({
+    url: 'ws://127.0.0.1:1/bridge',
+    createSocket: factory.create,
+    clock: manualClock(),
+  });
+  const calls = createCallsStore();
+  const wire = createWireStore();
+  const stub = createClientStub({
+    bridge,
+    connection: createConnectionStore(),
+    calls,
+    composer: createComposerStore(null, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}'),
+    now: () => 0,
+    wire: createWireRecorder(wire),
+  });
+  const socket = factory.sockets[0];
+  if (!socket) throw new Error('no socket');
+  socket.serverOpens();
+  socket.serverSends(WELCOME);
+  stub.connect();
+  const open = socket.sentControl().find((m) => m.type === 'open');
+  const conn = open?.conn as number;
+  socket.serverSends({
+    type: 'opened',
+    conn,
+    remote: { host: '127.0.0.1', port: 7421 },
+    local: { host: '127.0.0.1', port: 50000 },
+    at: 1,
+  });
+  const read = (text: string, at: number) =>
+    socket.serverSendsBinary(encodeReadFrame(conn, at, encoder.encode(text)));
+  return { socket, stub, calls, wire, conn, read };
+}
+
+describe('wire recorder, fed by the real client stub', () => {
+  it('records the request write and its ack, each read chunk, and where each reply sits', () => {
+    const { socket, stub, calls, wire, conn, read } = setUp();
+    expect(stub.sendBurst(2)).toBeNull();
+    const [first, second] = calls.getState().calls;
+    const write = wire.getState().chunks[0]?.writeId;
+    socket.serverSends({ type: 'written', conn, write, bytes: 10, at: 5 });
+    // Reply 0 split over three reads; reply 1 and a stray value in one read.
+    read('{"id":0,"res', 6);
+    read('ult":3,"erro', 7);
+    read('r":null}\n{"id":1,"result":4,"error":null}\n{"id":7}\n', 8);
+
+    const { chunks, messages } = wire.getState();
+    expect(chunks.map((c) => [c.direction, c.streamOffset, c.bytes.length, c.at])).toEqual([
+      ['sent', 0, chunks[0]?.bytes.length, 5],
+      ['sent', chunks[0]?.bytes.length, chunks[1]?.bytes.length, null],
+      ['received', 0, 12, 6],
+      ['received', 12, 12, 7],
+      ['received', 24, 51, 8],
+    ]);
+    expect(new TextDecoder().decode(chunks[0]?.bytes)).toBe(
+      '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":0}\n',
+    );
+    const received = messages.filter((m) => m.direction === 'received');
+    expect(received.map((m) => [m.start, m.end, m.callKey])).toEqual([
+      [0, 32, first?.key],
+      [33, 65, second?.key],
+      [66, 74, null],
+    ]);
+    expect(messages.filter((m) => m.direction === 'sent').map((m) => m.callKey)).toEqual([
+      first?.key,
+      second?.key,
+    ]);
+  });
+});
