@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NdjsonFramer } from '../shared/framing/ndjson';
 import { PageClient, rawRequest } from './testing/page-client';
 import { startTcpServer, type TestServer } from './testing/tcp-servers';
 
@@ -46,6 +48,26 @@ function banner(child: ChildProcess): Promise<string> {
   });
 }
 
+/** Sends `request` over plain TCP and resolves with the first reply line, framed by the shared NDJSON framer. */
+function jsonRpcLine(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(request));
+    const framer = new NdjsonFramer();
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('no reply line within 5 s'));
+    }, 5_000);
+    socket.on('data', (chunk: Buffer) => {
+      const first = framer.push(chunk)[0];
+      if (!first) return;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(first.kind === 'message' ? first.text : `framing error: ${first.reason}`);
+    });
+    socket.on('error', reject);
+  });
+}
+
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -59,6 +81,8 @@ describe('npm start', () => {
         '--port',
         '0',
         '--demo-port',
+        '0',
+        '--demo2-port',
         '0',
         '--no-build',
         '--allow',
@@ -74,14 +98,21 @@ describe('npm start', () => {
       const demoPort = Number(
         /^ {2}Demo server: 127\.0\.0\.1:(\d+) \(Go net\/rpc\/jsonrpc\)$/.exec(lines[3] ?? '')?.[1],
       );
+      const demo2Port = Number(
+        /^ {2}Demo server 2: 127\.0\.0\.1:(\d+) \(JSON-RPC 2\.0, newline-delimited\)$/.exec(
+          lines[4] ?? '',
+        )?.[1],
+      );
       expect(port).toBeGreaterThan(0);
       expect(demoPort).toBeGreaterThan(0);
+      expect(demo2Port).toBeGreaterThan(0);
       expect(lines).toEqual([
         'RPC Playground is running.',
         `  Open:        http://127.0.0.1:${port}/#token=${token}`,
         `  Listening:   127.0.0.1:${port}`,
         `  Demo server: 127.0.0.1:${demoPort} (Go net/rpc/jsonrpc)`,
-        `  Targets:     loopback, 127.0.0.1:${demoPort}, db.test:5432`,
+        `  Demo server 2: 127.0.0.1:${demo2Port} (JSON-RPC 2.0, newline-delimited)`,
+        `  Targets:     loopback, 127.0.0.1:${demoPort}, 127.0.0.1:${demo2Port}, db.test:5432`,
         `  Origins:     http://127.0.0.1:${port}`,
         '  Limits:      256 pages, 64 TCP per page, 4096 TCP in total, 8 MiB buffered per connection, 1 MiB per message, connect timeout 5 s, idle timeout 600 s, heartbeat 30 s',
         'Press Ctrl+C to stop.',
@@ -93,8 +124,15 @@ describe('npm start', () => {
       });
       expect(await page.waitForType('welcome')).toMatchObject({
         demo: { host: '127.0.0.1', port: demoPort },
-        allowed: ['loopback', `127.0.0.1:${demoPort}`, 'db.test:5432'],
+        demo2: { host: '127.0.0.1', port: demo2Port },
+        allowed: ['loopback', `127.0.0.1:${demoPort}`, `127.0.0.1:${demo2Port}`, 'db.test:5432'],
       });
+      expect(
+        await jsonRpcLine(
+          demo2Port,
+          '[{"jsonrpc":"2.0","method":"ServiceA.Add","params":{"X":2,"Y":40},"id":"a"},{"jsonrpc":"2.0","method":"Demo.Fail","params":["no"]}]\n',
+        ),
+      ).toBe('[{"jsonrpc":"2.0","result":42,"id":"a"}]');
       const http = await rawRequest(port, '/', { Host: `127.0.0.1:${port}` });
       expect(http.headers['x-content-type-options']).toBe('nosniff');
       await page.close();
@@ -134,6 +172,35 @@ describe('npm start', () => {
       expect(result.stderr).toBe(
         `error: port ${busy.port} on 127.0.0.1 is already in use (try --demo-port 0 or another port)\n`,
       );
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'reports a demo2 port in use naming --demo2-port, and starts neither demo with --no-demo',
+    async () => {
+      const busy = await startTcpServer(() => {});
+      servers.push(busy);
+      const result = await exitOf(
+        spawnCli([
+          '--port',
+          '0',
+          '--demo-port',
+          '0',
+          '--demo2-port',
+          String(busy.port),
+          '--no-build',
+        ]),
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `error: port ${busy.port} on 127.0.0.1 is already in use (try --demo2-port 0 or another port)\n`,
+      );
+      const off = spawnCli(['--port', '0', '--no-demo', '--no-build']);
+      const lines = (await banner(off)).split('\n');
+      expect(lines).toContain('  Demo server: off');
+      expect(lines).toContain('  Demo server 2: off');
+      off.kill('SIGTERM');
     },
     CLI_TIMEOUT_MS,
   );

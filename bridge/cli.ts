@@ -13,12 +13,16 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function banner(bridge: RunningBridge): string {
   const demo = bridge.demo ? `${formatTarget(bridge.demo)} (Go net/rpc/jsonrpc)` : 'off';
+  const demo2 = bridge.demo2
+    ? `${formatTarget(bridge.demo2)} (JSON-RPC 2.0, newline-delimited)`
+    : 'off';
   return [
     'RPC Playground is running.',
     // The only place the token is printed: the fragment never reaches a server log.
     `  Open:        ${bridge.url}`,
     `  Listening:   ${formatTarget({ host: bridge.host, port: bridge.port })}`,
     `  Demo server: ${demo}`,
+    `  Demo server 2: ${demo2}`,
     `  Targets:     ${bridge.allowed.join(', ')}`,
     `  Origins:     ${bridge.origins.join(', ')}`,
     `  Limits:      ${describeLimits(bridge.limits)}`,
@@ -50,6 +54,7 @@ async function run(options: CliOptions): Promise<void> {
       host: options.host,
       port: options.port,
       demoPort: options.demoPort,
+      demo2Port: options.demo2Port,
       noDemo: !options.demo,
       allow: options.allow,
       allowOrigins: options.allowOrigins,

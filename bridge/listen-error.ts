@@ -1,7 +1,15 @@
+/** Which of our listening servers failed; each has its own port flag. */
+export type ListenServer = 'bridge' | 'demo' | 'demo2';
+const PORT_FLAG: Record<ListenServer, string> = {
+  bridge: '--port',
+  demo: '--demo-port',
+  demo2: '--demo2-port',
+};
+
 /** A listen failure that names which server and address it concerns. */
 export class ListenError extends Error {
   constructor(
-    readonly server: 'bridge' | 'demo',
+    readonly server: ListenServer,
     readonly host: string,
     readonly port: number,
     readonly code: string,
@@ -10,7 +18,7 @@ export class ListenError extends Error {
     super(`${server} could not listen on ${host}:${port}: ${cause.message}`, { cause });
   }
 
-  static from(server: 'bridge' | 'demo', host: string, port: number, error: unknown): ListenError {
+  static from(server: ListenServer, host: string, port: number, error: unknown): ListenError {
     const cause = error instanceof Error ? error : new Error(String(error));
     const code = (cause as NodeJS.ErrnoException).code ?? 'ERROR';
     return new ListenError(server, host, port, code, cause);
@@ -19,7 +27,7 @@ export class ListenError extends Error {
 
 /** One line for the terminal, naming the flag that fixes it. */
 export function describeListenError(error: ListenError): string {
-  const flag = error.server === 'demo' ? '--demo-port' : '--port';
+  const flag = PORT_FLAG[error.server];
   const where = `port ${error.port} on ${error.host}`;
   switch (error.code) {
     case 'EADDRINUSE':

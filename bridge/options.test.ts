@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LIMIT_FLAGS } from './limits';
-import { DEFAULT_DEMO_PORT, DEFAULT_HOST, DEFAULT_PORT, parseArgs, USAGE } from './options';
+import {
+  DEFAULT_DEMO_PORT,
+  DEFAULT_DEMO2_PORT,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  parseArgs,
+  USAGE,
+} from './options';
 import { formatRule } from './policy/allow-rules';
 
 function run(argv: string[], env: Record<string, string> = {}) {
@@ -21,6 +28,7 @@ describe('parseArgs', () => {
       host: DEFAULT_HOST,
       port: DEFAULT_PORT,
       demoPort: DEFAULT_DEMO_PORT,
+      demo2Port: DEFAULT_DEMO2_PORT,
       demo: true,
       build: true,
       allow: [],
@@ -36,6 +44,8 @@ describe('parseArgs', () => {
       '0',
       '--host=::1',
       '--demo-port=9001',
+      '--demo2-port',
+      '9002',
       '--no-demo',
       '--no-build',
       '--allow',
@@ -53,6 +63,7 @@ describe('parseArgs', () => {
       host: '::1',
       port: 0,
       demoPort: 9001,
+      demo2Port: 9002,
       demo: false,
       build: false,
       allow: ['db.internal:5432', '[fd00::5]:9000', '10.0.0.0/8:9000-9100'],
@@ -89,6 +100,13 @@ describe('parseArgs', () => {
     });
   });
 
+  it('puts the JSON-RPC 2.0 demo on 7422 unless --demo2-port says otherwise (0: any free port)', () => {
+    expect(DEFAULT_DEMO2_PORT).toBe(7422);
+    expect(run(['--demo2-port', '0']).demo2Port).toBe(0);
+    expect(run(['--demo2-port=65535']).demo2Port).toBe(65535);
+    expect(run(['--no-demo']).demo).toBe(false);
+  });
+
   it('takes the token from RPC_PLAYGROUND_TOKEN unless --token is given', () => {
     const env = { RPC_PLAYGROUND_TOKEN: 'env-token-0123456789' };
     expect(run([], env).token).toBe('env-token-0123456789');
@@ -111,6 +129,7 @@ describe('parseArgs', () => {
       '--port',
       '--host',
       '--demo-port',
+      '--demo2-port',
       '--no-demo',
       '--allow ',
       '--allow-origin',
@@ -131,6 +150,8 @@ describe('parseArgs', () => {
     [['--port', '65536'], 'not "65536"'],
     [['--port', '-1'], 'not "-1"'],
     [['--demo-port', '1.5'], '--demo-port needs a port'],
+    [['--demo2-port', '70000'], '--demo2-port needs a port from 0 to 65535, not "70000"'],
+    [['--demo2-port'], '--demo2-port needs a value'],
     [['--allow', 'example.com'], 'is not HOST:PORT'],
     [['--allow', '::1:80'], 'is not HOST:PORT'],
     [['--allow', '10.0.0.1/8:80'], 'has bits set after the prefix'],

@@ -7,6 +7,7 @@ import { type AllowRule, parseAllowRule } from './policy/allow-rules';
 
 export const DEFAULT_PORT = 7420;
 export const DEFAULT_DEMO_PORT = 7421;
+export const DEFAULT_DEMO2_PORT = 7422;
 export const DEFAULT_HOST = '127.0.0.1';
 /** Environment variable that fixes the access token, like `--token`. */
 export const TOKEN_ENV = 'RPC_PLAYGROUND_TOKEN';
@@ -15,6 +16,9 @@ export type CliOptions = {
   host: string;
   port: number;
   demoPort: number;
+  /** The JSON-RPC 2.0 demo's port (`--demo2-port`). */
+  demo2Port: number;
+  /** Both demos run, or neither (`--no-demo`). */
   demo: boolean;
   build: boolean;
   allow: AllowRule[];
@@ -41,8 +45,11 @@ Flags:
                          loopback also needs --expose
   --expose               confirm a non-loopback --host: other machines can then reach
                          the bridge (they still need the token)
-  --demo-port N          embedded demo server port (default ${DEFAULT_DEMO_PORT}; 0 = any free port)
-  --no-demo              do not start the embedded demo server
+  --demo-port N          embedded demo server port, Go's net/rpc/jsonrpc (default ${DEFAULT_DEMO_PORT};
+                         0 = any free port)
+  --demo2-port N         embedded JSON-RPC 2.0 demo server port, newline-delimited
+                         (default ${DEFAULT_DEMO2_PORT}; 0 = any free port)
+  --no-demo              start neither embedded demo server
   --allow RULE           also allow these TCP targets (repeatable; loopback is always
                          allowed): HOST:PORT, HOST:FROM-TO, ADDRESS/PREFIX:PORT,
                          [IPv6]:PORT, [IPv6]/PREFIX:PORT; e.g. 10.0.0.0/8:9000-9100.
@@ -129,6 +136,7 @@ const VALUE_FLAGS = new Set([
   '--port',
   '--host',
   '--demo-port',
+  '--demo2-port',
   '--allow',
   '--allow-origin',
   '--token',
@@ -149,6 +157,7 @@ export function parseArgs(
     host: DEFAULT_HOST,
     port: DEFAULT_PORT,
     demoPort: DEFAULT_DEMO_PORT,
+    demo2Port: DEFAULT_DEMO2_PORT,
     demo: true,
     build: true,
     allow: [],
@@ -193,11 +202,13 @@ export function parseArgs(
         expose = true;
         break;
       case '--port':
-      case '--demo-port': {
+      case '--demo-port':
+      case '--demo2-port': {
         const port = parsePort(flag, value ?? '');
         if (typeof port === 'string') return error(port);
         if (flag === '--port') options.port = port;
-        else options.demoPort = port;
+        else if (flag === '--demo-port') options.demoPort = port;
+        else options.demo2Port = port;
         break;
       }
       case '--host':

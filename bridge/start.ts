@@ -8,6 +8,7 @@ import {
 } from '../shared/protocol/access-token';
 import { BRIDGE_PATH, type Target } from '../shared/protocol/bridge-protocol';
 import { type DemoServer, startDemoServer } from './demo/demo-server';
+import { type DemoV2Server, startDemoV2Server } from './demo-v2/demo-v2-server';
 import { answerAccessCheck } from './http/access-check';
 import { createStaticHandler } from './http/static-files';
 import { LOOPBACK_NAMES, type UpgradeContext } from './http/upgrade-policy';
@@ -25,13 +26,16 @@ export const DIST_WEB = fileURLToPath(new URL('../dist/web', import.meta.url));
 /** A slow client may not hold a half-sent request open forever. */
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-/** The demo server stays on loopback whatever --host says. */
+/** The demo servers stay on loopback whatever --host says. */
 const DEMO_HOST = '127.0.0.1';
 
 export type StartBridgeOptions = {
   port: number;
   host?: string;
   demoPort?: number;
+  /** The JSON-RPC 2.0 demo's port; default 0 (any free port), so tests never collide. The CLI passes 7422. */
+  demo2Port?: number;
+  /** Starts neither demo server. */
   noDemo?: boolean;
   /** Targets beyond loopback and the demo (`--allow` rules). */
   allow?: readonly AllowRule[];
@@ -61,6 +65,8 @@ export type RunningBridge = {
   host: string;
   port: number;
   demo: Target | null;
+  /** The JSON-RPC 2.0 demo server (newline-delimited), when one runs. */
+  demo2: Target | null;
   /** What the bridge may reach, as the start-up banner and `welcome` list it. */
   allowed: string[];
   /** Origins accepted for the WebSocket. */
@@ -98,6 +104,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let demoServer: DemoServer | null = null;
+  let demo2Server: DemoV2Server | null = null;
   // The glass-box demo's steps 4–9 go to the page connection each request came in on.
   const serverSteps = new ServerStepsRouter();
   if (!options.noDemo) {
@@ -109,9 +116,17 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     }).catch((error) => {
       throw ListenError.from('demo', DEMO_HOST, demoPort, error);
     });
+    const demo2Port = options.demo2Port ?? 0;
+    try {
+      demo2Server = await startDemoV2Server({ host: DEMO_HOST, port: demo2Port });
+    } catch (error) {
+      await demoServer.close();
+      throw ListenError.from('demo2', DEMO_HOST, demo2Port, error);
+    }
   }
   const demo = demoServer ? { host: demoServer.host, port: demoServer.port } : null;
-  const policy: TargetPolicy = { demo, rules: options.allow ?? [] };
+  const demo2 = demo2Server ? { host: demo2Server.host, port: demo2Server.port } : null;
+  const policy: TargetPolicy = { demo, demo2, rules: options.allow ?? [] };
 
   const serveStatic = createStaticHandler(
     options.staticRoot === undefined ? DIST_WEB : options.staticRoot,
@@ -134,7 +149,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   try {
     port = await listen(server, host, options.port);
   } catch (error) {
-    await demoServer?.close();
+    await Promise.all([demoServer?.close(), demo2Server?.close()]);
     throw ListenError.from('bridge', host, options.port, error);
   }
 
@@ -159,6 +174,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     host,
     port,
     demo,
+    demo2,
     allowed: describeAllowed(policy),
     origins: [origin, ...allowOrigins],
     close() {
@@ -168,7 +184,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await demoServer?.close();
+        await Promise.all([demoServer?.close(), demo2Server?.close()]);
       })();
       return closing;
     },

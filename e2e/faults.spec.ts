@@ -183,11 +183,11 @@ test.describe('the bridge killed and restarted', () => {
     await expect(calls(page).first()).toContainText('answered');
     await expect(calls(page).nth(1)).toContainText('failed');
     await expect(calls(page).nth(2)).toContainText('failed');
-    await calls(page).nth(2).getByRole('button').click();
+    await calls(page).nth(2).getByRole('button').first().click();
     await expect(failure(page)).toContainText('reloaded or closed while this call was in flight');
-    await calls(page).nth(1).getByRole('button').click();
+    await calls(page).nth(1).getByRole('button').first().click();
     await expect(failure(page)).toContainText('the connection to the bridge was lost');
-    await calls(page).first().getByRole('button').click();
+    await calls(page).first().getByRole('button').first().click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('"X":1');
     await expect(page.getByText(editorText)).toBeVisible();
   });

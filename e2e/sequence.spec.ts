@@ -2,14 +2,20 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const BURST = 8;
+/** Wide enough that a busy machine cannot reorder the answers or make their arrows overlap. */
+const SPACING_MS = 150;
 
 async function sendReverseBurst(page: Page, target: string): Promise<void> {
   await expect(page.getByRole('status')).toContainText('Bridge: open');
   await page.getByRole('textbox', { name: 'Target' }).fill(target);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Target: connected');
-  // Call i sleeps (N-i)*40 ms: the last one sent is the first answered.
-  await page.getByRole('combobox', { name: 'Template' }).selectOption('Demo.Sleep burst');
+  // Call i sleeps (N-i)*SPACING_MS: the last one sent is the first answered.
+  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(
+    `{"method":"Demo.Sleep","params":[{"Ms":"{{(N-i)*${SPACING_MS}}}"}]}`,
+  );
   await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(BURST));
   await page.getByRole('button', { name: 'Send burst' }).click();
   await expect(page.getByRole('region', { name: 'Calls' })).toContainText(
@@ -66,11 +72,11 @@ test.describe('the sequence diagram', () => {
   test('clicking an arrow selects its call in the list and the response', async ({ page, app }) => {
     await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
     for (const id of [2, 6]) {
-      // Server-side times are exact, so these arrows sit 40 ms apart however busy the page is.
+      // Server-side times are exact, so these arrows sit SPACING_MS apart however busy the page is.
       await crossingArrow(page, id, 'Service → Server stub').click();
       await expect(calls(page).nth(id)).toHaveAttribute('aria-current', 'true');
       await expect(page.getByRole('region', { name: 'Response' })).toContainText(
-        `"Ms":${(BURST - id) * 40}`,
+        `"Ms":${(BURST - id) * SPACING_MS}`,
       );
     }
   });
@@ -80,7 +86,7 @@ test.describe('the sequence diagram', () => {
     app,
   }) => {
     await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
-    await calls(page).nth(5).getByRole('button').click();
+    await calls(page).nth(5).getByRole('button').first().click();
     const selected = arrows(page, 5);
     await expect(selected).toHaveCount(8);
     for (const arrow of await selected.all()) {

@@ -165,6 +165,33 @@ test.describe('the twelve steps', () => {
     await expect(steps(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   });
 
+  test('Replay in the call list selects that call and plays it from step 1', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const rows = page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
+    await expect(rows.nth(1)).toContainText('answered');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(steps(page)).toContainText('ServiceA.Add, id 1');
+    await expectStep(page, 2);
+
+    // About 2.5 s per step (the slider runs over minus log10 of the dwell): time to see step 1 playing.
+    await steps(page).getByRole('slider', { name: 'Speed' }).fill('-3.4');
+    await rows.first().getByRole('button', { name: 'Replay ServiceA.Add id 0' }).click();
+    await expect(rows.first()).toHaveAttribute('aria-current', 'true');
+    await expect(steps(page)).toContainText('ServiceA.Add, id 0');
+    await expect(steps(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+    const now = await expectStep(page, 1);
+    await expect(now).toContainText('The caller calls ServiceA.Add');
+    // Teaching pace plays on to step 2 and stops there.
+    await expectStep(page, 2);
+    await expect(steps(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await expect(current(page)).toContainText('"id":0');
+  });
+
   test('real time, slowed down, plays the whole call through, also with reduced motion', async ({
     page,
     app,
@@ -214,6 +241,40 @@ test.describe('the twelve steps', () => {
     await expect(after.getByRole('button', { name: '下一步' })).toBeVisible();
   });
 
+  test('the whole page speaks Chinese, and still does after a reload', async ({ page, app }) => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect(page.getByRole('status')).toContainText('网桥:已打开');
+    await page.getByRole('textbox', { name: '目标' }).fill(`${app.demo.host}:${app.demo.port}`);
+    await page.getByRole('button', { name: '连接', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('目标:已连接');
+    await page.getByRole('textbox', { name: '请求' }).click({ force: true });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(REQUEST);
+    await page.getByRole('button', { name: '发送', exact: true }).click();
+
+    const calls = page.getByRole('region', { name: '调用', exact: true });
+    await expect(calls.getByRole('listitem').first()).toContainText('已回复');
+    await expect(calls).toContainText('已发送 1');
+    await expect(calls.getByRole('button', { name: '重播 ServiceA.Add id 0' })).toBeVisible();
+    const response = page.getByRole('region', { name: '响应' });
+    await expect(response).toContainText('状态');
+    await expect(response).toContainText('页面内');
+    await expect(page.getByRole('tab', { name: '时序图' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    // No English left on the controls a learner uses.
+    for (const name of ['Connect', 'Send', 'Play', 'Next step', 'Replay']) {
+      await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    }
+
+    await page.reload();
+    await expect(page.getByRole('button', { name: '连接', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: '发送', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: '调用', exact: true })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('网桥');
+  });
+
   test('projection mode hides the side panels and keeps the page from scrolling', async ({
     page,
     app,
@@ -233,6 +294,37 @@ test.describe('the twelve steps', () => {
     expect(await scroll()).toBeLessThanOrEqual(0);
     await toggle.click();
     await expect(page.getByRole('region', { name: 'Composer' })).toBeVisible();
+  });
+
+  test('Sequence and Wire take turns under the Steps view as tabs, by mouse or arrow keys', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    const sequenceTab = page.getByRole('tab', { name: 'Sequence' });
+    const wireTab = page.getByRole('tab', { name: 'Wire' });
+    await expect(sequenceTab).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('region', { name: 'Sequence' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Wire' })).toHaveCount(0);
+
+    await sequenceTab.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(wireTab).toBeFocused();
+    await expect(wireTab).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('region', { name: 'Wire' })).toContainText('ServiceA.Add');
+    await expect(page.getByRole('region', { name: 'Sequence' })).toHaveCount(0);
+    // The arrow moved between tabs, not through the call's steps.
+    await expectStep(page, 1);
+
+    await page.keyboard.press('ArrowLeft');
+    await expect(sequenceTab).toHaveAttribute('aria-selected', 'true');
+    await wireTab.click();
+    await expect(page.getByRole('tabpanel', { name: 'Wire' })).toBeVisible();
+    const scroll = await page.evaluate(
+      () => document.documentElement.scrollHeight - window.innerHeight,
+    );
+    expect(scroll).toBeLessThanOrEqual(0);
   });
 
   test('takes the Steps screenshots mid-call, in English and in Chinese', async ({

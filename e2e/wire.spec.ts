@@ -59,6 +59,8 @@ test.describe('the Wire view', () => {
     // Tall enough for a whole request in the dump; the 1280×800 layout is checked on its own.
     await page.setViewportSize({ width: 1400, height: 1000 });
     await page.goto(app.url);
+    // The Wire region shares its place under the Steps view with Sequence, which is shown first.
+    await page.getByRole('tab', { name: 'Wire' }).click();
   });
 
   test.afterEach(async () => {
@@ -104,7 +106,7 @@ test.describe('the Wire view', () => {
     ).toHaveCount(0);
 
     // Selecting the first call in the list marks its bytes instead, and shows them reassembled.
-    await calls(page).first().getByRole('button').click();
+    await calls(page).first().getByRole('button').first().click();
     await expect(
       wire(page).getByRole('button', { name: /^Reply, ServiceA\.Add id 0,/, pressed: true }),
     ).not.toHaveCount(0);
@@ -197,14 +199,14 @@ test.describe('the Wire view', () => {
     await expect(
       rowOfSecond.getByRole('button', { name: /^Reply, ServiceA\.Add id 2,/ }),
     ).toHaveCount(1);
-    await calls(page).nth(1).getByRole('button').click();
+    await calls(page).nth(1).getByRole('button').first().click();
     const one = reassembled(page).getByRole('article', { name: 'Reply, ServiceA.Add id 1' });
     await expect(one).toContainText('32 B in 1 part');
     const chunkOfBoth = /chunk #(\d+)/.exec(
       (await one.getByRole('listitem').textContent()) ?? '',
     )?.[1];
     await expect(one.getByRole('listitem')).toContainText('at offset 00000000 in it');
-    await calls(page).nth(2).getByRole('button').click();
+    await calls(page).nth(2).getByRole('button').first().click();
     const two = reassembled(page).getByRole('article', { name: 'Reply, ServiceA.Add id 2' });
     await expect(two.getByRole('listitem')).toContainText(
       `chunk #${chunkOfBoth} at offset 00000021 in it, 32 B`,

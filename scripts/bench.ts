@@ -1,3 +1,4 @@
+import { benchBurst } from './bench/burst';
 import { benchCalls } from './bench/calls';
 import { benchFramer } from './bench/framer';
 import { benchFrames } from './bench/frames';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   for (const line of await benchLoad()) console.log(line);
   console.log('\n# Page frames, 500 Demo.Sleep calls in flight (Chromium)');
   for (const line of await benchFrames()) console.log(line);
+  console.log('\n# A burst of 10,000 ServiceA.Add calls from the page to the Go server (Chromium)');
+  for (const line of await benchBurst()) console.log(line);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { describeListenError, ListenError } from '../bridge/listen-error';
-import { DEFAULT_DEMO_PORT, DEFAULT_PORT, TOKEN_ENV } from '../bridge/options';
+import { DEFAULT_DEMO_PORT, DEFAULT_DEMO2_PORT, DEFAULT_PORT, TOKEN_ENV } from '../bridge/options';
 import { newToken, type RunningBridge, startBridge } from '../bridge/start';
 import { TOKEN_FRAGMENT_KEY } from '../shared/protocol/access-token';
 import { BRIDGE_PATH } from '../shared/protocol/bridge-protocol';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       token: process.env[TOKEN_ENV] || newToken(),
       port: DEFAULT_PORT,
       demoPort: DEFAULT_DEMO_PORT,
+      demo2Port: DEFAULT_DEMO2_PORT,
       staticRoot: null,
       allowOrigins: [`http://localhost:${vitePort}`, `http://127.0.0.1:${vitePort}`],
     });
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       `  Open:        ${pageUrl}  (Vite, hot reload)`,
       `  Bridge:      ${bridge.wsUrl}  (proxied at ${BRIDGE_PATH})`,
       `  Demo server: ${bridge.demo ? `${bridge.demo.host}:${bridge.demo.port}` : 'off'}`,
+      `  Demo server 2: ${bridge.demo2 ? `${bridge.demo2.host}:${bridge.demo2.port}` : 'off'}`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

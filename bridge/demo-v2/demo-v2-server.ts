@@ -1,7 +1,7 @@
 /**
  * The embedded JSON-RPC 2.0 demo server: the demo's services over TCP with
- * newline-delimited framing, batches and notifications. Not wired into the
- * CLI yet (`--demo2-port` will start it next to the Go-dialect demo).
+ * newline-delimited framing, batches and notifications. `startBridge` runs it
+ * next to the Go-dialect demo, on `--demo2-port`.
  */
 import { createServer, type Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';

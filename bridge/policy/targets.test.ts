@@ -10,6 +10,7 @@ const rule = (text: string): AllowRule => {
 
 const policy: TargetPolicy = {
   demo: { host: '127.0.0.1', port: 7421 },
+  demo2: { host: '127.0.0.1', port: 7422 },
   rules: [
     rule('db.internal:5432'),
     rule('10.0.0.5:9000'),
@@ -113,10 +114,11 @@ describe('checkTarget', () => {
 });
 
 describe('describeAllowed', () => {
-  it('lists loopback, the demo and each rule', () => {
+  it('lists loopback, both demos and each rule', () => {
     expect(describeAllowed(policy)).toEqual([
       'loopback',
       '127.0.0.1:7421',
+      '127.0.0.1:7422',
       'db.internal:5432',
       '10.0.0.5:9000',
       '[fd00::5]:9000',

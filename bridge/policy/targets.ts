@@ -10,7 +10,16 @@ import { type AllowRule, formatRule, ruleAllows } from './allow-rules';
  * only to an address this module accepted.
  */
 
-export type TargetPolicy = { demo: Target | null; rules: readonly AllowRule[] };
+export type TargetPolicy = {
+  demo: Target | null;
+  /** The JSON-RPC 2.0 demo, when one runs; allowed like `demo`. */
+  demo2?: Target | null;
+  rules: readonly AllowRule[];
+};
+
+function isDemo(demo: Target | null | undefined, address: string, port: number): boolean {
+  return demo != null && normalizeAddress(demo.host) === address && demo.port === port;
+}
 
 export type TargetDecision = { ok: true; addresses: string[] } | { ok: false; reason: string };
 
@@ -52,9 +61,8 @@ export function checkTarget(
     if (never) return { ok: false, reason: never };
     const allowed =
       kind === 'loopback' ||
-      (policy.demo !== null &&
-        normalizeAddress(policy.demo.host) === address &&
-        policy.demo.port === request.port) ||
+      isDemo(policy.demo, address, request.port) ||
+      isDemo(policy.demo2, address, request.port) ||
       policy.rules.some((rule) => ruleAllows(rule, host, address, request.port));
     if (!allowed) {
       const via = address === host ? '' : ` (it resolves to ${address})`;
@@ -77,6 +85,7 @@ export function checkTarget(
 export function describeAllowed(policy: TargetPolicy): string[] {
   const list = ['loopback'];
   if (policy.demo) list.push(formatTarget(policy.demo));
+  if (policy.demo2) list.push(formatTarget(policy.demo2));
   for (const rule of policy.rules) list.push(formatRule(rule));
   return list;
 }

@@ -64,7 +64,9 @@ export async function spawnBridge(options: {
     'tsx',
     'bridge/cli.ts',
     ...(options.build ? [] : ['--no-build']),
-    ...(options.demoPort === undefined ? ['--no-demo'] : ['--demo-port', String(options.demoPort)]),
+    ...(options.demoPort === undefined
+      ? ['--no-demo']
+      : ['--demo-port', String(options.demoPort), '--demo2-port', '0']),
     '--port',
     String(options.port ?? 0),
     '--token',

@@ -10,7 +10,7 @@ import {
 } from '../../shared/protocol/bridge-protocol';
 import { decodeWriteFrame, encodeReadFrame } from '../../shared/protocol/frames';
 import { parsePageMessage } from '../../shared/protocol/validate';
-import { batchWritesThisTurn } from '../batch-writes';
+import { batchWritesThisTick } from '../batch-writes';
 import { now } from '../clock';
 import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
 import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targets';
@@ -19,12 +19,6 @@ import { type LookupAll, lookupAll, resolveAllowedTarget } from '../tcp/resolve-
 import { TargetConnection } from '../tcp/target-connection';
 import type { ServerStepsRouter } from './server-steps-router';
 
-/**
- * A `written` ack waits this long for the next message to the page (usually
- * the reply it precedes) so both leave in one syscall and wake the page once.
- * Its `at` is the write's own time, so the wait changes no stamp.
- */
-export const ACK_HOLD_MS = 2;
 /** Above this many bytes queued towards the page, TCP reading pauses until the page catches up. */
 export const WS_HIGH_WATER_BYTES = 1024 * 1024;
 
@@ -56,11 +50,8 @@ export class PageSession {
   /** Each open connection's route for the demo's server-steps reports. */
   private readonly unroutes = new Map<TargetConnection, () => void>();
   private disposed = false;
-  /** Acks held for ACK_HOLD_MS; every other message sends them first, so order is kept. */
-  private heldAcks: string[] = [];
-  private ackTimer: NodeJS.Timeout | undefined;
 
-  /** `pageSocket` is the WebSocket's own TCP socket, so frames sent in one turn leave together. */
+  /** `pageSocket` is the WebSocket's own TCP socket, so frames sent in one tick leave together. */
   constructor(
     private readonly ws: WebSocket,
     private readonly label: string,
@@ -73,6 +64,7 @@ export class PageSession {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       demo: config.policy.demo,
+      demo2: config.policy.demo2 ?? null,
       allowed: describeAllowed(config.policy),
       at: now(),
     });
@@ -87,8 +79,6 @@ export class PageSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.ackTimer);
-    this.heldAcks = [];
     for (const entry of this.conns.values()) {
       if (entry instanceof TargetConnection) entry.destroy();
       else entry.cancelled = true;
@@ -102,25 +92,18 @@ export class PageSession {
 
   private send(message: BridgeMessage): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    this.flushAcks();
+    this.batchPageWrites();
     this.ws.send(JSON.stringify(message));
   }
 
-  private holdAck(message: BridgeMessage): void {
-    this.heldAcks.push(JSON.stringify(message));
-    this.ackTimer ??= setTimeout(() => this.flushAcks(), ACK_HOLD_MS);
-  }
-
-  /** Sends held acks, and corks the page socket so whatever follows in this turn joins them. */
-  private flushAcks(): void {
-    if (this.pageSocket) batchWritesThisTurn(this.pageSocket);
-    if (this.heldAcks.length === 0) return;
-    clearTimeout(this.ackTimer);
-    this.ackTimer = undefined;
-    const acks = this.heldAcks;
-    this.heldAcks = [];
-    if (this.ws.readyState !== WebSocket.OPEN) return;
-    for (const ack of acks) this.ws.send(ack);
+  /**
+   * A message leaves as soon as the callback that sent it returns; the others
+   * sent meanwhile join it in one writev (the acks of a chunk's many writes).
+   * A timer or a wait for the end of the event-loop turn cost more CPU and
+   * latency per call than the syscall they saved (docs/benchmarks.md).
+   */
+  private batchPageWrites(): void {
+    if (this.pageSocket) batchWritesThisTick(this.pageSocket);
   }
 
   private fail(conn: ConnId | null, code: ErrorCode, message: string): void {
@@ -175,7 +158,7 @@ export class PageSession {
     const flushed = conn.write(frame.payload, (at) => {
       const left = (this.buffered.get(conn) ?? bytesWritten) - bytesWritten;
       if (this.buffered.has(conn)) this.buffered.set(conn, left);
-      this.holdAck({
+      this.send({
         type: 'written',
         conn: frame.conn,
         write: frame.write,
@@ -310,7 +293,7 @@ export class PageSession {
 
   private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    this.flushAcks();
+    this.batchPageWrites();
     this.ws.send(encodeReadFrame(conn, at, chunk), () => this.onPageDrained());
     if (this.ws.bufferedAmount > WS_HIGH_WATER_BYTES && !this.pausedForPage.has(connection)) {
       this.pausedForPage.add(connection);

@@ -13,13 +13,23 @@ import { bridgeTransport, directTransport } from './transports';
  * today, on the same real Go server in the same run: ServiceA.Add latency one
  * call at a time, and throughput with IN_FLIGHT calls pipelined. Both relays
  * run in their own process, as users run them; direct TCP is the baseline.
- * Rounds interleave the three so a busy machine hits all alike.
+ * Each round holds all three open and alternates their sequential calls in
+ * batches, so a busy machine hits all alike.
  */
 
 const ROUNDS = 3;
-const WARMUP_CALLS = 300;
+/**
+ * Every path gets the same warm-up before it is measured. A relay runs warm in
+ * use, and V8 optimises the bridge's (and the client's) code only after a few
+ * thousand calls: with 300, the first round measured the bridge half cold.
+ */
+const WARMUP_CALLS = 2_000;
 const LATENCY_CALLS = 1_000;
+/** Sequential calls made on one path before the next path's turn. */
+const LATENCY_BATCH = 100;
 const PIPELINED_CALLS = 10_000;
+/** Pipelined calls measured on one path before the next path's turn. */
+const PIPELINED_BATCH = 2_000;
 const IN_FLIGHT = 64;
 const ADD = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}';
 const TOKEN = 'bench-websockify-token-0123';
@@ -130,34 +140,67 @@ function websockifyTransport(port: number): Promise<Transport> {
   });
 }
 
-async function measureRound(
-  transport: Transport,
-  into: Figures,
-  relayPid: number | null,
-): Promise<void> {
-  const cpuBefore = relayPid === null ? 0 : cpuMs(relayPid);
-  const client = new RpcClient(transport);
-  for (let i = 0; i < WARMUP_CALLS; i++) await client.call(ADD);
-  for (let i = 0; i < LATENCY_CALLS; i++) {
+type Path = { open: () => Promise<Transport>; into: Figures; relayPid: number | null };
+
+async function sequentialCalls(client: RpcClient, count: number, into?: number[]): Promise<void> {
+  for (let i = 0; i < count; i++) {
     const t0 = performance.now();
     const result = await client.call(ADD);
-    into.latencies.push(performance.now() - t0);
+    into?.push(performance.now() - t0);
     if (result !== '30') throw new Error(`Add answered ${result}`);
   }
+}
+
+async function pipelinedCallsPerSecond(client: RpcClient): Promise<number> {
   let sent = 0;
   const t0 = performance.now();
   const worker = async () => {
-    while (sent < PIPELINED_CALLS) {
+    while (sent < PIPELINED_BATCH) {
       sent++;
       await client.call(ADD);
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  into.callsPerSecond.push(PIPELINED_CALLS / ((performance.now() - t0) / 1000));
-  await client.close();
-  if (relayPid === null) return;
+  return PIPELINED_BATCH / ((performance.now() - t0) / 1000);
+}
+
+/** Runs `measure` on every path in turn, `batches` times, the order reversed every other time. */
+async function alternate(
+  batches: number,
+  clients: readonly RpcClient[],
+  measure: (client: RpcClient, i: number) => Promise<void>,
+): Promise<void> {
+  for (let batch = 0; batch < batches; batch++) {
+    const order = clients.map((_, i) => i);
+    if (batch % 2 === 1) order.reverse();
+    for (const i of order) {
+      const client = clients[i];
+      if (client) await measure(client, i);
+    }
+  }
+}
+
+/**
+ * One round over every path, each on its own connection. The calls alternate
+ * between the paths in batches, so a burst of load on this shared machine
+ * hits all of them alike instead of one path's whole run.
+ */
+async function measureRound(paths: readonly Path[]): Promise<void> {
+  const cpuBefore = paths.map((path) => (path.relayPid === null ? 0 : cpuMs(path.relayPid)));
+  const clients: RpcClient[] = [];
+  for (const path of paths) clients.push(new RpcClient(await path.open()));
+  for (const client of clients) await sequentialCalls(client, WARMUP_CALLS);
+  await alternate(LATENCY_CALLS / LATENCY_BATCH, clients, (client, i) =>
+    sequentialCalls(client, LATENCY_BATCH, paths[i]?.into.latencies),
+  );
+  await alternate(PIPELINED_CALLS / PIPELINED_BATCH, clients, async (client, i) => {
+    paths[i]?.into.callsPerSecond.push(await pipelinedCallsPerSecond(client));
+  });
+  for (const client of clients) await client.close();
   await new Promise((resolve) => setTimeout(resolve, REAP_WAIT_MS));
-  into.relayCpuMs += cpuMs(relayPid) - cpuBefore;
+  for (const [i, path] of paths.entries()) {
+    if (path.relayPid !== null) path.into.relayCpuMs += cpuMs(path.relayPid) - (cpuBefore[i] ?? 0);
+  }
 }
 
 type Summary = { p50: number; p99: number; callsPerSecond: number; relayCpuUsPerCall: number };
@@ -191,19 +234,20 @@ export async function benchWebsockify(): Promise<string[]> {
     const runs = { direct: empty(), bridge: empty(), websockify: empty() };
     const running = bridge;
     const websockify = relay;
-    for (let round = 0; round < ROUNDS; round++) {
-      await measureRound(await directTransport(go.host, go.port), runs.direct, null);
-      await measureRound(
-        await bridgeTransport(running.wsUrl, running.origin, running.token, go.host, go.port),
-        runs.bridge,
-        running.pid,
-      );
-      await measureRound(
-        await websockifyTransport(websockify.port),
-        runs.websockify,
-        websockify.pid,
-      );
-    }
+    const paths: Path[] = [
+      { open: () => directTransport(go.host, go.port), into: runs.direct, relayPid: null },
+      {
+        open: () => bridgeTransport(running.wsUrl, running.origin, running.token, go.host, go.port),
+        into: runs.bridge,
+        relayPid: running.pid,
+      },
+      {
+        open: () => websockifyTransport(websockify.port),
+        into: runs.websockify,
+        relayPid: websockify.pid,
+      },
+    ];
+    for (let round = 0; round < ROUNDS; round++) await measureRound(paths);
     const direct = summarise(runs.direct);
     const ours = summarise(runs.bridge);
     const theirs = summarise(runs.websockify);
@@ -216,7 +260,7 @@ export async function benchWebsockify(): Promise<string[]> {
     const theirsAdded = theirs.p50 - direct.p50;
     const addedShare = oursAdded / theirsAdded;
     return [
-      `${ROUNDS} interleaved rounds of ${LATENCY_CALLS} sequential + ${PIPELINED_CALLS} pipelined calls each; both relays in their own process`,
+      `${ROUNDS} rounds of ${LATENCY_CALLS} sequential + ${PIPELINED_CALLS} pipelined calls per path, the paths alternating every ${LATENCY_BATCH} / ${PIPELINED_BATCH} calls; both relays in their own process`,
       row('direct TCP', direct),
       row('through our bridge', ours),
       row('through websockify', theirs),

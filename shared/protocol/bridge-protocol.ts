@@ -39,6 +39,8 @@ export type WelcomeMessage = {
   protocol: number;
   /** The embedded demo server, when one runs. */
   demo: Target | null;
+  /** The embedded JSON-RPC 2.0 demo server (newline-delimited), when one runs. */
+  demo2: Target | null;
   /** Human-readable list of what this bridge may reach, e.g. "loopback", "10.0.0.5:9000". */
   allowed: string[];
   at: number;

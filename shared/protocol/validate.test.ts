@@ -50,6 +50,7 @@ describe('parseBridgeMessage', () => {
       { ...closed, kind: 'toString' },
       { ...closed, at: null },
       { type: 'welcome', protocol: 1, demo: { host: 'h' }, allowed: [], at: 0 },
+      { type: 'welcome', protocol: 1, demo: null, demo2: { port: 1 }, allowed: [], at: 0 },
       { type: 'written', conn: 1, write: 1, bytes: -1, at: 0 },
       { type: 'opened', conn: 1, remote: { host: 'h', port: 1 }, at: 0 },
     ];

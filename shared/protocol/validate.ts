@@ -92,6 +92,7 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
     case 'welcome':
       if (typeof m.protocol !== 'number') return 'welcome: protocol missing';
       if (m.demo !== null && !isTarget(m.demo)) return 'welcome: bad demo target';
+      if (m.demo2 !== null && !isTarget(m.demo2)) return 'welcome: bad demo2 target';
       if (!Array.isArray(m.allowed) || !m.allowed.every(isString))
         return 'welcome: bad allowed list';
       if (!isTime(m.at)) return 'welcome: bad time';

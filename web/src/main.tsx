@@ -15,6 +15,7 @@ import { animationFrames, startTicker } from './playback/ticker';
 import { createCallsStore } from './stores/calls-store';
 import { createComposerStore } from './stores/composer-store';
 import { createConnectionStore } from './stores/connection-store';
+import { notifyPerFrame } from './stores/notify-per-frame';
 import { loadHistory, persistHistory } from './stores/persist-history';
 import { createPlaybackStore } from './stores/playback-store';
 import { createSettingsStore } from './stores/settings-store';
@@ -24,7 +25,7 @@ import './app/app.css';
 
 setUpMonaco();
 
-const connection = createConnectionStore();
+const connection = createConnectionStore(window.localStorage);
 const calls = createCallsStore();
 calls.getState().restore(loadHistory(window.localStorage));
 const schedule = (fn: () => void, ms: number) => {
@@ -85,7 +86,18 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
-    <AppContext.Provider value={{ connection, calls, composer, settings, playback, stub, wire }}>
+    <AppContext.Provider
+      value={{
+        connection,
+        // The two stores that change at wire rate re-render the view once per frame at most.
+        calls: notifyPerFrame(calls, animationFrames),
+        composer,
+        settings,
+        playback,
+        stub,
+        wire: notifyPerFrame(wire, animationFrames),
+      }}
+    >
       <App />
     </AppContext.Provider>
   </StrictMode>,

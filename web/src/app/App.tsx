@@ -3,12 +3,12 @@ import { useStore } from 'zustand';
 import { CallList } from '../features/call-list/CallList';
 import { Composer } from '../features/composer/Composer';
 import { ConnectionBar } from '../features/connection-bar/ConnectionBar';
+import { LabSummary } from '../features/id-lab/LabSummary';
 import { ResponsePanel } from '../features/response/ResponsePanel';
-import { SequenceDiagram } from '../features/sequence/SequenceDiagram';
 import { StepsView } from '../features/steps/StepsView';
 import { StrayReplies } from '../features/stray-replies/StrayReplies';
-import { WireView } from '../features/wire/WireView';
 import { useApp } from './app-context';
+import { StageTabs } from './StageTabs';
 import { ViewSettings } from './ViewSettings';
 
 export function App() {
@@ -32,13 +32,13 @@ export function App() {
         {/* Hidden, not unmounted, in projection mode: the editor and the list keep their state. */}
         <div className="app-column app-side">
           <Composer />
+          <LabSummary />
           <CallList />
-          <WireView />
         </div>
         <div className="app-stage">
           <StepsView />
           <div className="app-lower">
-            <SequenceDiagram />
+            <StageTabs />
             <div className="app-column app-side">
               <ResponsePanel />
               <StrayReplies />

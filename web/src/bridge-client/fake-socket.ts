@@ -87,6 +87,7 @@ export const WELCOME = {
   type: 'welcome',
   protocol: 1,
   demo: { host: '127.0.0.1', port: 7421 },
+  demo2: { host: '127.0.0.1', port: 7422 },
   allowed: ['loopback'],
   at: 1_700_000_000_000,
 } as const;

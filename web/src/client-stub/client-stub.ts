@@ -1,13 +1,19 @@
 import { canonicalId } from '../../../shared/json/exact-json';
+import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
 import type { BridgeClient, BridgeEvent } from '../bridge-client/bridge-client';
-import type { CallsStore, NewCall } from '../stores/calls-store';
+import type { Answer, CallsStore, NewCall } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
 import type { WireRecorder } from '../wire/wire-recorder';
+import { runCallModeBurst } from './burst-runner';
 import { ConnectionSession, type ReplyOutcome } from './connection-session';
+import { chosenProtocol } from './protocol-guess';
 import { expandCall } from './send-readiness';
 import { ServerStepsWaitlist } from './server-steps-waitlist';
 import { parseTargetAddress } from './target-address';
+
+/** Calls of a Go-mode burst marshalled and written per task; the rest follow in later tasks. */
+export const BURST_SLICE = 250;
 
 export type ClientStub = {
   connect(): void;
@@ -16,6 +22,8 @@ export type ClientStub = {
   send(): string | null;
   /** Sends n calls at once the way Go's client.Go does, each from the template expanded for i. */
   sendBurst(n: number): string | null;
+  /** Stops a Call-mode burst (composer's burstMode "call") before its next call; calls sent stay. */
+  stopBurst(): void;
   dispose(): void;
 };
 
@@ -38,11 +46,11 @@ export function createClientStub(deps: {
   wire?: WireRecorder;
 }): ClientStub {
   const { bridge, connection, calls, composer, now, schedule, wire } = deps;
-  /** One timer per dispatch (a burst shares its deadline), cancelled on dispose. */
+  /** One timer per dispatch (a burst slice shares a deadline) and per slice to send; cancelled on dispose. */
   const deadlines = new Set<() => void>();
   const sessions = new Map<number, ConnectionSession>();
   /** Writes not yet acknowledged by the bridge, so the ack can stamp its call (step 3). */
-  const unackedWrites = new Map<number, { conn: number; key: string }>();
+  const unackedWrites = new Map<number, { conn: number; keys: string[] }>();
   const awaitingServerSteps = new ServerStepsWaitlist();
   let nextConn = 1;
   let nextCall = 1;
@@ -52,25 +60,35 @@ export function createClientStub(deps: {
       calls.getState().stray({ ...outcome.stray, conn, at });
       return;
     }
-    calls.getState().answer(outcome.key, {
-      stamps: { ...outcome.stamps, deliveredAt: now() },
-      replyOrder: outcome.replyOrder,
-      resultText: outcome.resultText,
-      error: outcome.error,
-      errorClass: outcome.errorClass,
-    });
+    if (outcome.kind === 'failed') {
+      calls.getState().fail(outcome.keys, outcome.reason);
+      return;
+    }
+    calls.getState().answer(outcome.key, answerOf(outcome));
   };
+
+  const answerOf = (outcome: Extract<ReplyOutcome, { kind: 'answer' }>): Answer => ({
+    stamps: { ...outcome.stamps, deliveredAt: now() },
+    replyOrder: outcome.replyOrder,
+    resultText: outcome.resultText,
+    error: outcome.error,
+    errorClass: outcome.errorClass,
+    errorObject: outcome.errorObject,
+  });
 
   const endSession = (conn: number, reason: string, at: number) => {
     const session = sessions.get(conn);
     if (!session) return;
     sessions.delete(conn);
+    // A notification is done once written; one the bridge never wrote fails with the connection.
+    const unwritten: string[] = [];
     for (const [write, pending] of unackedWrites) {
-      if (pending.conn === conn) unackedWrites.delete(write);
+      if (pending.conn !== conn) continue;
+      unackedWrites.delete(write);
+      unwritten.push(...pending.keys);
     }
-    const leftover = session.end();
-    if (leftover) apply(leftover, conn, at);
-    calls.getState().fail(session.failAll(), reason);
+    for (const outcome of session.end()) apply(outcome, conn, at);
+    calls.getState().fail([...session.failAll(), ...unwritten], reason);
     awaitingServerSteps.forgetConn(conn);
   };
 
@@ -81,7 +99,7 @@ export function createClientStub(deps: {
         connection.getState().setBridgeStatus(event.status, event.message);
         return;
       case 'welcome':
-        connection.getState().welcome(event.demo, event.allowed);
+        connection.getState().welcome(event.demo, event.allowed, event.demo2);
         return;
       case 'opened':
         connection
@@ -120,16 +138,20 @@ export function createClientStub(deps: {
         const pending = unackedWrites.get(event.write);
         if (!pending) return;
         unackedWrites.delete(event.write);
-        calls.getState().written([pending.key], event.at);
+        calls.getState().written(pending.keys, event.at);
         return;
       }
       case 'read': {
         wire?.chunkRead(event.conn, event.payload, event.at);
         const session = sessions.get(event.conn);
         if (!session) return;
+        // A chunk can carry hundreds of replies: their answers reach the calls store in one update.
+        const answers: Array<readonly [string, Answer]> = [];
         for (const outcome of session.receive(event.payload, event.at)) {
-          apply(outcome, event.conn, event.at);
+          if (outcome.kind === 'answer') answers.push([outcome.key, answerOf(outcome)]);
+          else apply(outcome, event.conn, event.at);
         }
+        calls.getState().answerAll(answers);
         return;
       }
       case 'server-steps': {
@@ -154,41 +176,48 @@ export function createClientStub(deps: {
     const session = conn === null ? undefined : sessions.get(conn);
     if (!session || targetStatus !== 'connected') return 'Connect to a target first.';
     const invokedAt = now();
-    const added: Array<NewCall & { bytes: Uint8Array }> = [];
+    // One write per text; a JSON-RPC 2.0 batch is one write holding several calls.
+    const writes: Array<{ bytes: Uint8Array; calls: NewCall[] }> = [];
     for (const text of texts) {
-      const key = `c${nextCall++}`;
-      const call = session.marshal(text, key);
-      if ('problem' in call) return call.problem;
-      const stamps = { invokedAt, marshalledAt: now(), requestBytes: call.bytes.length };
-      added.push({
-        key,
-        conn: session.conn,
-        method: call.method,
-        idText: call.idText,
-        canonicalId: call.canonicalId,
-        requestText: call.text,
-        stamps,
-        duplicateWarning:
-          call.duplicates.length > 0
-            ? `id ${call.idText} is already in flight: a reply cannot tell these calls apart`
-            : null,
-        bytes: call.bytes,
-      });
+      const write = session.marshal(text, () => `c${nextCall++}`);
+      if ('problem' in write) return write.problem;
+      const stamps = { invokedAt, marshalledAt: now(), requestBytes: write.bytes.length };
+      const added = write.calls.map(
+        (call): NewCall => ({
+          key: call.key,
+          conn: session.conn,
+          method: call.method,
+          idText: call.idText,
+          canonicalId: call.canonicalId,
+          requestText: write.text,
+          stamps,
+          duplicateWarning:
+            call.duplicates.length > 0
+              ? `id ${call.idText} is already in flight: a reply cannot tell these calls apart`
+              : null,
+          ...(call.notification ? { notification: true } : {}),
+        }),
+      );
+      writes.push({ bytes: write.bytes, calls: added });
     }
-    calls.getState().add(added.map(({ bytes: _bytes, ...call }) => call));
-    for (const call of added) {
-      const writeId = bridge.write(session.conn, call.bytes);
+    calls.getState().add(writes.flatMap((write) => write.calls));
+    for (const write of writes) {
+      const keys = write.calls.map((call) => call.key);
+      const writeId = bridge.write(session.conn, write.bytes);
       if (writeId === null) {
-        calls.getState().fail([call.key], 'the bridge is not connected');
+        calls.getState().fail(keys, 'the bridge is not connected');
         continue;
       }
-      unackedWrites.set(writeId, { conn: session.conn, key: call.key });
-      wire?.requestWritten(session.conn, writeId, call.bytes, call.key);
-      awaitingServerSteps.add(session.conn, call.canonicalId, call.key);
+      unackedWrites.set(writeId, { conn: session.conn, keys });
+      wire?.requestWritten(session.conn, writeId, write.bytes, keys[0] ?? '');
+      for (const call of write.calls) {
+        if (!call.notification) awaitingServerSteps.add(session.conn, call.canonicalId, call.key);
+      }
     }
+    const awaited = writes.flatMap((write) => write.calls.filter((call) => !call.notification));
     watchDeadline(
       session,
-      added.map((call) => call.key),
+      awaited.map((call) => call.key),
     );
     return null;
   };
@@ -205,20 +234,48 @@ export function createClientStub(deps: {
     deadlines.add(cancel);
   };
 
+  let stopRunningBurst: (() => void) | null = null;
+  const stopBurst = () => {
+    stopRunningBurst?.();
+    stopRunningBurst = null;
+  };
+
+  // A Go-mode burst goes out BURST_SLICE calls per task, in order, so 10,000 calls never hold the page long.
+  const dispatchInSlices = (texts: string[], from: number): string | null => {
+    const end = schedule ? from + BURST_SLICE : texts.length;
+    const problem = dispatch(texts.slice(from, end));
+    if (problem !== null || end >= texts.length || !schedule) return problem;
+    const cancel = schedule(() => {
+      deadlines.delete(cancel);
+      dispatchInSlices(texts, end);
+    }, 0);
+    deadlines.add(cancel);
+    return null;
+  };
+
   const sendBurst = (n: number): string | null => {
     const { text } = composer.getState();
+    const { conn } = connection.getState();
+    const dialect = (conn === null ? undefined : sessions.get(conn))?.protocol.dialect;
     const texts: string[] = [];
     for (let i = 0; i < n; i++) {
-      const expanded = expandCall(text, i, n);
+      // Only call 0 is marshalled to check it: the others differ in numbers alone, and dispatch marshals each.
+      const expanded = i === 0 ? expandCall(text, i, n, dialect) : expandBurstTemplate(text, i, n);
       if (typeof expanded !== 'string') return expanded.problem;
       texts.push(expanded);
     }
-    return dispatch(texts);
+    if (composer.getState().burstMode === 'go' || n === 1) return dispatchInSlices(texts, 0);
+    stopBurst();
+    const run = runCallModeBurst({ texts, dispatch: (text) => dispatch([text]), calls, composer });
+    stopRunningBurst = run.stop;
+    return run.problem;
   };
 
   const unsubscribe = bridge.subscribe(onEvent);
 
   const disconnect = () => {
+    // A Call-mode burst belongs to the connection it started on, as Go's calls belong to their client.
+    stopBurst();
     const { conn } = connection.getState();
     if (conn === null) return;
     if (!bridge.close(conn)) {
@@ -240,7 +297,10 @@ export function createClientStub(deps: {
       const conn = nextConn++;
       const framed = (start: number, end: number, key: string | null) =>
         wire?.messageFramed(conn, start, end, key);
-      sessions.set(conn, new ConnectionSession(conn, now, framed));
+      const { framing, dialect } = chosenProtocol(connection.getState());
+      const path = connection.getState().httpPath;
+      const protocol = { framing, dialect, target: { ...target, path } };
+      sessions.set(conn, new ConnectionSession(conn, now, framed, protocol));
       connection.getState().targetConnecting(conn);
       if (!bridge.open(conn, target.host, target.port)) {
         endSession(conn, 'the bridge is not connected', Date.now());
@@ -250,7 +310,9 @@ export function createClientStub(deps: {
     disconnect,
     send: () => sendBurst(1),
     sendBurst,
+    stopBurst,
     dispose: () => {
+      stopBurst();
       unsubscribe();
       for (const cancel of deadlines) cancel();
       deadlines.clear();

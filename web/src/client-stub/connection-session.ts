@@ -1,21 +1,53 @@
 import { Correlator } from '../../../shared/correlation/correlator';
-import { JsonStreamFramer } from '../../../shared/framing/json-stream';
-import {
-  classifyGoError,
-  decodeGoReply,
-  marshalGoRequest,
-} from '../../../shared/jsonrpc/go-dialect';
+import type { FramedMessage, FramerError, FramingName } from '../../../shared/framing/framer';
+import type { HttpResponse } from '../../../shared/framing/http-response';
+import type { GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
 import type { CallStamps } from '../../../shared/steps/call-stamps';
-import type { ErrorClass, StrayReply } from '../stores/calls-store';
+import type { StrayReply } from '../stores/calls-store';
+import {
+  type DecodedReply,
+  type DialectName,
+  decodeReply,
+  type ErrorObject,
+  marshalRequest,
+} from './dialects';
+import {
+  createWireFraming,
+  type HttpTarget,
+  isHttpResponse,
+  type WireFraming,
+} from './wire-framing';
+
+/** How one connection speaks: chosen at Connect, fixed for the connection's life. */
+export type SessionProtocol = { framing: FramingName; dialect: DialectName; target: HttpTarget };
+
+/** Go's net/rpc/jsonrpc on a raw stream: what the page spoke before there was a choice. */
+export const GO_JSON_STREAM: SessionProtocol = {
+  framing: 'json-stream',
+  dialect: 'go',
+  target: { host: '127.0.0.1', port: 0, path: '/' },
+};
+
+/** What the calls store shows for a notification's id: it has none. */
+export const NO_ID = 'none';
 
 export type MarshalledCall = {
-  text: string;
-  bytes: Uint8Array;
+  key: string;
   method: string;
   idText: string;
   canonicalId: string;
+  /** No id: the server sends no answer, and none is awaited. */
+  notification: boolean;
   /** Keys of calls in flight that already use this id (Go echoes ids without checking). */
   duplicates: string[];
+};
+
+/** One write to the bridge: a request, or a whole batch, framed for the wire. */
+export type MarshalledWrite = {
+  /** The bytes as text (for HTTP with its head), what "Request as sent" shows. */
+  text: string;
+  bytes: Uint8Array;
+  calls: MarshalledCall[];
 };
 
 export type ReplyOutcome =
@@ -27,9 +59,12 @@ export type ReplyOutcome =
       replyOrder: number;
       resultText: string | null;
       error: string | null;
-      errorClass: ErrorClass | null;
+      errorClass: GoErrorClass | null;
+      errorObject: ErrorObject | null;
     }
-  | { kind: 'stray'; stray: Omit<StrayReply, 'conn' | 'at'> };
+  | { kind: 'stray'; stray: Omit<StrayReply, 'conn' | 'at'> }
+  /** Calls that can no longer be answered, though the connection lives on. */
+  | { kind: 'failed'; keys: string[]; reason: string };
 
 /** One TCP chunk as the bridge read it: where it sits in the stream and when it was read. */
 type ChunkRead = { start: number; end: number; at: number };
@@ -40,16 +75,28 @@ export type FramedListener = (start: number, end: number, callKey: string | null
 /** Where a reply sits in the stream, so its first and last byte can be traced to their chunks. */
 type ReplySpan = { start: number; end: number };
 
+const looseDecoder = new TextDecoder('utf-8', { fatal: false });
+
+function decodeLoose(bytes: Uint8Array): string {
+  return looseDecoder.decode(bytes);
+}
+
+const NOTIFICATION_ANSWERED =
+  'id null matches no call: it may answer a notification, which must get no answer (servers also use null for a request they could not read)';
+
 /**
  * The client stub's state for one TCP connection (steps 2, 10 and 11): the
  * auto id counter (Go's client numbers calls 0, 1, 2… per connection), the
- * reply framer, the pending-call correlator, and the read times of the chunks
- * a reply may still span. Pure but for the injected page clock: bytes in,
+ * framing and dialect chosen at Connect, the pending-call correlator, and the
+ * read times of the chunks a reply may still span. Over HTTP every request
+ * gets exactly one response, in order, so the session also knows which calls
+ * a response was for. Pure but for the injected page clock: bytes in,
  * outcomes out.
  */
 export class ConnectionSession {
   readonly conn: number;
-  private readonly framer = new JsonStreamFramer();
+  readonly protocol: SessionProtocol;
+  private readonly wire: WireFraming;
   private readonly correlator = new Correlator<string>();
   private readonly now: () => number;
   private readonly onFramed: FramedListener | undefined;
@@ -60,91 +107,179 @@ export class ConnectionSession {
   private reportedEnd = 0;
   private nextAutoId = 0;
   private repliesMatched = 0;
+  /** HTTP only: per request written and not yet answered, the keys of its calls that expect an answer. */
+  private readonly httpAwaiting: string[][] = [];
+  private httpBroken = false;
+  private notificationsSent = 0;
 
   /** `now` is the page clock, for step 11; `onFramed` hears where each message or error sits. */
-  constructor(conn: number, now: () => number, onFramed?: FramedListener) {
+  constructor(
+    conn: number,
+    now: () => number,
+    onFramed?: FramedListener,
+    protocol: SessionProtocol = GO_JSON_STREAM,
+  ) {
     this.conn = conn;
     this.now = now;
     this.onFramed = onFramed;
+    this.protocol = protocol;
+    this.wire = createWireFraming(protocol.framing, protocol.target);
   }
 
-  /** Marshals the editor text and registers the call under key; a problem leaves no trace. */
-  marshal(editorText: string, key: string): MarshalledCall | { problem: string } {
-    const result = marshalGoRequest(editorText, () => String(this.nextAutoId++));
-    if (!result.ok) return { problem: result.problem };
-    const { duplicates } = this.correlator.register(result.canonicalId, key);
-    return {
-      text: result.text,
-      bytes: result.bytes,
-      method: result.method,
-      idText: result.idText,
-      canonicalId: result.canonicalId,
-      duplicates,
-    };
+  /**
+   * Marshals the editor text into one write and registers each call in it
+   * under a key from `nextKey`; a problem leaves no trace.
+   */
+  marshal(editorText: string, nextKey: () => string): MarshalledWrite | { problem: string } {
+    const autoIdBefore = this.nextAutoId;
+    const request = marshalRequest(this.protocol.dialect, editorText, () =>
+      String(this.nextAutoId++),
+    );
+    if (!request.ok) {
+      this.nextAutoId = autoIdBefore;
+      return { problem: request.problem };
+    }
+    const framed = this.wire.encode(request.text, request.bytes);
+    if (!framed.ok) {
+      this.nextAutoId = autoIdBefore;
+      return { problem: framed.problem };
+    }
+    const calls = request.calls.map((call): MarshalledCall => {
+      const key = nextKey();
+      if (call.canonicalId === null || call.idText === null) {
+        this.notificationsSent += 1;
+        return {
+          key,
+          method: call.method,
+          idText: NO_ID,
+          canonicalId: '',
+          notification: true,
+          duplicates: [],
+        };
+      }
+      const { duplicates } = this.correlator.register(call.canonicalId, key);
+      return {
+        key,
+        method: call.method,
+        idText: call.idText,
+        canonicalId: call.canonicalId,
+        notification: false,
+        duplicates,
+      };
+    });
+    if (this.wire.name === 'http') {
+      this.httpAwaiting.push(calls.filter((call) => !call.notification).map((call) => call.key));
+    }
+    return { text: decodeLoose(framed.bytes), bytes: framed.bytes, calls };
   }
 
   /**
    * Feeds one TCP chunk as the bridge read it at `at` (bridge clock); returns
-   * what each complete value in it means.
+   * what each complete message in it means.
    */
   receive(chunk: Uint8Array, at: number): ReplyOutcome[] {
     if (chunk.length > 0) {
       this.chunks.push({ start: this.streamOffset, end: this.streamOffset + chunk.length, at });
       this.streamOffset += chunk.length;
     }
-    const outcomes = this.framer.push(chunk).map((item): ReplyOutcome => {
+    const outcomes: ReplyOutcome[] = [];
+    for (const item of this.wire.framer.push(chunk)) {
       this.reportedEnd = item.end;
-      if (item.kind === 'error') {
-        const stray = {
-          kind: 'framing-error' as const,
-          text: decodeLoose(item.bytes),
-          reason: item.reason,
-        };
-        this.onFramed?.(item.start, item.end, null);
-        return { kind: 'stray', stray };
-      }
-      const outcome = this.decode(item.text, item);
-      this.onFramed?.(item.start, item.end, outcome.kind === 'answer' ? outcome.key : null);
-      return outcome;
-    });
+      outcomes.push(...this.interpret(item));
+    }
     // Every later reply starts after the last one reported: older chunks can go.
     this.forgetChunksBefore(this.reportedEnd);
     return outcomes;
   }
 
-  /** The server closed: a value only the end could complete, or bytes of a truncated reply. */
-  end(): ReplyOutcome | null {
-    const leftover = this.framer.end();
-    // Decoded before the chunks are forgotten: it needs their read times.
-    const outcome: ReplyOutcome | null =
-      leftover === null
-        ? null
-        : leftover.kind === 'message'
-          ? this.decode(leftover.text, leftover)
-          : {
-              kind: 'stray',
-              stray: {
-                kind: 'framing-error',
-                text: decodeLoose(leftover.bytes),
-                reason: leftover.reason,
-              },
-            };
-    if (leftover) {
-      const key = outcome?.kind === 'answer' ? outcome.key : null;
-      this.onFramed?.(leftover.start, leftover.end, key);
-    }
+  /** The server closed: a message only the end could complete, or bytes of a truncated one. */
+  end(): ReplyOutcome[] {
+    const leftover = this.wire.framer.end();
+    // Interpreted before the chunks are forgotten: it needs their read times.
+    const outcomes = leftover === null ? [] : this.interpret(leftover);
     this.chunks = [];
-    return outcome;
+    return outcomes;
   }
 
   /** Every call still pending; the correlator forgets them. */
   failAll(): string[] {
+    this.httpAwaiting.length = 0;
     return this.correlator.failAll();
   }
 
   /** Gives up on these calls if still pending (a timeout): a later answer to one is reported late. */
   retire(keys: readonly string[]): void {
     for (const key of keys) this.correlator.retire(key, 'timed-out');
+  }
+
+  private interpret(item: FramedMessage | FramerError): ReplyOutcome[] {
+    if (item.kind === 'error') {
+      this.onFramed?.(item.start, item.end, null);
+      const stray: ReplyOutcome = {
+        kind: 'stray',
+        stray: { kind: 'framing-error', text: decodeLoose(item.bytes), reason: item.reason },
+      };
+      return [stray, ...this.afterFramingError(item)];
+    }
+    if (isHttpResponse(item)) return this.httpResponse(item);
+    const outcomes = this.decode(item.text, item);
+    this.onFramed?.(item.start, item.end, firstAnswered(outcomes));
+    return outcomes;
+  }
+
+  /**
+   * HTTP cannot find its way back into step after a malformed response, so
+   * no call in flight can be answered any more. The other framings resume at
+   * the next message: their calls stay pending.
+   */
+  private afterFramingError(error: FramerError): ReplyOutcome[] {
+    if (error.framing !== 'http' || this.httpBroken) return [];
+    this.httpBroken = true;
+    const keys = this.failAll();
+    if (keys.length === 0) return [];
+    return [
+      {
+        kind: 'failed',
+        keys,
+        reason: `the HTTP response stream broke at byte ${error.start}: no later response can be read`,
+      },
+    ];
+  }
+
+  private httpResponse(response: HttpResponse): ReplyOutcome[] {
+    // A 1xx is interim: the real response to the same request follows.
+    if (response.interim) {
+      this.onFramed?.(response.start, response.end, null);
+      return [];
+    }
+    const awaiting = this.httpAwaiting.shift() ?? [];
+    const statusLine = `HTTP/${response.version} ${response.status} ${response.statusText}`;
+    if (response.text.trim() === '') {
+      this.onFramed?.(response.start, response.end, null);
+      // A request of notifications only is answered with no body (often 204): nothing is missing.
+      if (awaiting.length === 0) return [];
+      const reason = `${statusLine} has no body: no answer for ${awaiting.length === 1 ? 'its call' : `its ${awaiting.length} calls`}`;
+      return [
+        { kind: 'stray', stray: { kind: 'undecodable', text: httpText(response), reason } },
+        this.give(awaiting, reason),
+      ];
+    }
+    const outcomes = this.decode(response.text, response, statusLine);
+    this.onFramed?.(response.start, response.end, firstAnswered(outcomes));
+    const answered = new Set(outcomes.flatMap((o) => (o.kind === 'answer' ? [o.key] : [])));
+    const unanswered = awaiting.filter((key) => !answered.has(key));
+    if (unanswered.length > 0) {
+      outcomes.push(
+        this.give(unanswered, `the ${statusLine} response to its request held no answer for it`),
+      );
+    }
+    return outcomes;
+  }
+
+  /** Gives up on calls whose answer cannot come any more; an answer that still does is late. */
+  private give(keys: string[], reason: string): ReplyOutcome {
+    for (const key of keys) this.correlator.retire(key, 'failed');
+    return { kind: 'failed', keys, reason };
   }
 
   private forgetChunksBefore(offset: number): void {
@@ -160,41 +295,74 @@ export class ConnectionSession {
     return { firstReadAt: holding(span.start), lastReadAt: holding(span.end - 1) };
   }
 
-  private decode(text: string, span: ReplySpan): ReplyOutcome {
-    const decoded = decodeGoReply(text);
-    if (!decoded.ok)
-      return { kind: 'stray', stray: { kind: 'undecodable', text, reason: decoded.problem } };
-    const { reply } = decoded;
+  /** One message's replies (several for a batch answer), each matched on its own id. */
+  private decode(text: string, span: ReplySpan, context?: string): ReplyOutcome[] {
+    const replies = decodeReply(this.protocol.dialect, text);
+    const readTimes = this.readTimes(span);
+    const decodedAt = this.now();
+    return replies.map((reply) => this.match(reply, span, readTimes, decodedAt, context));
+  }
+
+  private match(
+    reply: DecodedReply,
+    span: ReplySpan,
+    readTimes: { firstReadAt: number | null; lastReadAt: number | null },
+    decodedAt: number,
+    context: string | undefined,
+  ): ReplyOutcome {
+    const where = context === undefined ? '' : ` (in an ${context} response)`;
+    if (reply.kind === 'problem') {
+      const stray = {
+        kind: 'undecodable' as const,
+        text: reply.text,
+        reason: reply.problem + where,
+      };
+      return { kind: 'stray', stray };
+    }
     const match = this.correlator.match(reply.canonicalId);
     if (match.kind === 'unmatched') {
-      return {
-        kind: 'stray',
-        stray: { kind: 'unmatched', text, reason: `no call in flight has id ${reply.idText}` },
-      };
+      // A notification has no id, so an answer to one can only carry null (or nothing at all).
+      const toNotification = reply.idText === 'null' && this.notificationsSent > 0;
+      const why = toNotification
+        ? NOTIFICATION_ANSWERED
+        : `no call in flight has id ${reply.idText}`;
+      const reason = `${why}${where}${saying(reply.errorObject)}`;
+      const kind = toNotification ? ('notification-answer' as const) : ('unmatched' as const);
+      return { kind: 'stray', stray: { kind, text: reply.text, reason } };
     }
     if (match.kind === 'late') {
-      const reason = `id ${reply.idText} answers a call already given up (${match.reason})`;
-      return { kind: 'stray', stray: { kind: 'late', text, reason } };
+      const reason = `id ${reply.idText} answers a call already given up (${match.reason})${where}`;
+      return { kind: 'stray', stray: { kind: 'late', text: reply.text, reason } };
     }
     this.repliesMatched += 1;
     return {
       kind: 'answer',
       key: match.key,
-      stamps: {
-        ...this.readTimes(span),
-        replyBytes: span.end - span.start,
-        decodedAt: this.now(),
-      },
+      stamps: { ...readTimes, replyBytes: span.end - span.start, decodedAt },
       replyOrder: this.repliesMatched,
-      resultText: reply.error === null ? reply.resultText : null,
+      resultText: reply.resultText,
       error: reply.error,
-      errorClass: reply.error === null ? null : classifyGoError(reply.error),
+      errorClass: reply.errorClass,
+      errorObject: reply.errorObject,
     };
   }
 }
 
-const looseDecoder = new TextDecoder('utf-8', { fatal: false });
+function saying(error: ErrorObject | null): string {
+  if (error === null) return '';
+  return `; it says ${error.meaning}${error.message === '' ? '' : ` ("${error.message}")`}`;
+}
 
-function decodeLoose(bytes: Uint8Array): string {
-  return looseDecoder.decode(bytes);
+function firstAnswered(outcomes: readonly ReplyOutcome[]): string | null {
+  for (const outcome of outcomes) if (outcome.kind === 'answer') return outcome.key;
+  return null;
+}
+
+/** A response as it came, head and body, for the stray list (the Wire view has its exact bytes). */
+function httpText(response: HttpResponse): string {
+  const head = [
+    `HTTP/${response.version} ${response.status} ${response.statusText}`,
+    ...response.headers.map(([name, value]) => `${name}: ${value}`),
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${response.text}`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../i18n/messages';
 import { expandCall, sendBlocker } from './send-readiness';
 
 const ADD = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}';
@@ -10,6 +11,10 @@ describe('sendBlocker', () => {
     expect(sendBlocker(ADD, 'open', 'connecting')).toBe('Connecting to the target…');
     expect(sendBlocker(ADD, 'open', 'failed')).toBe('Connect to a target first.');
     expect(sendBlocker(ADD, 'open', 'connected')).toBeNull();
+  });
+
+  it('says it in the page language when given its words', () => {
+    expect(sendBlocker(ADD, 'open', 'failed', 'go', MESSAGES.zh)).toBe(MESSAGES.zh.connectFirst);
   });
 
   it('accepts a burst template, whose single send is call 0 of 1', () => {

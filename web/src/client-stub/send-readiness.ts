@@ -1,28 +1,42 @@
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
-import { marshalGoRequest } from '../../../shared/jsonrpc/go-dialect';
+import { MESSAGES, type Messages } from '../i18n/messages';
 import type { BridgeStatus, TargetStatus } from '../stores/connection-store';
+import { type DialectName, marshalRequest } from './dialects';
 
 /**
  * Expands the editor text for call i of n and checks it marshals, without
  * touching any connection's id counter.
  */
-export function expandCall(editorText: string, i: number, n: number): string | { problem: string } {
+export function expandCall(
+  editorText: string,
+  i: number,
+  n: number,
+  dialect: DialectName = 'go',
+): string | { problem: string } {
   const expanded = expandBurstTemplate(editorText, i, n);
   if (typeof expanded !== 'string') return expanded;
-  const check = marshalGoRequest(expanded, () => '0');
+  const check = marshalRequest(dialect, expanded, () => '0');
   return check.ok ? expanded : { problem: check.problem };
 }
+
+/** The page's words for what is in the way; the marshaller's problems stay as shared/ words them. */
+export type SendWords = Pick<
+  Messages,
+  'notConnectedToBridge' | 'connectingToTarget' | 'connectFirst'
+>;
 
 /** Why Send is disabled right now, as a sentence shown next to the button; null when it may send. */
 export function sendBlocker(
   editorText: string,
   bridgeStatus: BridgeStatus,
   targetStatus: TargetStatus,
+  dialect: DialectName = 'go',
+  t: SendWords = MESSAGES.en,
 ): string | null {
-  const call = expandCall(editorText, 0, 1);
+  const call = expandCall(editorText, 0, 1, dialect);
   if (typeof call !== 'string') return call.problem;
-  if (bridgeStatus !== 'open') return 'Not connected to the bridge.';
-  if (targetStatus === 'connecting') return 'Connecting to the target…';
-  if (targetStatus !== 'connected') return 'Connect to a target first.';
+  if (bridgeStatus !== 'open') return t.notConnectedToBridge;
+  if (targetStatus === 'connecting') return t.connectingToTarget;
+  if (targetStatus !== 'connected') return t.connectFirst;
   return null;
 }

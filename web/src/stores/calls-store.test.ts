@@ -144,6 +144,34 @@ describe('calls store', () => {
     expect(store.selectedCall(store.getState())).toBeNull();
   });
 
+  it('takes many answers in one update, each on its own call', () => {
+    const store = createCallsStore();
+    store.getState().add([call('0'), call('1'), call('2')]);
+    let updates = 0;
+    store.subscribe(() => {
+      updates += 1;
+    });
+    const answer = (resultText: string, error: string | null = null): Answer => ({
+      stamps: reply(200, 300),
+      replyOrder: 1,
+      resultText,
+      error,
+      errorClass: null,
+    });
+    store.getState().answerAll([
+      ['2', answer('5')],
+      ['0', answer('null', 'boom')],
+    ]);
+    expect(updates).toBe(1);
+    expect(store.getState().calls.map((c) => [c.status, c.resultText])).toEqual([
+      ['error', 'null'],
+      ['pending', null],
+      ['answered', '5'],
+    ]);
+    store.getState().answerAll([]);
+    expect(updates).toBe(1);
+  });
+
   it('keeps stray replies apart from calls', () => {
     const store = createCallsStore();
     store

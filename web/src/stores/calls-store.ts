@@ -1,8 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
 import type { CallStamps, ServerStamps } from '../../../shared/steps/call-stamps';
+import type { ErrorObject } from '../client-stub/dialects';
 
-export type CallStatus = 'pending' | 'answered' | 'error' | 'failed';
+/** `notified`: a notification the bridge wrote; no answer is expected. */
+export type CallStatus = 'pending' | 'answered' | 'error' | 'failed' | 'notified';
 export type ErrorClass = GoErrorClass;
 
 export type Call = {
@@ -20,20 +22,32 @@ export type Call = {
   resultText: string | null;
   error: string | null;
   errorClass: ErrorClass | null;
+  /** A JSON-RPC 2.0 error object (code, message, data, the code explained); absent for Go's dialect. */
+  errorObject?: ErrorObject | null;
   failure: string | null;
   /** Set when another call with the same id was in flight when this one was sent. */
   duplicateWarning: string | null;
+  /** A JSON-RPC 2.0 notification: it has no id and the server sends no answer. */
+  notification?: boolean;
 };
 
 export type NewCall = Pick<
   Call,
-  'key' | 'conn' | 'method' | 'idText' | 'canonicalId' | 'requestText' | 'duplicateWarning'
+  | 'key'
+  | 'conn'
+  | 'method'
+  | 'idText'
+  | 'canonicalId'
+  | 'requestText'
+  | 'duplicateWarning'
+  | 'notification'
 > & { stamps: Pick<CallStamps, 'invokedAt' | 'marshalledAt' | 'requestBytes'> };
 
 /** Bytes from the server that no pending call can own: an unknown id, a late reply, or a framing error. */
 export type StrayReply = {
   conn: number;
-  kind: 'unmatched' | 'late' | 'undecodable' | 'framing-error';
+  /** `notification-answer`: a reply to a JSON-RPC 2.0 notification, which must get none. */
+  kind: 'unmatched' | 'notification-answer' | 'late' | 'undecodable' | 'framing-error';
   text: string;
   reason: string;
   at: number;
@@ -49,6 +63,7 @@ export type Answer = {
   resultText: string | null;
   error: string | null;
   errorClass: ErrorClass | null;
+  errorObject?: ErrorObject | null;
 };
 
 export type CallsState = {
@@ -58,11 +73,13 @@ export type CallsState = {
   strays: StrayReply[];
 
   add(calls: NewCall[]): void;
-  /** Step 3: the bridge acknowledged writing the request (bridge clock). */
+  /** Step 3: the bridge acknowledged writing the request (bridge clock); a notification is then done. */
   written(keys: string[], at: number): void;
   /** Steps 4–9 as the glass-box demo server reported them. */
   serverSteps(key: string, stamps: ServerStamps): void;
   answer(key: string, answer: Answer): void;
+  /** Many answers in one update: a read chunk can carry hundreds, and each update copies the list. */
+  answerAll(answers: ReadonlyArray<readonly [key: string, answer: Answer]>): void;
   fail(keys: string[], reason: string): void;
   stray(reply: StrayReply): void;
   select(key: string | null): void;
@@ -139,6 +156,9 @@ export function createCallsStore() {
         calls: updateCalls(state.calls, keys, (call) => ({
           ...call,
           stamps: { ...call.stamps, writtenAt: at },
+          ...(call.notification && call.status === 'pending'
+            ? { status: 'notified' as const }
+            : {}),
         })),
       })),
     serverSteps: (key, server) =>
@@ -148,15 +168,22 @@ export function createCallsStore() {
           stamps: { ...call.stamps, server },
         })),
       })),
-    answer: (key, answer) =>
+    answer: (key, answer) => store.getState().answerAll([[key, answer]]),
+    answerAll: (answers) => {
+      if (answers.length === 0) return;
+      const byKey = new Map(answers);
       set((state) => ({
-        calls: updateCalls(state.calls, [key], (call) => ({
-          ...call,
-          ...answer,
-          stamps: { ...call.stamps, ...answer.stamps },
-          status: answer.error === null ? 'answered' : 'error',
-        })),
-      })),
+        calls: updateCalls(state.calls, byKey.keys(), (call) => {
+          const answer = byKey.get(call.key) as Answer;
+          return {
+            ...call,
+            ...answer,
+            stamps: { ...call.stamps, ...answer.stamps },
+            status: answer.error === null ? 'answered' : 'error',
+          };
+        }),
+      }));
+    },
     fail: (keys, reason) =>
       set((state) => ({
         calls: updateCalls(state.calls, keys, (call) =>

@@ -13,6 +13,16 @@ function memoryStorage() {
 }
 
 describe('composer store', () => {
+  it('remembers the burst mode across a reload, Go mode by default', () => {
+    const storage = memoryStorage();
+    const first = createComposerStore(storage, '');
+    expect(first.getState().burstMode).toBe('go');
+    first.getState().setBurstMode('call');
+    expect(createComposerStore(storage, '').getState().burstMode).toBe('call');
+    storage.setItem('rpc-playground.composer.burst-mode', 'bogus');
+    expect(createComposerStore(storage, '').getState().burstMode).toBe('go');
+  });
+
   it('starts from the initial text, then keeps every edit across a reload', () => {
     const storage = memoryStorage();
     const first = createComposerStore(storage, '{"method":"A.B"}');
@@ -36,9 +46,9 @@ describe('composer store', () => {
     expect(store.getState().text).toBe('y');
   });
 
-  it('clamps the burst size to 1..1000', () => {
+  it('clamps the burst size to 1..10000', () => {
     expect(clampBurstSize(0)).toBe(1);
-    expect(clampBurstSize(5000)).toBe(BURST_MAX);
+    expect(clampBurstSize(50_000)).toBe(BURST_MAX);
     expect(clampBurstSize(Number.NaN)).toBe(BURST_DEFAULT);
     expect(clampBurstSize(7.4)).toBe(7);
   });

@@ -1,13 +1,21 @@
 import { createStore } from 'zustand/vanilla';
 
 export const BURST_MIN = 1;
-export const BURST_MAX = 1000;
+export const BURST_MAX = 10_000;
 export const BURST_DEFAULT = 10;
 /** Per-call timeout in seconds: a call with no answer by then fails, and a later answer is late. */
 export const TIMEOUT_MIN_S = 1;
 export const TIMEOUT_MAX_S = 3600;
 export const TIMEOUT_DEFAULT_S = 30;
 const TEXT_KEY = 'rpc-playground.composer.text';
+const BURST_MODE_KEY = 'rpc-playground.composer.burst-mode';
+
+/** "go": all calls at once, like client.Go; "call": one at a time, each after the last settled, like client.Call. */
+export const BURST_MODES = ['go', 'call'] as const;
+export type BurstMode = (typeof BURST_MODES)[number];
+
+/** A Call-mode burst still sending: how far it got. */
+export type BurstRun = { sent: number; total: number };
 
 /** The subset of Web Storage the store needs, so tests can pass a Map-backed fake. */
 export type TextStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -16,9 +24,14 @@ export type ComposerState = {
   text: string;
   burstSize: number;
   timeoutSeconds: number;
+  burstMode: BurstMode;
+  /** Set while a Call-mode burst is running (the client stub updates it). */
+  burstRun: BurstRun | null;
   setText(text: string): void;
   setBurstSize(size: number): void;
   setTimeoutSeconds(seconds: number): void;
+  setBurstMode(mode: BurstMode): void;
+  setBurstRun(run: BurstRun | null): void;
 };
 
 export type ComposerStore = ReturnType<typeof createComposerStore>;
@@ -40,12 +53,23 @@ export function createComposerStore(storage: TextStorage | null, initialText: st
     text: saved ?? initialText,
     burstSize: BURST_DEFAULT,
     timeoutSeconds: TIMEOUT_DEFAULT_S,
+    burstMode: readBurstMode(storage),
+    burstRun: null,
     setText: (text) => {
       set({ text });
       writeSaved(storage, text);
     },
     setBurstSize: (size) => set({ burstSize: clampBurstSize(size) }),
     setTimeoutSeconds: (seconds) => set({ timeoutSeconds: clampTimeoutSeconds(seconds) }),
+    setBurstMode: (burstMode) => {
+      set({ burstMode });
+      try {
+        storage?.setItem(BURST_MODE_KEY, burstMode);
+      } catch {
+        // Persistence is best effort; the choice holds for this visit.
+      }
+    },
+    setBurstRun: (burstRun) => set({ burstRun }),
   }));
 }
 
@@ -55,6 +79,15 @@ function readSaved(storage: TextStorage | null): string | null {
     return storage?.getItem(TEXT_KEY) ?? null;
   } catch {
     return null;
+  }
+}
+
+function readBurstMode(storage: TextStorage | null): BurstMode {
+  try {
+    const saved = storage?.getItem(BURST_MODE_KEY);
+    return BURST_MODES.find((mode) => mode === saved) ?? 'go';
+  } catch {
+    return 'go';
   }
 }
 

@@ -1,7 +1,15 @@
 import { createStore } from 'zustand/vanilla';
+import type { FramingName } from '../../../shared/framing/framer';
 import type { Target } from '../../../shared/protocol/bridge-protocol';
 import type { ClockEstimate } from '../../../shared/steps/call-stamps';
 import type { BridgeStatus } from '../bridge-client/bridge-client';
+import type { DialectName } from '../client-stub/dialects';
+import {
+  type ChoiceStorage,
+  type ProtocolChoice,
+  readProtocolChoice,
+  writeProtocolChoice,
+} from './protocol-choice';
 
 export type { BridgeStatus };
 export type TargetStatus = 'disconnected' | 'connecting' | 'connected' | 'closed' | 'failed';
@@ -16,16 +24,26 @@ export type ConnectionState = {
   /** The conn id of the current target connection, if any. */
   conn: number | null;
   demo: Target | null;
+  /** The JSON-RPC 2.0 demo server (newline-delimited), when the bridge runs one. */
+  demo2: Target | null;
   allowed: string[];
   targetText: string;
   /** Once the person edits the target, the demo address from welcome no longer overwrites it. */
   targetEdited: boolean;
   /** Bridge clock − page clock, measured by the bridge client's clock exchanges; null until the first. */
   clock: ClockEstimate | null;
+  /** The person's framing and dialect; null follows the guess from the target (protocol-guess.ts). */
+  framingChoice: FramingName | null;
+  dialectChoice: DialectName | null;
+  /** Where the HTTP framing POSTs: the request target, "/" unless the server wants another. */
+  httpPath: string;
 
   setBridgeStatus(status: BridgeStatus, message?: string | null): void;
-  welcome(demo: Target | null, allowed: string[]): void;
+  welcome(demo: Target | null, allowed: string[], demo2?: Target | null): void;
   setClock(clock: ClockEstimate | null): void;
+  chooseFraming(framing: FramingName | null): void;
+  chooseDialect(dialect: DialectName | null): void;
+  setHttpPath(path: string): void;
   editTarget(text: string): void;
   targetConnecting(conn: number): void;
   targetConnected(conn: number, message: string): void;
@@ -40,7 +58,13 @@ export type ConnectionState = {
 
 export type ConnectionStore = ReturnType<typeof createConnectionStore>;
 
-export function createConnectionStore() {
+/** `storage` keeps the person's framing, dialect and HTTP path across reloads (protocol-choice.ts). */
+export function createConnectionStore(storage: ChoiceStorage | null = null) {
+  const remember = (change: Partial<ProtocolChoice>, get: () => ConnectionState) => {
+    const { framingChoice, dialectChoice, httpPath } = { ...get(), ...change };
+    writeProtocolChoice(storage, { framingChoice, dialectChoice, httpPath });
+    return change;
+  };
   return createStore<ConnectionState>()((set, get) => ({
     bridgeStatus: 'connecting',
     bridgeMessage: null,
@@ -48,22 +72,28 @@ export function createConnectionStore() {
     targetMessage: null,
     conn: null,
     demo: null,
+    demo2: null,
     allowed: [],
     targetText: '',
     targetEdited: false,
     clock: null,
+    ...readProtocolChoice(storage),
 
     setBridgeStatus: (bridgeStatus, message = null) =>
       set({ bridgeStatus, bridgeMessage: message }),
-    welcome: (demo, allowed) => {
+    welcome: (demo, allowed, demo2 = null) => {
       const prefill = !get().targetEdited && demo !== null;
       set({
         demo,
+        demo2,
         allowed,
         ...(prefill ? { targetText: `${demo.host}:${demo.port}` } : {}),
       });
     },
     setClock: (clock) => set({ clock }),
+    chooseFraming: (framingChoice) => set(remember({ framingChoice }, get)),
+    chooseDialect: (dialectChoice) => set(remember({ dialectChoice }, get)),
+    setHttpPath: (httpPath) => set(remember({ httpPath }, get)),
     editTarget: (targetText) => set({ targetText, targetEdited: true }),
     targetConnecting: (conn) => set({ conn, targetStatus: 'connecting', targetMessage: null }),
     targetConnected: (conn, message) => {

@@ -23,7 +23,13 @@ export const UNLOADED_IN_FLIGHT_REASON =
 export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export type Schedule = (fn: () => void, ms: number) => () => void;
 
-const STATUSES: ReadonlySet<string> = new Set(['pending', 'answered', 'error', 'failed']);
+const STATUSES: ReadonlySet<string> = new Set([
+  'pending',
+  'answered',
+  'error',
+  'failed',
+  'notified',
+]);
 
 function isStoredCall(value: unknown): value is Call {
   if (typeof value !== 'object' || value === null) return false;

@@ -3,13 +3,15 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
+import { replayCall } from '../../playback/replay-call';
 import { summariseCall, summariseCalls } from './call-summary';
+import './call-list.css';
 
 const ROW_HEIGHT_PX = 40;
 
 export function CallList() {
   const t = useMessages();
-  const { calls } = useApp();
+  const { calls, playback } = useApp();
   const items = useStore(calls, (s) => s.calls);
   const selectedKey = useStore(calls, (s) => s.selectedKey);
   const select = useStore(calls, (s) => s.select);
@@ -55,7 +57,7 @@ export function CallList() {
         <h2 className="panel-title" id="calls-title">
           {t.calls}
         </h2>
-        <span className="panel-note">{summariseCalls(items, strayCount)}</span>
+        <span className="panel-note">{summariseCalls(items, strayCount, t)}</span>
       </div>
       <div className="call-scroll" ref={scrollRef} onScroll={onScroll}>
         <ul
@@ -66,7 +68,7 @@ export function CallList() {
           {virtualizer.getVirtualItems().map((row) => {
             const call = items[row.index];
             if (!call) return null;
-            const summary = summariseCall(call);
+            const summary = summariseCall(call, t);
             const selected = call.key === selectedKey;
             return (
               <li
@@ -90,6 +92,17 @@ export function CallList() {
                   <span className={`call-status badge-${call.status}`}>{summary.status}</span>{' '}
                   <span className="call-detail">{summary.detail}</span>
                 </button>
+                {call.status !== 'pending' && (
+                  <button
+                    type="button"
+                    className="call-replay"
+                    aria-label={t.replayCall(call.method, call.idText)}
+                    title={t.replayCall(call.method, call.idText)}
+                    onClick={() => replayCall(calls, playback, call.key)}
+                  >
+                    <span aria-hidden="true">↻</span> {t.replay}
+                  </button>
+                )}
               </li>
             );
           })}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Call } from '../../stores/calls-store';
-import { formatDuration, summariseCall, summariseCalls } from './call-summary';
+import { MESSAGES } from '../../i18n/messages';
+import type { Call, StrayReply } from '../../stores/calls-store';
+import { formatDuration, labCounts, summariseCall, summariseCalls } from './call-summary';
 
 const base: Call = {
   key: 'c1',
@@ -65,5 +66,79 @@ describe('call summary', () => {
     ];
     expect(summariseCalls(calls, 0)).toBe('4 sent · 2 pending · 1 answered · 1 failed');
     expect(summariseCalls([], 1)).toBe('0 sent · 1 stray reply');
+  });
+
+  it('speaks the page language when given its words', () => {
+    const zh = MESSAGES.zh;
+    expect(summariseCall(base, zh)).toEqual({
+      method: 'Demo.Sleep',
+      id: 'id 3',
+      status: zh.callStatus.answered,
+      detail: `120 ms · ${zh.replyOrder(2)}`,
+    });
+    expect(summariseCalls([base, { ...base, key: 'c2', status: 'failed' }], 1, zh)).toBe(
+      [
+        zh.sentCount(2),
+        zh.statusCount(1, zh.callStatus.answered),
+        zh.statusCount(1, zh.callStatus.failed),
+        zh.strayCount(1),
+      ].join(' · '),
+    );
+  });
+});
+
+describe('lab counts', () => {
+  /** Calls sent in this order on `conn`, answered in the order given by `replyOrder` (null: no answer). */
+  const sent = (conn: number, orders: Array<number | null>, status?: Call['status']): Call[] =>
+    orders.map((replyOrder, i) => ({
+      ...base,
+      key: `c${conn}-${i}`,
+      conn,
+      replyOrder,
+      status: status ?? (replyOrder === null ? 'pending' : 'answered'),
+    }));
+  const stray = (kind: StrayReply['kind']): StrayReply => ({
+    conn: 1,
+    kind,
+    text: '{}',
+    reason: 'why',
+    at: 0,
+  });
+
+  it('answers in send order are never out of order (Call mode)', () => {
+    const counts = labCounts(sent(1, [1, 2, 3, 4, 5]), []);
+    expect(counts).toMatchObject({ sent: 5, answered: 5, outOfOrder: 0, unmatched: 0, failed: 0 });
+  });
+
+  it('a reversed burst has N-1 answers out of order (Go mode, reverse sleeps)', () => {
+    expect(labCounts(sent(1, [5, 4, 3, 2, 1]), []).outOfOrder).toBe(4);
+  });
+
+  it('an answer that overtook a call still waiting is out of order; one after a failure is not', () => {
+    expect(labCounts(sent(1, [null, 1]), []).outOfOrder).toBe(1);
+    const failedFirst = [
+      ...sent(1, [null], 'failed'),
+      ...sent(1, [1]).map((c) => ({ ...c, key: 'x' })),
+    ];
+    expect(labCounts(failedFirst, [])).toMatchObject({ outOfOrder: 0, failed: 1, answered: 1 });
+  });
+
+  it('keeps connections apart, including the same number from an earlier page load', () => {
+    const earlier = sent(1, [2, 1]).map((c, i) => ({ ...c, key: `h${i + 1}` }));
+    expect(labCounts([...earlier, ...sent(1, [1, 2]), ...sent(2, [1])], []).outOfOrder).toBe(1);
+  });
+
+  it('error replies count as answered; strays count as unmatched by reason', () => {
+    const calls = [{ ...base, status: 'error' as const, replyOrder: 1 }];
+    const counts = labCounts(calls, [stray('late'), stray('late'), stray('notification-answer')]);
+    expect(counts.answered).toBe(1);
+    expect(counts.unmatched).toBe(3);
+    expect(counts.unmatchedByKind).toEqual({
+      unmatched: 0,
+      'notification-answer': 1,
+      late: 2,
+      undecodable: 0,
+      'framing-error': 0,
+    });
   });
 });

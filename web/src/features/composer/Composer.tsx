@@ -1,11 +1,18 @@
 import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
+import { chosenProtocol } from '../../client-stub/protocol-guess';
 import { sendBlocker } from '../../client-stub/send-readiness';
 import { useMessages } from '../../i18n/use-messages';
-import { BURST_MAX, BURST_MIN, TIMEOUT_MAX_S, TIMEOUT_MIN_S } from '../../stores/composer-store';
+import {
+  BURST_MAX,
+  BURST_MIN,
+  BURST_MODES,
+  TIMEOUT_MAX_S,
+  TIMEOUT_MIN_S,
+} from '../../stores/composer-store';
 import { RequestEditor } from './RequestEditor';
-import { REQUEST_TEMPLATES } from './templates';
+import { TEMPLATES } from './templates';
 
 export function Composer() {
   const t = useMessages();
@@ -14,21 +21,26 @@ export function Composer() {
   const setText = useStore(composer, (s) => s.setText);
   const burstSize = useStore(composer, (s) => s.burstSize);
   const setBurstSize = useStore(composer, (s) => s.setBurstSize);
+  const burstMode = useStore(composer, (s) => s.burstMode);
+  const setBurstMode = useStore(composer, (s) => s.setBurstMode);
+  const burstRun = useStore(composer, (s) => s.burstRun);
   const timeoutSeconds = useStore(composer, (s) => s.timeoutSeconds);
   const setTimeoutSeconds = useStore(composer, (s) => s.setTimeoutSeconds);
   const bridgeStatus = useStore(connection, (s) => s.bridgeStatus);
   const targetStatus = useStore(connection, (s) => s.targetStatus);
+  // The connection bar's choice; it cannot change while a connection speaks it.
+  const dialect = useStore(connection, (s) => chosenProtocol(s).dialect);
   const [sendProblem, setSendProblem] = useState<string | null>(null);
   // The box may be empty or out of range while typing; the store only ever holds a valid size.
   const [burstDraft, setBurstDraft] = useState(String(burstSize));
   const [timeoutDraft, setTimeoutDraft] = useState(String(timeoutSeconds));
   const reasonId = useId();
 
-  const blocker = sendBlocker(text, bridgeStatus, targetStatus);
+  const blocker = sendBlocker(text, bridgeStatus, targetStatus, dialect, t);
   const reason = blocker ?? sendProblem;
 
   const onTemplate = (name: string) => {
-    const chosen = REQUEST_TEMPLATES.find((t) => t.name === name);
+    const chosen = TEMPLATES[dialect].find((t) => t.name === name);
     if (!chosen) return;
     setSendProblem(null);
     setText(chosen.text);
@@ -43,7 +55,7 @@ export function Composer() {
           {/* A menu, not a setting: it stays on its prompt so the same template can be loaded again. */}
           <select value="" onChange={(event) => onTemplate(event.target.value)}>
             <option value="">{t.loadTemplate}</option>
-            {REQUEST_TEMPLATES.map((t) => (
+            {TEMPLATES[dialect].map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}
               </option>
@@ -54,6 +66,8 @@ export function Composer() {
       <div className="editor-frame">
         <RequestEditor
           text={text}
+          label={t.request}
+          dialect={dialect}
           onChange={(value) => {
             setSendProblem(null);
             setText(value);
@@ -98,6 +112,22 @@ export function Composer() {
           {t.sendBurst}
         </button>
         <label className="field inline">
+          <span className="field-label">{t.burstMode}</span>
+          <select
+            value={burstMode}
+            onChange={(event) => {
+              const mode = BURST_MODES.find((m) => m === event.target.value);
+              if (mode) setBurstMode(mode);
+            }}
+          >
+            {BURST_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {mode === 'go' ? t.burstModeGo : t.burstModeCall}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
           <span className="field-label">{t.timeout}</span>
           <input
             className="burst-input"
@@ -115,6 +145,14 @@ export function Composer() {
           />
           <span aria-hidden="true">{t.secondsUnit}</span>
         </label>
+        {burstRun && (
+          <>
+            <button type="button" className="button" onClick={() => stub.stopBurst()}>
+              {t.stopBurst}
+            </button>
+            <span className="panel-note">{t.burstProgress(burstRun.sent, burstRun.total)}</span>
+          </>
+        )}
         <p id={reasonId} className={reason ? 'send-reason problem' : 'send-reason'}>
           {reason ?? t.ctrlEnterSends}
         </p>

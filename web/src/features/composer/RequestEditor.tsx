@@ -1,9 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { lintGoRequest } from '../../../../shared/jsonrpc/go-dialect';
+import type { DialectName } from '../../client-stub/dialects';
 import { monaco } from '../../monaco/monaco-setup';
+import { applyRequestSchema } from '../../monaco/request-schema';
 
 type Props = {
   text: string;
+  /** The editor's accessible name, in the page's language. */
+  label: string;
+  /** Picks the JSON schema Monaco validates against, and whether Go's lint runs. */
+  dialect: DialectName;
   onChange(text: string): void;
   /** Ctrl/Cmd+Enter. */
   onSubmit(): void;
@@ -12,7 +18,12 @@ type Props = {
 const MODEL_URI = monaco.Uri.parse('inmemory://rpc-playground/request.json');
 const LINT_OWNER = 'go-dialect';
 
-function lintMarkers(model: monaco.editor.ITextModel): monaco.editor.IMarkerData[] {
+function lintMarkers(
+  model: monaco.editor.ITextModel,
+  dialect: DialectName,
+): monaco.editor.IMarkerData[] {
+  // JSON-RPC 2.0's rules fit a schema; Go's need its own lint to say what its server will do.
+  if (dialect !== 'go') return [];
   return lintGoRequest(model.getValue()).map((lint) => {
     const start = model.getPositionAt(lint.start);
     const end = model.getPositionAt(Math.max(lint.end, lint.start + 1));
@@ -33,19 +44,20 @@ function lintMarkers(model: monaco.editor.ITextModel): monaco.editor.IMarkerData
  * disposed with it. Monaco's JSON diagnostics run in its worker; the Go
  * dialect's lint adds markers of its own on every change.
  */
-export function RequestEditor({ text, onChange, onSubmit }: Props) {
+export function RequestEditor({ text, label, dialect, onChange, onSubmit }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const callbacks = useRef({ onChange, onSubmit });
-  callbacks.current = { onChange, onSubmit };
+  const callbacks = useRef({ onChange, onSubmit, dialect });
+  callbacks.current = { onChange, onSubmit, dialect };
   const initialText = useRef(text);
+  const initialLabel = useRef(label);
 
   useEffect(() => {
     if (!host.current) return;
     const model = monaco.editor.createModel(initialText.current, 'json', MODEL_URI);
     const editor = monaco.editor.create(host.current, {
       model,
-      ariaLabel: 'Request',
+      ariaLabel: initialLabel.current,
       minimap: { enabled: false },
       automaticLayout: true,
       fontSize: 13,
@@ -60,9 +72,9 @@ export function RequestEditor({ text, onChange, onSubmit }: Props) {
       autoSurround: 'never',
     });
     editorRef.current = editor;
-    monaco.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model));
     const changes = model.onDidChangeContent(() => {
-      monaco.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model));
+      const markers = lintMarkers(model, callbacks.current.dialect);
+      monaco.editor.setModelMarkers(model, LINT_OWNER, markers);
       callbacks.current.onChange(model.getValue());
     });
     const submit = editor.addAction({
@@ -79,6 +91,16 @@ export function RequestEditor({ text, onChange, onSubmit }: Props) {
       model.dispose();
     };
   }, []);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: label });
+  }, [label]);
+
+  useEffect(() => {
+    applyRequestSchema(MODEL_URI.toString(), dialect);
+    const model = editorRef.current?.getModel();
+    if (model) monaco.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model, dialect));
+  }, [dialect]);
 
   // A template replaces the text from outside; typing never comes back here because the model already has it.
   useEffect(() => {

@@ -1,3 +1,5 @@
+import type { DialectName } from '../../client-stub/dialects';
+
 export type RequestTemplate = { name: string; text: string };
 
 /** A request laid out for reading; the client stub sends it compact, as Go's client does. */
@@ -13,5 +15,42 @@ export const REQUEST_TEMPLATES: readonly RequestTemplate[] = [
   { name: 'Demo.Fail', text: request('Demo.Fail', { Message: 'disk full' }) },
   { name: 'Unknown method', text: request('Nope.Add', { X: 1, Y: 2 }) },
 ];
+
+/** A JSON-RPC 2.0 call; "jsonrpc":"2.0" is added on the way out, and without an id it is a notification. */
+const v2 = (method: string, params: unknown, id?: unknown): Record<string, unknown> =>
+  id === undefined ? { method, params } : { method, params, id };
+const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/** The same demo services in JSON-RPC 2.0 (params by name), with batches and a notification. */
+export const V2_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
+  { name: 'ServiceA.Add 10+20', text: pretty(v2('ServiceA.Add', { X: 10, Y: 20 }, 1)) },
+  { name: 'UserService.Get', text: pretty(v2('UserService.Get', { userid: 1 }, 2)) },
+  { name: 'Demo.Sleep', text: pretty(v2('Demo.Sleep', { Ms: 300 }, 3)) },
+  {
+    name: 'Demo.Sleep burst',
+    text: pretty(v2('Demo.Sleep', { Ms: '{{(N-i)*40}}' }, '{{i}}')),
+  },
+  { name: 'Demo.Fail', text: pretty(v2('Demo.Fail', { Message: 'disk full' }, 4)) },
+  { name: 'Invalid params', text: pretty(v2('ServiceA.Add', { X: 'ten' }, 5)) },
+  { name: 'Unknown method', text: pretty(v2('Nope.Add', { X: 1, Y: 2 }, 6)) },
+  {
+    name: 'Batch of three',
+    text: pretty([
+      v2('Demo.Sleep', { Ms: 200 }, 'slow'),
+      v2('ServiceA.Add', { X: 1, Y: 2 }, 'add'),
+      v2('UserService.Get', { userid: 7 }, 'user'),
+    ]),
+  },
+  { name: 'Notification (no id)', text: pretty(v2('Demo.Sleep', { Ms: 10 })) },
+  {
+    name: 'Batch with a notification',
+    text: pretty([v2('ServiceA.Add', { X: 2, Y: 3 }, 'sum'), v2('Demo.Sleep', { Ms: 10 })]),
+  },
+];
+
+export const TEMPLATES: Record<DialectName, readonly RequestTemplate[]> = {
+  go: REQUEST_TEMPLATES,
+  v2: V2_REQUEST_TEMPLATES,
+};
 
 export const DEFAULT_REQUEST_TEXT = REQUEST_TEMPLATES[0]?.text ?? '';

@@ -2,8 +2,12 @@ import type { FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/app-context';
+import { DIALECT_NAMES } from '../../client-stub/dialects';
+import { chosenProtocol } from '../../client-stub/protocol-guess';
+import { FRAMING_NAMES } from '../../client-stub/wire-framing';
 import { useMessages } from '../../i18n/use-messages';
 import { describeStatus } from './status-text';
+import './connection-bar.css';
 
 export function ConnectionBar() {
   const t = useMessages();
@@ -19,7 +23,23 @@ export function ConnectionBar() {
       targetMessage: s.targetMessage,
     })),
   );
-  const text = describeStatus(status);
+  const protocol = useStore(
+    connection,
+    useShallow((s) => {
+      const chosen = chosenProtocol(s);
+      return {
+        framing: chosen.framing,
+        dialect: chosen.dialect,
+        reason: chosen.guess.reason,
+        chose: s.framingChoice !== null || s.dialectChoice !== null,
+      };
+    }),
+  );
+  const chooseFraming = useStore(connection, (s) => s.chooseFraming);
+  const chooseDialect = useStore(connection, (s) => s.chooseDialect);
+  const httpPath = useStore(connection, (s) => s.httpPath);
+  const setHttpPath = useStore(connection, (s) => s.setHttpPath);
+  const text = describeStatus(status, t);
   const busy = status.targetStatus === 'connecting' || status.targetStatus === 'connected';
 
   const onSubmit = (event: FormEvent) => {
@@ -41,6 +61,74 @@ export function ConnectionBar() {
           autoComplete="off"
         />
       </label>
+      <label className="field">
+        <span className="field-label">{t.framing}</span>
+        {/* Chosen per connection at Connect: fixed while one is open. */}
+        <select
+          value={protocol.framing}
+          disabled={busy}
+          onChange={(event) => {
+            const framing = FRAMING_NAMES.find((name) => name === event.target.value);
+            if (framing) chooseFraming(framing);
+          }}
+        >
+          {FRAMING_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {t.framingNames[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">{t.dialect}</span>
+        <select
+          value={protocol.dialect}
+          disabled={busy}
+          onChange={(event) => {
+            const dialect = DIALECT_NAMES.find((name) => name === event.target.value);
+            if (dialect) chooseDialect(dialect);
+          }}
+        >
+          {DIALECT_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {t.dialectNames[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {protocol.framing === 'http' && (
+        <label className="field">
+          <span className="field-label">{t.httpPath}</span>
+          <input
+            className="path-input"
+            type="text"
+            value={httpPath}
+            disabled={busy}
+            onChange={(event) => setHttpPath(event.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
+        </label>
+      )}
+      <p className="protocol-guess">
+        {t.guessed(t.guessReasons[protocol.reason])}
+        {protocol.chose && (
+          <>
+            {` · ${t.chosenByYou} `}
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                chooseFraming(null);
+                chooseDialect(null);
+              }}
+            >
+              {t.useGuess}
+            </button>
+          </>
+        )}
+      </p>
       <button type="submit" className="button primary" disabled={status.bridgeStatus !== 'open'}>
         {t.connect}
       </button>

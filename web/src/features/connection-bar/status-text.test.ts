@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../i18n/messages';
 import { describeStatus } from './status-text';
 
 describe('describeStatus', () => {
@@ -22,5 +23,21 @@ describe('describeStatus', () => {
         targetMessage: null,
       }).bridge,
     ).toBe('Bridge: reconnecting — retrying in 0.5 s');
+  });
+  it('speaks the page language when given its words', () => {
+    expect(
+      describeStatus(
+        {
+          bridgeStatus: 'open',
+          bridgeMessage: null,
+          targetStatus: 'connected',
+          targetMessage: 'x',
+        },
+        MESSAGES.zh,
+      ),
+    ).toEqual({
+      bridge: MESSAGES.zh.bridgeStatus.open,
+      target: `${MESSAGES.zh.targetStatus.connected} — x`,
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { useStore } from 'zustand';
 import { prettyExact } from '../../../../shared/json/exact-json';
 import { useApp } from '../../app/app-context';
+import type { ErrorObject } from '../../client-stub/dialects';
+import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../../i18n/use-messages';
 import { bridgeDurationMs, type Call, pageDurationMs } from '../../stores/calls-store';
 import { formatDuration } from '../call-list/call-summary';
@@ -14,14 +16,11 @@ function prettyOrRaw(text: string): string {
   }
 }
 
-function ranText(ran: boolean): string {
-  return ran
-    ? 'yes: the method ran and returned this error'
-    : 'no: the server refused the call before running the method';
-}
-
 function Outcome({ call }: { call: Call }) {
   const t = useMessages();
+  if (call.notification && call.status !== 'failed') {
+    return <p className="outcome notified">{t.notificationNoAnswer}</p>;
+  }
   if (call.status === 'pending') return <p className="outcome pending">{t.waiting}</p>;
   if (call.status === 'failed') {
     return (
@@ -38,14 +37,15 @@ function Outcome({ call }: { call: Call }) {
         <pre className="code">{call.error}</pre>
         {call.errorClass && (
           <dl className="facts">
-            <dt>Kind</dt>
+            <dt>{t.errorKind}</dt>
             <dd>{call.errorClass.kind}</dd>
-            <dt>Method ran</dt>
-            <dd>{ranText(call.errorClass.ran)}</dd>
-            <dt>Why</dt>
+            <dt>{t.methodRan}</dt>
+            <dd>{call.errorClass.ran ? t.ranYes : t.ranNo}</dd>
+            <dt>{t.why}</dt>
             <dd>{call.errorClass.explanation}</dd>
           </dl>
         )}
+        {call.errorObject && <ErrorObjectFacts error={call.errorObject} />}
       </section>
     );
   }
@@ -57,14 +57,37 @@ function Outcome({ call }: { call: Call }) {
   );
 }
 
+/** A JSON-RPC 2.0 error object in full: code, message, data, and what the code means. */
+function ErrorObjectFacts({ error }: { error: ErrorObject }) {
+  const t = useMessages();
+  return (
+    <dl className="facts">
+      <dt>{t.errorCode}</dt>
+      <dd>{error.code}</dd>
+      <dt>{t.errorMessage}</dt>
+      <dd>{error.message}</dd>
+      {error.dataText !== null && (
+        <>
+          <dt>{t.errorData}</dt>
+          <dd>
+            <pre className="code">{prettyOrRaw(error.dataText)}</pre>
+          </dd>
+        </>
+      )}
+      <dt>{t.errorMeaning}</dt>
+      <dd>{error.meaning}</dd>
+    </dl>
+  );
+}
+
 /** Both measured durations, each on one clock, so no offset is involved. */
-function Durations({ call }: { call: Call }) {
+function Durations({ call, t }: { call: Call; t: Messages }) {
   const page = pageDurationMs(call);
   const bridge = bridgeDurationMs(call);
   return (
     <>
-      {page === null ? '—' : `${formatDuration(page)} in the page`}
-      {bridge === null ? '' : `, ${formatDuration(bridge)} from write to reply at the bridge`}
+      {page === null ? '—' : t.inThePage(formatDuration(page))}
+      {bridge === null ? '' : `, ${t.atTheBridge(formatDuration(bridge))}`}
     </>
   );
 }
@@ -90,10 +113,10 @@ export function ResponsePanel() {
             <dt>{t.id}</dt>
             <dd>{call.idText}</dd>
             <dt>{t.status}</dt>
-            <dd>{call.status}</dd>
+            <dd>{t.callStatus[call.status]}</dd>
             <dt>{t.duration}</dt>
             <dd>
-              <Durations call={call} />
+              <Durations call={call} t={t} />
             </dd>
           </dl>
           {call.duplicateWarning && <p className="warning">{call.duplicateWarning}</p>}

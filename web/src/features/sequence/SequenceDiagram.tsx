@@ -48,6 +48,12 @@ const HIT_TOLERANCE_PX = 6;
 const OVERSCAN_PX = 120;
 /** Calls streaming in redraw the diagram at most this often, ms: 5 times a second reads as live. */
 const REDRAW_INTERVAL_MS = 200;
+/**
+ * A redraw lays out and paints every call, so with many calls it waits longer:
+ * this many ms per call, keeping the diagram's share of the page's time about
+ * the same at 10,000 calls (one redraw a second) as at 500.
+ */
+const REDRAW_MS_PER_CALL = 0.1;
 /** Each zoom click multiplies or divides the scale by this. */
 const ZOOM_FACTOR = 2;
 /** The shortest time span the diagram stretches to fill, ms: a 0.1 ms call is not a full-height line. */
@@ -70,7 +76,8 @@ function usePacedCalls(calls: CallsStore): readonly Call[] {
           if (state.calls !== previous.calls) listener();
         }),
       frames: animationFrames,
-      intervalMs: REDRAW_INTERVAL_MS,
+      intervalMs: () =>
+        Math.max(REDRAW_INTERVAL_MS, calls.getState().calls.length * REDRAW_MS_PER_CALL),
       deliver: setItems,
     });
   }, [calls]);

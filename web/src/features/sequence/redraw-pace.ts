@@ -13,7 +13,8 @@ export function paceUpdates<T>(deps: {
   get(): T;
   subscribe(listener: () => void): () => void;
   frames: FrameClock;
-  intervalMs: number;
+  /** A number, or asked before each redraw (a redraw that costs more with more data waits longer). */
+  intervalMs: number | (() => number);
   deliver(value: T): void;
 }): () => void {
   const { get, subscribe, frames, intervalMs, deliver } = deps;
@@ -21,7 +22,8 @@ export function paceUpdates<T>(deps: {
   let last: number | null = null;
 
   const frame = (now: number) => {
-    if (last !== null && now - last < intervalMs) {
+    const interval = typeof intervalMs === 'number' ? intervalMs : intervalMs();
+    if (last !== null && now - last < interval) {
       handle = frames.request(frame);
       return;
     }

@@ -56,7 +56,7 @@ function addHead(ctx: CanvasRenderingContext2D, s: Segment, offsetY: number): vo
     x - ARROW_HEAD_PX * Math.cos(angle + 0.45),
     y - ARROW_HEAD_PX * Math.sin(angle + 0.45),
   );
-  ctx.closePath();
+  // fill() closes each head itself; Chromium's closePath costs microseconds per head, 20,000 heads a frame.
 }
 
 function strokeBars(

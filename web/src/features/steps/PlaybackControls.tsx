@@ -21,10 +21,7 @@ import {
 const SPEED_STEPS_PER_DECADE = 20;
 
 /** Play/Pause, step, scrub, mode and speed: the learner sets the pace. */
-export function PlaybackControls(props: {
-  timeline: PlaybackTimeline | null;
-  onShowShortcuts: () => void;
-}) {
+export function PlaybackControls(props: { timeline: PlaybackTimeline | null }) {
   const t = useMessages();
   const { playback } = useApp();
   const state = useStore(
@@ -139,14 +136,6 @@ export function PlaybackControls(props: {
             <span className="field-label">{t.stopAtEachStep}</span>
           </label>
         )}
-        <button
-          type="button"
-          className="button shortcuts-button"
-          aria-keyshortcuts="?"
-          onClick={props.onShowShortcuts}
-        >
-          {t.showShortcuts}
-        </button>
       </div>
     </div>
   );

@@ -67,6 +67,14 @@ export function StepsView() {
           {t.steps}
         </h2>
         {call && <span className="panel-note">{t.callLabel(call.method, call.idText)}</span>}
+        <button
+          type="button"
+          className="button shortcuts-button"
+          aria-keyshortcuts="?"
+          onClick={() => setHelpOpen(true)}
+        >
+          {t.showShortcuts}
+        </button>
       </div>
       {call === null || now === null || all === null ? (
         <p className="empty">{t.stepsEmpty}</p>
@@ -129,7 +137,7 @@ export function StepsView() {
           </ol>
         </div>
       )}
-      <PlaybackControls timeline={timeline} onShowShortcuts={() => setHelpOpen(true)} />
+      <PlaybackControls timeline={timeline} />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );

@@ -1,14 +1,6 @@
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
-import type { StrayReply } from '../../stores/calls-store';
-
-const KIND_WORDS: Record<StrayReply['kind'], string> = {
-  unmatched: 'Unmatched reply',
-  late: 'Late reply',
-  undecodable: 'Undecodable reply',
-  'framing-error': 'Framing error',
-};
 
 /** A server spewing garbage must not turn into thousands of DOM nodes; the store keeps them all. */
 export const STRAYS_SHOWN = 50;
@@ -25,7 +17,7 @@ export function StrayReplies() {
       <div className="panel-head">
         <h2 className="panel-title">{t.strayReplies}</h2>
         <span className="panel-note">
-          {first > 0 ? `the last ${STRAYS_SHOWN} of ${strays.length}` : strays.length}
+          {first > 0 ? t.strayNewest(STRAYS_SHOWN, strays.length) : strays.length}
         </span>
       </div>
       <ul className="stray-list">
@@ -33,8 +25,10 @@ export function StrayReplies() {
           // biome-ignore lint/suspicious/noArrayIndexKey: the position in an append-only list is the identity
           <li key={first + offset} className="stray">
             <p className="stray-head">
-              <strong>{KIND_WORDS[stray.kind]}</strong> on connection {stray.conn}: {stray.reason}
+              <strong>{t.strayTitle[stray.kind]}</strong> {t.strayConn(stray.conn)} ·{' '}
+              {t.strayReasonLabel}: {t.strayReason[stray.kind]}
             </p>
+            <p className="stray-reason">{stray.reason}</p>
             <pre className="code">{stray.text}</pre>
           </li>
         ))}

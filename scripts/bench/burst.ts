@@ -1,0 +1,177 @@
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { type RunningApp, startApp } from '../../e2e/fixtures/app';
+import { type GoServer, startGoServer } from '../../e2e/fixtures/go-server';
+import playwrightConfig from '../../e2e/playwright.config';
+import { fmt } from './stats';
+
+/**
+ * A burst of 10,000 ServiceA.Add calls from the page in Chromium to the real
+ * Go net/rpc/jsonrpc server, against a burst of 1,000 measured in the same
+ * run. Each burst gets a fresh page (empty history, ids from 0), so call i has
+ * id i and asks X = i, Y = 3i + 1.
+ *
+ * Calls per second: from the click on "Send burst" to the moment the Calls
+ * summary says every call answered, both on the page's performance.now, so
+ * marshalling, the bridge, the server, matching and the render that shows the
+ * last answer all count. The longest task comes from PerformanceObserver
+ * ('longtask', tasks of 50 ms and more); the longest gap between animation
+ * frames is shown too, as it also sees tasks shorter than 50 ms.
+ */
+
+const BURST = 10_000;
+const BASELINE = 1_000;
+const TEMPLATE = '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":"{{3*i+1}}"}]}';
+/** Calls whose answer is read back through the page, spread over the burst. */
+const SAMPLES = 12;
+const VIEWPORT = { width: 1280, height: 800 };
+const ANSWERS_TIMEOUT_MS = 120_000;
+/** The call list's row height (web/src/features/call-list/CallList.tsx), to scroll a row into view. */
+const ROW_HEIGHT_PX = 40;
+
+type Recorded = { elapsedMs: number | null; longTasks: number[]; longestFrameGap: number };
+
+/**
+ * Starts recording in the page: the click that sends the burst, the summary
+ * text saying all answered, long tasks and frame gaps. The function is built
+ * from text: tsx would otherwise wrap its inner functions in a helper the
+ * page lacks.
+ */
+const startRecording = (done: string) =>
+  new Function(
+    'summary',
+    `
+  const record = { clickedAt: null, doneAt: null, longTasks: [], longestFrameGap: 0, running: true };
+  window.addEventListener('click', () => { record.clickedAt ??= performance.now(); }, { capture: true, once: true });
+  const watcher = new MutationObserver(() => {
+    if (record.doneAt === null && summary.textContent === ${JSON.stringify(done)}) record.doneAt = performance.now();
+  });
+  watcher.observe(summary, { childList: true, characterData: true, subtree: true });
+  let last = null;
+  function frame(now) {
+    if (!record.running) return;
+    if (last !== null) record.longestFrameGap = Math.max(record.longestFrameGap, now - last);
+    last = now;
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) record.longTasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  window.__benchStop = () => {
+    record.running = false;
+    observer.disconnect();
+    watcher.disconnect();
+    const elapsedMs = record.clickedAt === null || record.doneAt === null ? null : record.doneAt - record.clickedAt;
+    return { elapsedMs, longTasks: record.longTasks, longestFrameGap: record.longestFrameGap };
+  };`,
+  ) as (summary: Element) => void;
+
+type Figures = {
+  n: number;
+  callsPerSecond: number;
+  longestTask: number;
+  longestFrameGap: number;
+  /** Problems found reading answers back; empty when every sampled answer was right. */
+  wrong: string[];
+};
+
+async function openConnectedPage(browser: Browser, app: RunningApp, go: GoServer): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+  await page.goto(app.url);
+  await page.getByRole('status').filter({ hasText: 'Bridge: open' }).waitFor();
+  await page.getByRole('textbox', { name: 'Target' }).fill(`${go.host}:${go.port}`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Target: connected' }).waitFor();
+  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(TEMPLATE);
+  return page;
+}
+
+/** Scrolls the call list's box; built from text for the same reason as startRecording. */
+const scrollTo = new Function('list', 'top', 'list.parentElement.scrollTop = top;') as (
+  list: Element,
+  top: number,
+) => void;
+
+/** Selects call i and checks, in the Response panel, that its answer is X + Y of its own request. */
+async function checkAnswer(page: Page, i: number): Promise<string | null> {
+  const list = page.getByRole('list', { name: 'Calls' });
+  // The list is virtualised: scroll call i's row into existence first.
+  await list.evaluate(scrollTo, i * ROW_HEIGHT_PX);
+  const row = list.getByRole('listitem').filter({ hasText: new RegExp(`\\bid ${i}\\b`) });
+  await row.getByRole('button', { name: /^ServiceA\.Add/ }).click();
+  const response = page.getByRole('region', { name: 'Response' });
+  const request = await response.getByText(/"method":"ServiceA.Add"/).textContent();
+  const result = await response
+    .getByRole('region', { name: 'Result' })
+    .locator('pre')
+    .textContent();
+  const asked = /"X":(\d+),"Y":(\d+)/.exec(request ?? '');
+  if (!asked || Number(asked[1]) !== i || Number(asked[2]) !== 3 * i + 1) {
+    return `call ${i} asked ${request}`;
+  }
+  return Number(result) === 4 * i + 1 ? null : `call ${i} got ${result}, wants ${4 * i + 1}`;
+}
+
+async function measureBurst(
+  browser: Browser,
+  app: RunningApp,
+  go: GoServer,
+  n: number,
+): Promise<Figures> {
+  const page = await openConnectedPage(browser, app, go);
+  try {
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(n));
+    const calls = page.getByRole('region', { name: 'Calls' });
+    const done = `${n} sent · ${n} answered`;
+    // Before the first call the summary reads "0 sent".
+    const summary = calls.getByText(/^\d+ sent/);
+    await summary.evaluate(startRecording(done));
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    // Exact text: a failed, erroring or stray answer would add a part to it.
+    await calls.getByText(done, { exact: true }).waitFor({ timeout: ANSWERS_TIMEOUT_MS });
+    const recorded = (await page.evaluate('window.__benchStop()')) as Recorded;
+    if (recorded.elapsedMs === null) throw new Error('the page did not record the burst');
+    const wrong: string[] = [];
+    for (let s = 0; s < SAMPLES; s++) {
+      const problem = await checkAnswer(page, Math.round((s * (n - 1)) / (SAMPLES - 1)));
+      if (problem) wrong.push(problem);
+    }
+    return {
+      n,
+      callsPerSecond: n / (recorded.elapsedMs / 1000),
+      longestTask: Math.max(0, ...recorded.longTasks),
+      longestFrameGap: recorded.longestFrameGap,
+      wrong,
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+export async function benchBurst(): Promise<string[]> {
+  const app = await startApp();
+  const go = await startGoServer();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: playwrightConfig.use?.launchOptions?.args ?? [],
+  });
+  try {
+    const baseline = await measureBurst(browser, app, go, BASELINE);
+    const burst = await measureBurst(browser, app, go, BURST);
+    const task = (ms: number) => (ms === 0 ? '< 50 ms' : `${fmt(ms, 0)} ms`);
+    const row = (name: string, f: Figures) =>
+      `${name.padEnd(24)} ${fmt(f.callsPerSecond, 0).padStart(6)} calls/s (${fmt(f.callsPerSecond / baseline.callsPerSecond)}x baseline)  longest task ${task(f.longestTask)}  longest frame gap ${fmt(f.longestFrameGap, 0)} ms  answers ${f.wrong.length === 0 ? `right (${SAMPLES} read back)` : `WRONG: ${f.wrong.join('; ')}`}`;
+    return [
+      row(`burst of ${BASELINE} (baseline)`, baseline),
+      row(`burst of ${BURST}`, burst),
+      `all ${BURST} answered with no failure and no stray reply; target: ≥ 5000 calls/s, longest task ≤ 100 ms`,
+    ];
+  } finally {
+    await browser.close();
+    await go.stop();
+    await app.stop();
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { decodeWriteFrame } from '../../../shared/protocol/frames';
+import { createBridgeClient } from '../bridge-client/bridge-client';
+import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
+import { createCallsStore } from '../stores/calls-store';
+import { createComposerStore } from '../stores/composer-store';
+import { createConnectionStore } from '../stores/connection-store';
+import { BURST_SLICE, createClientStub } from './client-stub';
+
+const TEMPLATE = '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}';
+const decoder = new TextDecoder();
+
+/** A stub connected to a fake bridge, its timers run by hand (`runTimers`). */
+function setUp() {
+  const factory = fakeSocketFactory();
+  const bridge = createBridgeClient({
+    url: 'ws://127.0.0.1:1/bridge',
+    createSocket: factory.create,
+    clock: manualClock(),
+  });
+  const connection = createConnectionStore();
+  const calls = createCallsStore();
+  const composer = createComposerStore(null, TEMPLATE);
+  let timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
+  const schedule = (fn: () => void, ms: number) => {
+    const timer = { fn, ms, cancelled: false };
+    timers.push(timer);
+    return () => {
+      timer.cancelled = true;
+    };
+  };
+  /** Runs the zero-delay timers due now (the next slices), not the per-call deadlines. */
+  const runTimers = () => {
+    const due = timers.filter((t) => t.ms === 0 && !t.cancelled);
+    timers = timers.filter((t) => t.ms !== 0);
+    for (const timer of due) timer.fn();
+    return due.length;
+  };
+  const stub = createClientStub({ bridge, connection, calls, composer, now: () => 0, schedule });
+  const socket = factory.sockets[0]!;
+  socket.serverOpens();
+  socket.serverSends(WELCOME);
+  stub.connect();
+  const open = socket
+    .sentControl()
+    .filter((m) => m.type === 'open')
+    .at(-1)!;
+  socket.serverSends({
+    type: 'opened',
+    conn: open.conn as number,
+    remote: { host: '127.0.0.1', port: 7421 },
+    local: { host: '127.0.0.1', port: 50000 },
+    at: 1,
+  });
+  const xs = () =>
+    socket.sent
+      .filter((d) => typeof d !== 'string')
+      .map((d) => {
+        const frame = decodeWriteFrame(d);
+        if (typeof frame === 'string') throw new Error(frame);
+        return Number(/"X":(\d+)/.exec(decoder.decode(frame.payload))?.[1]);
+      });
+  return { stub, calls, composer, runTimers, xs };
+}
+
+describe('a Go-mode burst in slices', () => {
+  it('sends BURST_SLICE calls now and the rest one slice per task, in order', () => {
+    const { stub, calls, runTimers, xs } = setUp();
+    const n = BURST_SLICE * 2 + 7;
+    expect(stub.sendBurst(n)).toBeNull();
+    expect(xs()).toHaveLength(BURST_SLICE);
+    expect(calls.getState().calls).toHaveLength(BURST_SLICE);
+    expect(runTimers()).toBe(1);
+    expect(xs()).toHaveLength(BURST_SLICE * 2);
+    runTimers();
+    expect(xs()).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(calls.getState().calls.map((call) => call.idText)).toEqual(
+      Array.from({ length: n }, (_, i) => String(i)),
+    );
+    expect(runTimers()).toBe(0);
+  });
+
+  it('refuses the whole burst before sending anything when a later call cannot be expanded', () => {
+    const { stub, composer, xs } = setUp();
+    // Call BURST_SLICE + 1, in the second slice, divides by zero.
+    composer
+      .getState()
+      .setText(`{"method":"ServiceA.Add","params":[{"X":"{{1/(i-${BURST_SLICE + 1})}}","Y":1}]}`);
+    expect(stub.sendBurst(BURST_SLICE * 2)).toMatch(/division by zero/);
+    expect(xs()).toEqual([]);
+  });
+
+  it('sends no further slice once the page is disposed', () => {
+    const { stub, runTimers, xs } = setUp();
+    stub.sendBurst(BURST_SLICE + 1);
+    stub.dispose();
+    runTimers();
+    expect(xs()).toHaveLength(BURST_SLICE);
+  });
+});

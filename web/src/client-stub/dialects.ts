@@ -1,0 +1,145 @@
+import { type JsonValue, parseExact, stringifyExact } from '../../../shared/json/exact-json';
+import {
+  classifyGoError,
+  decodeGoReply,
+  type GoErrorClass,
+  marshalGoRequest,
+} from '../../../shared/jsonrpc/go-dialect';
+import { decodeV2Response, marshalV2Request, type V2Response } from '../../../shared/jsonrpc/v2';
+
+/** Which JSON-RPC the client stub speaks on a connection. */
+export type DialectName = 'go' | 'v2';
+
+export const DIALECT_NAMES: readonly DialectName[] = ['go', 'v2'];
+
+/** One call inside a marshalled request: a batch holds several; a notification has no id. */
+export type OutgoingCall = {
+  method: string;
+  idText: string | null;
+  canonicalId: string | null;
+};
+
+export type MarshalledRequest =
+  | { ok: true; text: string; bytes: Uint8Array; calls: OutgoingCall[] }
+  | { ok: false; problem: string };
+
+/** A JSON-RPC 2.0 error object as the page shows it, the standard code explained. */
+export type ErrorObject = {
+  code: number;
+  message: string;
+  dataText: string | null;
+  meaning: string;
+};
+
+export type DecodedReply =
+  | {
+      kind: 'reply';
+      /** This reply's own text: for an element of a batch answer, the element alone. */
+      text: string;
+      idText: string;
+      canonicalId: string;
+      resultText: string | null;
+      /** Go's error string, or a 2.0 error object's message. */
+      error: string | null;
+      errorClass: GoErrorClass | null;
+      errorObject: ErrorObject | null;
+    }
+  | { kind: 'problem'; text: string; problem: string };
+
+/**
+ * Step 2 in the chosen dialect. Go's: one object, a missing id numbered by
+ * `nextAutoId` as Go's client does. JSON-RPC 2.0: an object or a batch (an
+ * array), and an element without "id" is a notification, as the
+ * specification says; ids the user wrote are sent as typed.
+ */
+export function marshalRequest(
+  dialect: DialectName,
+  editorText: string,
+  nextAutoId: () => string,
+): MarshalledRequest {
+  if (dialect === 'go') {
+    const go = marshalGoRequest(editorText, nextAutoId);
+    if (!go.ok) return go;
+    return {
+      ok: true,
+      text: go.text,
+      bytes: go.bytes,
+      calls: [{ method: go.method, idText: go.idText, canonicalId: go.canonicalId }],
+    };
+  }
+  const v2 = marshalV2Request(editorText, nextAutoId, { notification: true });
+  if (!v2.ok) return v2;
+  if (v2.batch && v2.calls.length === 0) {
+    return { ok: false, problem: 'An empty batch is not a request: the server answers -32600.' };
+  }
+  return {
+    ok: true,
+    text: v2.text,
+    bytes: v2.bytes,
+    calls: v2.calls.map(({ method, idText, canonicalId }) => ({ method, idText, canonicalId })),
+  };
+}
+
+/** Step 11 in the chosen dialect: one reply, or one per element of a batch answer. */
+export function decodeReply(dialect: DialectName, text: string): DecodedReply[] {
+  if (dialect === 'go') {
+    const go = decodeGoReply(text);
+    if (!go.ok) return [{ kind: 'problem', text, problem: go.problem }];
+    const { reply } = go;
+    return [
+      {
+        kind: 'reply',
+        text,
+        idText: reply.idText,
+        canonicalId: reply.canonicalId,
+        resultText: reply.error === null ? reply.resultText : null,
+        error: reply.error,
+        errorClass: reply.error === null ? null : classifyGoError(reply.error),
+        errorObject: null,
+      },
+    ];
+  }
+  const v2 = decodeV2Response(text);
+  if (!v2.ok) return [{ kind: 'problem', text, problem: v2.problem }];
+  if (v2.kind === 'single') return [v2Reply(v2.response, text)];
+  const elements = batchElementTexts(text);
+  return v2.items.map((item, index) =>
+    item.ok
+      ? v2Reply(item.response, elements[index] ?? text)
+      : { kind: 'problem', text: item.text, problem: `Batch element ${index}: ${item.problem}` },
+  );
+}
+
+function v2Reply(response: V2Response, text: string): DecodedReply {
+  const common = { kind: 'reply' as const, text, idText: response.idText };
+  if (response.kind === 'success') {
+    return {
+      ...common,
+      canonicalId: response.canonicalId,
+      resultText: response.resultText,
+      error: null,
+      errorClass: null,
+      errorObject: null,
+    };
+  }
+  const { code, message, data } = response.error;
+  return {
+    ...common,
+    canonicalId: response.canonicalId,
+    resultText: null,
+    error: message,
+    errorClass: null,
+    errorObject: {
+      code,
+      message,
+      dataText: data === undefined ? null : stringifyExact(data),
+      meaning: response.meaning,
+    },
+  };
+}
+
+/** Each element of a batch answer as compact text (already parsed once: cannot throw), so a stray element is shown alone. */
+function batchElementTexts(text: string): string[] {
+  const value: JsonValue = parseExact(text);
+  return Array.isArray(value) ? value.map((element) => stringifyExact(element)) : [];
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { useApp } from '../../app/app-context';
+import { useMessages } from '../../i18n/use-messages';
+import { labCounts, type StrayKind } from '../call-list/call-summary';
+import './lab.css';
+
+/**
+ * The id-matching lab's counts, above the call list so they stay in view
+ * while a burst scrolls its rows away: sent, answered, out of order,
+ * unmatched (with each reason), failed.
+ */
+export function LabSummary() {
+  const t = useMessages();
+  const { calls } = useApp();
+  const list = useStore(calls, (s) => s.calls);
+  const strays = useStore(calls, (s) => s.strays);
+  const counts = useMemo(() => labCounts(list, strays), [list, strays]);
+  const reasons = (Object.entries(counts.unmatchedByKind) as Array<[StrayKind, number]>)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${t.strayReason[kind]}`)
+    .join(', ');
+  return (
+    <ul className="lab-counts" aria-label={t.labCounts}>
+      <li>{t.labCount(counts.sent, t.labSent)}</li>
+      <li>{t.labCount(counts.answered, t.labAnswered)}</li>
+      <li>{t.labCount(counts.outOfOrder, t.labOutOfOrder)}</li>
+      <li>
+        {t.labCount(counts.unmatched, t.labUnmatched)}
+        {reasons === '' ? '' : `: ${reasons}`}
+      </li>
+      <li>{t.labCount(counts.failed, t.labFailed)}</li>
+    </ul>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createConnectionStore } from './connection-store';
+import { NO_CHOICE, PROTOCOL_CHOICE_KEY, readProtocolChoice } from './protocol-choice';
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const items = new Map(Object.entries(initial));
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => {
+      items.set(key, value);
+    },
+  };
+}
+
+describe('the framing and dialect choice, remembered', () => {
+  it('survives a new connection store on the same storage (a reload)', () => {
+    const storage = memoryStorage();
+    const first = createConnectionStore(storage);
+    first.getState().chooseFraming('http');
+    first.getState().chooseDialect('v2');
+    first.getState().setHttpPath('/rpc');
+    expect(createConnectionStore(storage).getState()).toMatchObject({
+      framingChoice: 'http',
+      dialectChoice: 'v2',
+      httpPath: '/rpc',
+    });
+  });
+
+  it('forgets the choice when the person goes back to the guess', () => {
+    const storage = memoryStorage();
+    const store = createConnectionStore(storage);
+    store.getState().chooseFraming('ndjson');
+    store.getState().chooseFraming(null);
+    expect(createConnectionStore(storage).getState().framingChoice).toBeNull();
+  });
+
+  it('reads garbage, unknown names and a throwing storage as no choice', () => {
+    for (const text of ['{', '42', '{"framingChoice":"smoke","dialectChoice":3}']) {
+      expect(readProtocolChoice(memoryStorage({ [PROTOCOL_CHOICE_KEY]: text }))).toEqual(NO_CHOICE);
+    }
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+    };
+    const store = createConnectionStore(broken);
+    expect(() => store.getState().chooseDialect('go')).not.toThrow();
+    expect(store.getState().dialectChoice).toBe('go');
+  });
+});

@@ -1,0 +1,45 @@
+import type { FramingName } from '../../../shared/framing/framer';
+import { DIALECT_NAMES, type DialectName } from '../client-stub/dialects';
+import { FRAMING_NAMES } from '../client-stub/wire-framing';
+
+/** The person's framing, dialect and HTTP path, kept across reloads (the guess is not stored). */
+export type ProtocolChoice = {
+  framingChoice: FramingName | null;
+  dialectChoice: DialectName | null;
+  httpPath: string;
+};
+
+export const PROTOCOL_CHOICE_KEY = 'rpc-playground.connection.protocol';
+export const NO_CHOICE: ProtocolChoice = {
+  framingChoice: null,
+  dialectChoice: null,
+  httpPath: '/',
+};
+
+export type ChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** What was stored, member by member; anything unreadable (another version, garbage) is no choice. */
+export function readProtocolChoice(storage: ChoiceStorage | null): ProtocolChoice {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(storage?.getItem(PROTOCOL_CHOICE_KEY) ?? 'null');
+  } catch {
+    return NO_CHOICE;
+  }
+  if (typeof stored !== 'object' || stored === null) return NO_CHOICE;
+  const { framingChoice, dialectChoice, httpPath } = stored as Record<string, unknown>;
+  return {
+    framingChoice: FRAMING_NAMES.find((name) => name === framingChoice) ?? null,
+    dialectChoice: DIALECT_NAMES.find((name) => name === dialectChoice) ?? null,
+    httpPath: typeof httpPath === 'string' ? httpPath : '/',
+  };
+}
+
+/** Best effort: a full or disabled storage keeps the choice in memory only. */
+export function writeProtocolChoice(storage: ChoiceStorage | null, choice: ProtocolChoice): void {
+  try {
+    storage?.setItem(PROTOCOL_CHOICE_KEY, JSON.stringify(choice));
+  } catch {
+    // Persistence is best effort; the choice holds for this page.
+  }
+}
