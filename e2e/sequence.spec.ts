@@ -108,6 +108,41 @@ test.describe('the sequence diagram', () => {
     await expect(request).toHaveAttribute('aria-current', 'true');
   });
 
+  test('a burst of 1,000 is shaded as density, with its named arrows bounded', async ({
+    page,
+    goServer,
+  }) => {
+    const many = 1000;
+    await expect(page.getByRole('status')).toContainText('Bridge: open');
+    await page.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${goServer.port}`);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Target: connected');
+    await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(many));
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    await expect(page.getByRole('region', { name: 'Calls' })).toContainText(
+      `${many} sent · ${many} answered`,
+      { timeout: 30_000 },
+    );
+    await expect(sequence(page)).toContainText('Too many messages to draw one by one');
+    // Only the labelled calls' arrows are buttons, not 4,000.
+    const named = sequence(page).getByRole('button', { name: /^ServiceA\.Add id / });
+    await expect(named.first()).toBeVisible();
+    expect(await named.count()).toBeLessThanOrEqual(100);
+    // The selected call keeps all four of its arrows, named and highlighted (the list shows its end).
+    await page
+      .getByRole('list', { name: 'Calls' })
+      .getByRole('button', { name: /^ServiceA\.Add id 990 / })
+      .click();
+    const selected = sequence(page).getByRole('button', { name: /^ServiceA\.Add id 990 / });
+    await expect(selected).toHaveCount(4);
+    for (const arrow of await selected.all()) {
+      await expect(arrow).toHaveAttribute('aria-current', /^(true|step)$/);
+    }
+  });
+
   test('speaks Chinese when the page does', async ({ page, app }) => {
     await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');

@@ -211,6 +211,31 @@ test.describe('the Wire view', () => {
     await expect(two.getByRole('listitem')).toContainText(
       `chunk #${chunkOfBoth} at offset 00000021 in it, 32 B`,
     );
+
+    // The burst's two requests left in one write: one sent chunk, a boundary inside it, each its call's.
+    const request = (id: number) =>
+      `{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":${id}}\n`;
+    const requestTwo = reassembled(page).getByRole('article', {
+      name: 'Request, ServiceA.Add id 2',
+    });
+    await expect(requestTwo.getByRole('listitem')).toContainText(
+      `at offset ${request(1).length.toString(16).padStart(8, '0')} in it, ${request(2).length} B`,
+    );
+    const chunkOfRequests = /chunk #(\d+)/.exec(
+      (await requestTwo.getByRole('listitem').textContent()) ?? '',
+    )?.[1];
+    await calls(page).nth(1).getByRole('button').first().click();
+    const requestOne = reassembled(page).getByRole('article', {
+      name: 'Request, ServiceA.Add id 1',
+    });
+    await expect(requestOne.getByRole('listitem')).toContainText(
+      `chunk #${chunkOfRequests} at offset 00000000 in it, ${request(1).length} B`,
+    );
+    await expect(
+      rows(page)
+        .filter({ hasText: `${request(1).length + request(2).length} B` })
+        .first(),
+    ).toBeVisible();
   });
 
   test('a 1 MiB reply: truncated rows with a notice, more on request, the page stays responsive', async ({

@@ -5,6 +5,8 @@ import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-s
 import { createCallsStore } from '../stores/calls-store';
 import { createComposerStore } from '../stores/composer-store';
 import { createConnectionStore } from '../stores/connection-store';
+import { createWireStore } from '../stores/wire-store';
+import { createWireRecorder } from '../wire/wire-recorder';
 import { BURST_SLICE, createClientStub } from './client-stub';
 
 const TEMPLATE = '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}';
@@ -36,7 +38,16 @@ function setUp() {
     for (const timer of due) timer.fn();
     return due.length;
   };
-  const stub = createClientStub({ bridge, connection, calls, composer, now: () => 0, schedule });
+  const wire = createWireStore();
+  const stub = createClientStub({
+    bridge,
+    connection,
+    calls,
+    composer,
+    now: () => 0,
+    schedule,
+    wire: createWireRecorder(wire),
+  });
   const socket = factory.sockets[0]!;
   socket.serverOpens();
   socket.serverSends(WELCOME);
@@ -52,15 +63,22 @@ function setUp() {
     local: { host: '127.0.0.1', port: 50000 },
     at: 1,
   });
-  const xs = () =>
+  const writes = () =>
     socket.sent
       .filter((d) => typeof d !== 'string')
       .map((d) => {
         const frame = decodeWriteFrame(d);
         if (typeof frame === 'string') throw new Error(frame);
-        return Number(/"X":(\d+)/.exec(decoder.decode(frame.payload))?.[1]);
+        return frame;
       });
-  return { stub, calls, composer, runTimers, xs };
+  /** The X of every call written so far, in write order. */
+  const xs = () =>
+    writes().flatMap((frame) =>
+      [...decoder.decode(frame.payload).matchAll(/"X":(\d+)/g)].map((m) => Number(m[1])),
+    );
+  const ack = (write: number, at: number) =>
+    socket.serverSends({ type: 'written', conn: open.conn, write, bytes: 1, at });
+  return { stub, calls, composer, wire, runTimers, writes, xs, ack };
 }
 
 describe('a Go-mode burst in slices', () => {
@@ -78,6 +96,39 @@ describe('a Go-mode burst in slices', () => {
       Array.from({ length: n }, (_, i) => String(i)),
     );
     expect(runTimers()).toBe(0);
+  });
+
+  it('writes each slice as one bridge write: its ack stamps every call in it, the Wire view marks each', () => {
+    const { stub, calls, wire, runTimers, writes, ack } = setUp();
+    expect(BURST_SLICE).toBe(250);
+    expect(stub.sendBurst(600)).toBeNull();
+    while (runTimers() > 0);
+    const frames = writes();
+    expect(frames.map((f) => decoder.decode(f.payload).match(/"method"/g)?.length)).toEqual([
+      250, 250, 100,
+    ]);
+    frames.forEach((frame, i) => {
+      ack(frame.write, 100 + i);
+    });
+    const stamped = calls.getState().calls.map((call) => call.stamps.writtenAt);
+    expect(stamped).toEqual([
+      ...Array<number>(250).fill(100),
+      ...Array<number>(250).fill(101),
+      ...Array<number>(100).fill(102),
+    ]);
+
+    const { chunks, messages } = wire.getState();
+    expect(chunks.map((c) => [c.writeId, c.at])).toEqual(frames.map((f, i) => [f.write, 100 + i]));
+    // One message per call, covering each chunk end to end, each naming its own call.
+    expect(messages.map((m) => m.callKey)).toEqual(calls.getState().calls.map((c) => c.key));
+    const text = chunks.map((c) => decoder.decode(c.bytes)).join('');
+    messages.forEach((m, i) => {
+      expect(m.start).toBe(i === 0 ? 0 : messages[i - 1]?.end);
+      expect(text.slice(m.start, m.end)).toBe(
+        `{"method":"ServiceA.Add","params":[{"X":${i},"Y":1}],"id":${i}}\n`,
+      );
+    });
+    expect(messages.at(-1)?.end).toBe(text.length);
   });
 
   it('refuses the whole burst before sending anything when a later call cannot be expanded', () => {

@@ -7,6 +7,7 @@ import type { ConnectionStore } from '../stores/connection-store';
 import type { WireRecorder } from '../wire/wire-recorder';
 import { runCallModeBurst } from './burst-runner';
 import { ConnectionSession, type ReplyOutcome } from './connection-session';
+import { joinWrites, type RequestBytes } from './joined-writes';
 import { chosenProtocol } from './protocol-guess';
 import { expandCall } from './send-readiness';
 import { ServerStepsWaitlist } from './server-steps-waitlist';
@@ -14,6 +15,11 @@ import { parseTargetAddress } from './target-address';
 
 /** Calls of a Go-mode burst marshalled and written per task; the rest follow in later tasks. */
 export const BURST_SLICE = 250;
+/**
+ * A slice's requests leave joined in bridge writes of up to this many bytes
+ * (a larger request alone), far below the bridge's 1 MiB message limit.
+ */
+export const JOINED_WRITE_MAX_BYTES = 64 * 1024;
 
 export type ClientStub = {
   connect(): void;
@@ -176,8 +182,8 @@ export function createClientStub(deps: {
     const session = conn === null ? undefined : sessions.get(conn);
     if (!session || targetStatus !== 'connected') return 'Connect to a target first.';
     const invokedAt = now();
-    // One write per text; a JSON-RPC 2.0 batch is one write holding several calls.
-    const writes: Array<{ bytes: Uint8Array; calls: NewCall[] }> = [];
+    // One request per text; a JSON-RPC 2.0 batch is one request holding several calls.
+    const requests: Array<RequestBytes<NewCall[]>> = [];
     for (const text of texts) {
       const write = session.marshal(text, () => `c${nextCall++}`);
       if ('problem' in write) return write.problem;
@@ -198,23 +204,32 @@ export function createClientStub(deps: {
           ...(call.notification ? { notification: true } : {}),
         }),
       );
-      writes.push({ bytes: write.bytes, calls: added });
+      requests.push({ bytes: write.bytes, item: added });
     }
-    calls.getState().add(writes.flatMap((write) => write.calls));
-    for (const write of writes) {
-      const keys = write.calls.map((call) => call.key);
-      const writeId = bridge.write(session.conn, write.bytes);
+    calls.getState().add(requests.flatMap((request) => request.item));
+    for (const joined of joinWrites(requests, JOINED_WRITE_MAX_BYTES)) {
+      const joinedCalls = joined.parts.flatMap((part) => part.item);
+      const keys = joinedCalls.map((call) => call.key);
+      const writeId = bridge.write(session.conn, joined.bytes);
       if (writeId === null) {
         calls.getState().fail(keys, 'the bridge is not connected');
         continue;
       }
+      // One ack for the whole write: the bridge wrote all its calls' bytes at once.
       unackedWrites.set(writeId, { conn: session.conn, keys });
-      wire?.requestWritten(session.conn, writeId, write.bytes, keys[0] ?? '');
-      for (const call of write.calls) {
+      const spans = joined.parts.map((part) => ({
+        start: part.start,
+        end: part.end,
+        callKey: part.item[0]?.key ?? '',
+      }));
+      wire?.requestWritten(session.conn, writeId, joined.bytes, spans);
+      for (const call of joinedCalls) {
         if (!call.notification) awaitingServerSteps.add(session.conn, call.canonicalId, call.key);
       }
     }
-    const awaited = writes.flatMap((write) => write.calls.filter((call) => !call.notification));
+    const awaited = requests.flatMap((request) =>
+      request.item.filter((call) => !call.notification),
+    );
     watchDeadline(
       session,
       awaited.map((call) => call.key),

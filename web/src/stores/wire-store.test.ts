@@ -33,6 +33,25 @@ describe('wire store', () => {
     ]);
   });
 
+  it('marks each request of a joined write as its own message, at its stream offset', () => {
+    const wire = createWireStore();
+    wire.getState().sent(1, 1, bytesOf('abc'), 'c1');
+    wire.getState().sent(1, 2, bytesOf('de|fgh|'), [
+      { start: 0, end: 3, callKey: 'c2' },
+      { start: 3, end: 7, callKey: 'c3' },
+    ]);
+    const { chunks, messages } = wire.getState();
+    expect(chunks.map((c) => [c.streamOffset, c.bytes.length])).toEqual([
+      [0, 3],
+      [3, 7],
+    ]);
+    expect(messages.map((m) => [m.start, m.end, m.callKey])).toEqual([
+      [0, 3, 'c1'],
+      [3, 6, 'c2'],
+      [6, 10, 'c3'],
+    ]);
+  });
+
   it('an ack for an unknown or repeated write changes nothing', () => {
     const wire = createWireStore();
     wire.getState().sent(1, 3, bytesOf('x'), 'c1');

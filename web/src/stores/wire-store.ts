@@ -30,6 +30,9 @@ export type WireMessage = {
 
 export type DirectionFilter = 'all' | WireDirection;
 
+/** One request inside a sent chunk: bytes [start, end) from the chunk's first byte, and its call. */
+export type SentSpan = { start: number; end: number; callKey: string };
+
 /**
  * Memory is bounded: a page left open on a chatty server must not grow
  * without end. Past either cap the oldest chunks (and messages) are dropped
@@ -60,7 +63,13 @@ export type WireState = {
   /** Bytes shown of a chunk, by chunk seq, after "show more" (the default is in shared/wire/truncation). */
   shownLimits: ReadonlyMap<number, number>;
 
-  sent(conn: number, writeId: number, bytes: Uint8Array, callKey: string): void;
+  /** `requests`: a call key when the chunk is one request, else where each request sits in it. */
+  sent(
+    conn: number,
+    writeId: number,
+    bytes: Uint8Array,
+    requests: string | readonly SentSpan[],
+  ): void;
   acked(writeId: number, at: number): void;
   received(conn: number, bytes: Uint8Array, at: number): void;
   framed(conn: number, start: number, end: number, callKey: string | null): void;
@@ -132,7 +141,7 @@ export function createWireStore() {
     selectedMessage: null,
     shownLimits: new Map(),
 
-    sent: (conn, writeId, bytes, callKey) =>
+    sent: (conn, writeId, bytes, requests) =>
       set((state) => {
         const start = take(conn, 'sent', bytes.length);
         const chunk: WireChunk = {
@@ -145,15 +154,20 @@ export function createWireStore() {
           writeId,
         };
         unacked.set(writeId, chunk);
-        // One write is one request: the message is the whole chunk.
-        addMessage({
-          seq: nextMessage++,
-          conn,
-          direction: 'sent',
-          start,
-          end: start + bytes.length,
-          callKey,
-        });
+        const spans =
+          typeof requests === 'string'
+            ? [{ start: 0, end: bytes.length, callKey: requests }]
+            : requests;
+        for (const span of spans) {
+          addMessage({
+            seq: nextMessage++,
+            conn,
+            direction: 'sent',
+            start: start + span.start,
+            end: start + span.end,
+            callKey: span.callKey,
+          });
+        }
         return { ...addChunk(state, chunk), version: state.version + 1 };
       }),
     acked: (writeId, at) =>

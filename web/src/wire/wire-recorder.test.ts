@@ -49,7 +49,7 @@ function setUp() {
 }
 
 describe('wire recorder, fed by the real client stub', () => {
-  it('records the request write and its ack, each read chunk, and where each reply sits', () => {
+  it('records the burst’s one write and its ack, each read chunk, and where each request and reply sits', () => {
     const { socket, stub, calls, wire, conn, read } = setUp();
     expect(stub.sendBurst(2)).toBeNull();
     const [first, second] = calls.getState().calls;
@@ -61,25 +61,27 @@ describe('wire recorder, fed by the real client stub', () => {
     read('r":null}\n{"id":1,"result":4,"error":null}\n{"id":7}\n', 8);
 
     const { chunks, messages } = wire.getState();
+    const request0 = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":0}\n';
+    const request1 = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":1}\n';
     expect(chunks.map((c) => [c.direction, c.streamOffset, c.bytes.length, c.at])).toEqual([
-      ['sent', 0, chunks[0]?.bytes.length, 5],
-      ['sent', chunks[0]?.bytes.length, chunks[1]?.bytes.length, null],
+      ['sent', 0, request0.length + request1.length, 5],
       ['received', 0, 12, 6],
       ['received', 12, 12, 7],
       ['received', 24, 51, 8],
     ]);
-    expect(new TextDecoder().decode(chunks[0]?.bytes)).toBe(
-      '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":0}\n',
-    );
+    expect(new TextDecoder().decode(chunks[0]?.bytes)).toBe(request0 + request1);
     const received = messages.filter((m) => m.direction === 'received');
     expect(received.map((m) => [m.start, m.end, m.callKey])).toEqual([
       [0, 32, first?.key],
       [33, 65, second?.key],
       [66, 74, null],
     ]);
-    expect(messages.filter((m) => m.direction === 'sent').map((m) => m.callKey)).toEqual([
-      first?.key,
-      second?.key,
+    // Two requests in one chunk: a boundary between them, each its own call's.
+    expect(
+      messages.filter((m) => m.direction === 'sent').map((m) => [m.start, m.end, m.callKey]),
+    ).toEqual([
+      [0, request0.length, first?.key],
+      [request0.length, request0.length + request1.length, second?.key],
     ]);
   });
 });

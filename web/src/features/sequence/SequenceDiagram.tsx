@@ -30,6 +30,7 @@ import {
 } from './sequence-layout';
 import { createSequenceModelBuilder } from './sequence-model';
 import { SEQUENCE_TEXT } from './sequence-text';
+import { densityOf, inView, isDense, labelAnchors, layoutsInWindow } from './sequence-visible';
 import './sequence.css';
 
 /** Room left and right of the outer lifelines, px. */
@@ -48,12 +49,10 @@ const HIT_TOLERANCE_PX = 6;
 const OVERSCAN_PX = 120;
 /** Calls streaming in redraw the diagram at most this often, ms: 5 times a second reads as live. */
 const REDRAW_INTERVAL_MS = 200;
-/**
- * A redraw lays out and paints every call, so with many calls it waits longer:
- * this many ms per call, keeping the diagram's share of the page's time about
- * the same at 10,000 calls (one redraw a second) as at 500.
- */
-const REDRAW_MS_PER_CALL = 0.1;
+/** Beyond this many arrows per pixel row and gap between lifelines, arrows are painted as density. */
+const ARROWS_PER_ROW = 2;
+/** The height of one density band, px. */
+const DENSITY_BAND_PX = 2;
 /** Each zoom click multiplies or divides the scale by this. */
 const ZOOM_FACTOR = 2;
 /** The shortest time span the diagram stretches to fill, ms: a 0.1 ms call is not a full-height line. */
@@ -76,8 +75,7 @@ function usePacedCalls(calls: CallsStore): readonly Call[] {
           if (state.calls !== previous.calls) listener();
         }),
       frames: animationFrames,
-      intervalMs: () =>
-        Math.max(REDRAW_INTERVAL_MS, calls.getState().calls.length * REDRAW_MS_PER_CALL),
+      intervalMs: REDRAW_INTERVAL_MS,
       deliver: setItems,
     });
   }, [calls]);
@@ -143,40 +141,47 @@ const SequenceView = memo(function SequenceView({ items }: { items: readonly Cal
   const now = extent?.end ?? 0;
 
   const visible = useMemo(() => {
-    const arrows: Arrow[] = [];
-    const activations = [];
-    for (const layout of model.layouts) {
-      for (const arrow of layout.arrows) {
-        if (inWindow(arrow.start, arrow.end, from, to)) arrows.push(arrow);
-      }
-      const a = layout.activation;
-      if (a && inWindow(a.start, a.end ?? now, from, to)) activations.push(a);
-    }
-    return { arrows, activations };
-  }, [model, from, to, now]);
+    const layouts = layoutsInWindow(model.index, from, to);
+    let arrowCount = 0;
+    for (const layout of layouts) arrowCount += layout.arrows.length;
+    const dense = isDense(arrowCount, viewport.height, model.lifelines.length, ARROWS_PER_ROW);
+    return { layouts, dense };
+  }, [model, from, to, viewport.height]);
+
+  // Denser than the pixels: shades per band, and only the selected call's own arrows on top.
+  const painted = useMemo(() => {
+    const shown = visible.dense
+      ? visible.layouts.filter((layout) => layout.call.key === selectedKey)
+      : visible.layouts;
+    const { arrows, activations } = inView(shown, from, to, now);
+    if (!visible.dense) return { arrows, activations, density: null };
+    const top = scrollTop - OVERSCAN_PX;
+    return {
+      arrows,
+      activations,
+      density: densityOf(
+        visible.layouts,
+        geometry.scale,
+        top,
+        top + viewport.height + 2 * OVERSCAN_PX,
+        DENSITY_BAND_PX,
+        now,
+      ),
+    };
+  }, [visible, selectedKey, from, to, geometry, scrollTop, viewport.height, now]);
 
   /** Calls that get a label (spaced out) and named, focusable arrows (and always the selected one). */
   const labelled = useMemo(() => {
-    const anchors = new Map<string, Arrow>();
-    for (const arrow of visible.arrows) {
-      const isAnchor =
-        (arrow.from === 'bridge' && arrow.to === 'page') ||
-        (arrow.from === 'page' && !anchors.has(arrow.callKey));
-      if (isAnchor) anchors.set(arrow.callKey, arrow);
-    }
-    const kept = spacedLabels(
-      [...anchors.values()],
-      (arrow) => arrowSegment(arrow, geometry).y2,
-      LABEL_GAP_PX,
-    );
+    const anchors = labelAnchors(visible.layouts, from, to);
+    const kept = spacedLabels(anchors, (arrow) => arrowSegment(arrow, geometry).y2, LABEL_GAP_PX);
     // Few calls in view: every arrow is named. A crowd: each labelled call's labelled arrow
     // (the rest are reached by click or through the call list), and the selected call's.
-    const crowd = anchors.size > MAX_NAMED_CALLS;
-    const keys = new Set(crowd ? [] : anchors.keys());
+    const crowd = anchors.length > MAX_NAMED_CALLS;
+    const keys = new Set(crowd ? [] : anchors.map((arrow) => arrow.callKey));
     const arrowIds = new Set(crowd ? kept.map((arrow) => arrow.id) : []);
     if (selectedKey !== null && model.byKey.has(selectedKey)) keys.add(selectedKey);
     return { anchors: kept, keys, arrowIds };
-  }, [visible, geometry, selectedKey, model]);
+  }, [visible, from, to, geometry, selectedKey, model]);
 
   const currentArrowId = useMemo(() => {
     if (selectedKey === null) return null;
@@ -210,8 +215,9 @@ const SequenceView = memo(function SequenceView({ items }: { items: readonly Cal
         offsetY: scrollTop,
         lifelines: model.lifelines,
         geometry,
-        arrows: visible.arrows,
-        activations: visible.activations,
+        arrows: painted.arrows,
+        activations: painted.activations,
+        density: painted.density,
         now,
         colourOf: (key) => {
           let colour = colours.get(key);
@@ -241,7 +247,7 @@ const SequenceView = memo(function SequenceView({ items }: { items: readonly Cal
     scrollTop,
     model,
     geometry,
-    visible,
+    painted,
     now,
     selectedKey,
     currentArrowId,
@@ -261,7 +267,7 @@ const SequenceView = memo(function SequenceView({ items }: { items: readonly Cal
     const hit = hitArrow(
       event.clientX - rect.left,
       event.clientY - rect.top + scrollTop,
-      visible.arrows,
+      inView(visible.layouts, from, to, now).arrows,
       geometry,
       HIT_TOLERANCE_PX,
     );
@@ -274,14 +280,21 @@ const SequenceView = memo(function SequenceView({ items }: { items: readonly Cal
     setZoom(next <= fitPxPerMs ? null : next);
   };
 
-  const named = useMemo(
-    () =>
-      visible.arrows
-        .filter((arrow) => labelled.keys.has(arrow.callKey) || labelled.arrowIds.has(arrow.id))
-        .map((arrow) => ({ arrow, segment: arrowSegment(arrow, geometry) }))
-        .sort((a, b) => a.segment.y1 - b.segment.y1),
-    [visible, labelled, geometry],
-  );
+  // Built from the few named calls, not by filtering every arrow in view.
+  const named = useMemo(() => {
+    const arrows = new Map<string, Arrow>();
+    for (const key of labelled.keys) {
+      for (const arrow of model.byKey.get(key)?.arrows ?? []) {
+        if (inWindow(arrow.start, arrow.end, from, to)) arrows.set(arrow.id, arrow);
+      }
+    }
+    for (const arrow of labelled.anchors) {
+      if (labelled.arrowIds.has(arrow.id)) arrows.set(arrow.id, arrow);
+    }
+    return [...arrows.values()]
+      .map((arrow) => ({ arrow, segment: arrowSegment(arrow, geometry) }))
+      .sort((a, b) => a.segment.y1 - b.segment.y1);
+  }, [labelled, model, from, to, geometry]);
   const entryId =
     named.find((n) => n.arrow.id === currentArrowId)?.arrow.id ??
     named.find((n) => n.arrow.callKey === selectedKey)?.arrow.id ??
@@ -400,6 +413,7 @@ const SequenceView = memo(function SequenceView({ items }: { items: readonly Cal
         <div style={{ height: contentHeight - viewport.height }} />
       </div>
       <p className="sequence-legend">{text.inferred}</p>
+      {painted.density && <p className="sequence-legend">{text.dense}</p>}
     </section>
   );
 });

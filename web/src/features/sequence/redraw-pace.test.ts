@@ -41,21 +41,6 @@ function source() {
 }
 
 describe('paceUpdates', () => {
-  it('asks an interval given as a function before each redraw, so it can grow with the data', () => {
-    const frames = fakeFrames();
-    const store = source();
-    const delivered: number[] = [];
-    const intervalMs = () => store.get() * 100;
-    paceUpdates({ ...store, frames, intervalMs, deliver: (v) => delivered.push(v) });
-    store.set(1);
-    frames.tick(0);
-    store.set(5);
-    frames.tick(400);
-    expect(delivered).toEqual([1]);
-    frames.tick(500);
-    expect(delivered).toEqual([1, 5]);
-  });
-
   it('delivers a lone change on the next frame', () => {
     const frames = fakeFrames();
     const store = source();

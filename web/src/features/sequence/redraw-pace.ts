@@ -13,8 +13,7 @@ export function paceUpdates<T>(deps: {
   get(): T;
   subscribe(listener: () => void): () => void;
   frames: FrameClock;
-  /** A number, or asked before each redraw (a redraw that costs more with more data waits longer). */
-  intervalMs: number | (() => number);
+  intervalMs: number;
   deliver(value: T): void;
 }): () => void {
   const { get, subscribe, frames, intervalMs, deliver } = deps;
@@ -22,8 +21,7 @@ export function paceUpdates<T>(deps: {
   let last: number | null = null;
 
   const frame = (now: number) => {
-    const interval = typeof intervalMs === 'number' ? intervalMs : intervalMs();
-    if (last !== null && now - last < interval) {
+    if (last !== null && now - last < intervalMs) {
       handle = frames.request(frame);
       return;
     }

@@ -7,6 +7,7 @@ import {
   type LifelineId,
   type Segment,
 } from './sequence-layout';
+import type { Density } from './sequence-visible';
 
 /**
  * Paints the visible part of the diagram on a canvas: one canvas draws
@@ -31,12 +32,17 @@ export type Paint = {
   /** The selected call's arrow for the current step. */
   currentArrowId: string | null;
   labels: readonly { text: string; x: number; y: number; callKey: string }[];
+  /** Arrows too dense to tell apart, painted as shades per pixel band; `arrows` then holds the selected call's only. */
+  density: Density | null;
 };
 
 const LIFELINE_COLOUR = '#c3c9d4';
 /** Bars of calls other than the selected one: one path in one colour, so 500 cost one stroke. */
 const BAR_COLOUR = 'rgb(91 100 117 / 45%)';
 const ARROW_HEAD_PX = 6;
+/** Density is painted in this many shades: one path each, whatever the number of bands. */
+const SHADES = 6;
+const DENSITY_COLOUR = { request: 'hsl(215 60% 45%)', reply: 'hsl(150 55% 32%)' } as const;
 
 function addLine(ctx: CanvasRenderingContext2D, s: Segment, offsetY: number): void {
   ctx.moveTo(s.x1, s.y1 - offsetY);
@@ -86,6 +92,8 @@ export function paintSequence(ctx: CanvasRenderingContext2D, p: Paint, pixelRati
     addLine(ctx, { x1: x, y1: p.offsetY, x2: x, y2: p.offsetY + p.height }, p.offsetY);
   }
   ctx.stroke();
+
+  if (p.density) paintDensity(ctx, p.density, p.geometry, p.offsetY);
 
   const observed: Segment[] = [];
   const inferred: Segment[] = [];
@@ -165,4 +173,48 @@ function strokeArrows(
   ctx.beginPath();
   for (const s of segments) addHead(ctx, s, p.offsetY);
   ctx.fill();
+}
+
+/**
+ * Each hop's messages as shaded bands between its two lifelines, darker where
+ * more pass, and the calls inside the server as a bar as wide as their lanes:
+ * a few hundred rectangles in a dozen paths, however many calls are shown.
+ */
+function paintDensity(
+  ctx: CanvasRenderingContext2D,
+  density: Density,
+  g: Geometry,
+  offsetY: number,
+): void {
+  const y = (band: number) => density.top + band * density.bandPx - offsetY;
+  ctx.fillStyle = BAR_COLOUR;
+  ctx.beginPath();
+  for (const { lifeline, counts } of density.inside) {
+    const x = g.x.get(lifeline) ?? 0;
+    const perCall = g.laneGap.get(lifeline) ?? 0;
+    counts.forEach((count, band) => {
+      if (count > 0) ctx.rect(x - 1, y(band), 2 + (count - 1) * perCall, density.bandPx);
+    });
+  }
+  ctx.fill();
+
+  for (const direction of ['request', 'reply'] as const) {
+    ctx.fillStyle = DENSITY_COLOUR[direction];
+    for (let shade = 1; shade <= SHADES; shade++) {
+      ctx.globalAlpha = 0.1 + (0.8 * shade) / SHADES;
+      ctx.beginPath();
+      for (const hop of density.hops) {
+        if (hop.direction !== direction) continue;
+        const x1 = g.x.get(hop.from) ?? 0;
+        const x2 = g.x.get(hop.to) ?? 0;
+        hop.counts.forEach((count, band) => {
+          if (count > 0 && Math.ceil((count / density.maxHop) * SHADES) === shade) {
+            ctx.rect(Math.min(x1, x2), y(band), Math.abs(x2 - x1), density.bandPx);
+          }
+        });
+      }
+      ctx.fill();
+    }
+  }
+  ctx.globalAlpha = 1;
 }

@@ -287,13 +287,14 @@ export function spacedLabels<T>(
   y: (item: T) => number,
   minGapPx: number,
 ): T[] {
-  const sorted = [...items].sort((a, b) => y(a) - y(b));
+  // Each y once: a comparator asking y() would ask it n log n times for thousands of calls.
+  const sorted = items.map((item) => ({ item, y: y(item) })).sort((a, b) => a.y - b.y);
   const kept: T[] = [];
   let last = Number.NEGATIVE_INFINITY;
-  for (const item of sorted) {
-    if (y(item) - last >= minGapPx) {
-      kept.push(item);
-      last = y(item);
+  for (const entry of sorted) {
+    if (entry.y - last >= minGapPx) {
+      kept.push(entry.item);
+      last = entry.y;
     }
   }
   return kept;

@@ -7,8 +7,8 @@ import {
   type LifelineId,
   layoutCall,
   lifelinesFor,
-  timeExtent,
 } from './sequence-layout';
+import { type CallSpan, callSpan, indexByTime, type TimeIndex } from './sequence-visible';
 
 /** What the diagram needs to know of a call besides its step times. */
 export type CallIdentity = { key: string; method: string; idText: string; canonicalId: string };
@@ -23,6 +23,8 @@ export type SequenceModel = {
   /** Call key → how many calls its answer overtook (only calls that overtook any). */
   overtakes: ReadonlyMap<string, number>;
   extent: { start: number; end: number } | null;
+  /** The calls by time, to find those in view without walking them all. */
+  index: TimeIndex;
 };
 
 /**
@@ -31,7 +33,7 @@ export type SequenceModel = {
  * arriving in a burst of 500 lays out one call, not 500.
  */
 export function createSequenceModelBuilder<T extends CallIdentity>() {
-  const cache = new WeakMap<T, { clock: unknown; layout: CallLayout }>();
+  const cache = new WeakMap<T, { clock: unknown; layout: CallLayout; span: CallSpan }>();
 
   return (
     calls: readonly T[],
@@ -41,22 +43,23 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
     const layouts: CallLayout[] = [];
     const byKey = new Map<string, CallLayout>();
     const activations: Activation[] = [];
+    const spans: { span: CallSpan; layout: CallLayout }[] = [];
     for (const call of calls) {
       let cached = cache.get(call);
       if (!cached || cached.clock !== clock) {
         const { key, method, idText, canonicalId } = call;
-        cached = {
-          clock,
-          layout: layoutCall({ key, method, idText, canonicalId, steps: timeline(call) }),
-        };
+        const layout = layoutCall({ key, method, idText, canonicalId, steps: timeline(call) });
+        cached = { clock, layout, span: callSpan(layout) };
         cache.set(call, cached);
       }
       const layout = cached.layout;
       if (layout.arrows.length === 0) continue;
       layouts.push(layout);
+      spans.push(cached);
       byKey.set(call.key, layout);
       if (layout.activation) activations.push(layout.activation);
     }
+    const index = indexByTime(spans);
     const lanes = assignLanes(activations);
     const laneCounts = new Map<LifelineId, number>();
     for (const activation of activations) {
@@ -73,7 +76,8 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
       lanes,
       laneCounts,
       overtakes: countOvertakes(activations),
-      extent: timeExtent(layouts),
+      extent: index.extent,
+      index,
     };
   };
 }

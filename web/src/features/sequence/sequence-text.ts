@@ -11,6 +11,8 @@ export type SequenceText = {
   fit: string;
   empty: string;
   inferred: string;
+  /** Shown while arrows are too dense to draw one by one. */
+  dense: string;
   /** "3 answers overtook earlier calls". */
   overtakeSummary(count: number): string;
   /** The accessible name of one arrow. */
@@ -41,6 +43,8 @@ export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
     fit: 'Fit all',
     empty: 'Send a call to see its messages here.',
     inferred: 'dashed: time inside a server not observed, only last byte written → first byte back',
+    dense:
+      'Too many messages to draw one by one: shaded by how many pass (blue requests, green answers), the grey bar as wide as the calls inside the server. Zoom in, or select a call, to see its arrows.',
     overtakeSummary: (count) =>
       count === 0
         ? 'Answers in order'
@@ -70,6 +74,8 @@ export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
     fit: '全部显示',
     empty: '发送一个调用，它的消息会显示在这里。',
     inferred: '虚线：服务器内部的时间未被观测，只知道最后一个字节写出 → 第一个字节返回',
+    dense:
+      '消息太多，无法逐条画出：颜色越深经过的消息越多（蓝色为请求，绿色为回复），灰条的宽度表示服务器内的调用数。放大或选中一个调用可以看到它的箭头。',
     overtakeSummary: (count) =>
       count === 0 ? '回复按顺序到达' : `${count} 个回复超过了更早发出的调用`,
     arrowName: ({ method, id, arrow, overtaken, ms: took }) =>
