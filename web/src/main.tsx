@@ -25,6 +25,9 @@ import './app/app.css';
 
 setUpMonaco();
 
+/** A page never idle (a long stream of answers) still writes its history this long after asking. */
+const HISTORY_IDLE_TIMEOUT_MS = 5000;
+
 const connection = createConnectionStore(window.localStorage);
 const calls = createCallsStore();
 calls.getState().restore(loadHistory(window.localStorage));
@@ -32,7 +35,13 @@ const schedule = (fn: () => void, ms: number) => {
   const timer = window.setTimeout(fn, ms);
   return () => window.clearTimeout(timer);
 };
-const callHistory = persistHistory(calls, window.localStorage, schedule);
+/** Idle time as the browser sees it; a browser without requestIdleCallback gets the next task. */
+const whenIdle = (fn: () => void) => {
+  if (typeof window.requestIdleCallback !== 'function') return schedule(fn, 0);
+  const handle = window.requestIdleCallback(fn, { timeout: HISTORY_IDLE_TIMEOUT_MS });
+  return () => window.cancelIdleCallback(handle);
+};
+const callHistory = persistHistory(calls, window.localStorage, schedule, whenIdle);
 const composer = createComposerStore(window.localStorage, DEFAULT_REQUEST_TEXT);
 const settings = createSettingsStore(window.localStorage);
 const wire = createWireStore();

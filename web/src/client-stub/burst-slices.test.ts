@@ -98,6 +98,21 @@ describe('a Go-mode burst in slices', () => {
     expect(runTimers()).toBe(0);
   });
 
+  it('selects the newest call of a burst once, with its last slice', () => {
+    const { stub, calls, runTimers } = setUp();
+    const n = BURST_SLICE * 2 + 7;
+    const selections: Array<string | null> = [];
+    calls.subscribe((state, previous) => {
+      if (state.selectedKey !== previous.selectedKey) selections.push(state.selectedKey);
+    });
+    stub.sendBurst(n);
+    runTimers();
+    runTimers();
+    const newest = calls.getState().calls.at(-1);
+    expect(newest?.idText).toBe(String(n - 1));
+    expect(selections).toEqual([newest?.key]);
+  });
+
   it('writes each slice as one bridge write: its ack stamps every call in it, the Wire view marks each', () => {
     const { stub, calls, wire, runTimers, writes, ack } = setUp();
     expect(BURST_SLICE).toBe(250);

@@ -177,7 +177,8 @@ export function createClientStub(deps: {
     }
   };
 
-  const dispatch = (texts: string[]): string | null => {
+  // `selectNewest`: a burst selects its newest call once, with its last slice, not on every slice.
+  const dispatch = (texts: string[], selectNewest = true): string | null => {
     const { conn, targetStatus } = connection.getState();
     const session = conn === null ? undefined : sessions.get(conn);
     if (!session || targetStatus !== 'connected') return 'Connect to a target first.';
@@ -206,7 +207,10 @@ export function createClientStub(deps: {
       );
       requests.push({ bytes: write.bytes, item: added });
     }
-    calls.getState().add(requests.flatMap((request) => request.item));
+    calls.getState().add(
+      requests.flatMap((request) => request.item),
+      selectNewest,
+    );
     for (const joined of joinWrites(requests, JOINED_WRITE_MAX_BYTES)) {
       const joinedCalls = joined.parts.flatMap((part) => part.item);
       const keys = joinedCalls.map((call) => call.key);
@@ -258,7 +262,7 @@ export function createClientStub(deps: {
   // A Go-mode burst goes out BURST_SLICE calls per task, in order, so 10,000 calls never hold the page long.
   const dispatchInSlices = (texts: string[], from: number): string | null => {
     const end = schedule ? from + BURST_SLICE : texts.length;
-    const problem = dispatch(texts.slice(from, end));
+    const problem = dispatch(texts.slice(from, end), end >= texts.length);
     if (problem !== null || end >= texts.length || !schedule) return problem;
     const cancel = schedule(() => {
       deadlines.delete(cancel);

@@ -41,6 +41,13 @@ describe('calls store', () => {
     expect(selectedKey).toBe('1');
   });
 
+  it('keeps the selection when told not to select the added calls', () => {
+    const store = createCallsStore();
+    store.getState().add([call('0')]);
+    store.getState().add([call('1')], false);
+    expect(store.getState().selectedKey).toBe('0');
+  });
+
   it('starts every call with its page stamps and nothing else recorded', () => {
     const store = createCallsStore();
     store.getState().add([call('0', 100)]);

@@ -72,7 +72,8 @@ export type CallsState = {
   selectedKey: string | null;
   strays: StrayReply[];
 
-  add(calls: NewCall[]): void;
+  /** Selects the newest added call unless `select` is false (a burst's slices before its last). */
+  add(calls: NewCall[], select?: boolean): void;
   /** Step 3: the bridge acknowledged writing the request (bridge clock); a notification is then done. */
   written(keys: string[], at: number): void;
   /** Steps 4–9 as the glass-box demo server reported them. */
@@ -123,7 +124,7 @@ export function createCallsStore() {
     selectedKey: null,
     strays: [],
 
-    add: (added) =>
+    add: (added, select = true) =>
       set((state) => {
         const calls = state.calls.concat(
           added.map(
@@ -149,7 +150,10 @@ export function createCallsStore() {
           ),
         );
         for (const [i, call] of added.entries()) indexByKey.set(call.key, state.calls.length + i);
-        return { calls, selectedKey: added.at(-1)?.key ?? state.selectedKey };
+        return {
+          calls,
+          selectedKey: (select ? added.at(-1)?.key : undefined) ?? state.selectedKey,
+        };
       }),
     written: (keys, at) =>
       set((state) => ({

@@ -5,7 +5,8 @@ import {
   type HistoryStorage,
   loadHistory,
   MAX_PERSISTED_CALLS,
-  PERSIST_DELAY_MS,
+  PERSIST_MAX_WAIT_MS,
+  PERSIST_QUIET_MS,
   persistHistory,
   type Schedule,
   saveHistory,
@@ -73,7 +74,12 @@ function storeWith(n: number) {
 }
 
 /** A hand-driven clock for the batched writes. */
-function manualSchedule(): { schedule: Schedule; run(): void; waiting(): number } {
+function manualSchedule(): {
+  schedule: Schedule;
+  run(): void;
+  waiting(): number;
+  delays(): number[];
+} {
   let queue: Array<{ fn: () => void; ms: number }> = [];
   return {
     schedule: (fn, ms) => {
@@ -89,6 +95,7 @@ function manualSchedule(): { schedule: Schedule; run(): void; waiting(): number 
       for (const entry of due) entry.fn();
     },
     waiting: () => queue.length,
+    delays: () => queue.map((entry) => entry.ms),
   };
 }
 
@@ -164,24 +171,34 @@ describe('persisted call history', () => {
     expect(store.selectedCall(store.getState())?.resultText).toBe('2');
   });
 
-  it('batches writes while calls change, and flushes at once when asked', () => {
+  it('writes once the calls are quiet and the page is idle, and flushes at once when asked', () => {
     const storage = memoryStorage();
     const clock = manualSchedule();
+    const idle = manualSchedule();
     const store = createCallsStore();
-    const persistence = persistHistory(store, storage, clock.schedule);
+    const persistence = persistHistory(store, storage, clock.schedule, (fn) =>
+      idle.schedule(fn, 0),
+    );
     for (let n = 1; n <= 50; n++) store.getState().add([newCall(n)]);
-    expect(clock.waiting()).toBe(1);
-    expect(storage.map.has(HISTORY_KEY)).toBe(false);
+    // One quiet timer, moved on by every change, and the max-wait timer.
+    expect(clock.waiting()).toBe(2);
+    expect(clock.delays()).toEqual([PERSIST_MAX_WAIT_MS, PERSIST_QUIET_MS]);
     clock.run();
-    expect(loadHistory(storage)).toHaveLength(50);
+    expect(storage.map.has(HISTORY_KEY)).toBe(false);
+    expect(idle.waiting()).toBe(1);
+    // Calls changing while the write waits for idle time are in it, and ask for nothing more.
+    store.getState().add([newCall(51)]);
+    expect(clock.waiting()).toBe(0);
+    idle.run();
+    expect(loadHistory(storage)).toHaveLength(51);
 
     store.getState().fail(['c7'], 'the connection to the bridge was lost');
     persistence.flush();
     expect(clock.waiting()).toBe(0);
     expect(loadHistory(storage)[6]?.failure).toBe('the connection to the bridge was lost');
     persistence.dispose();
-    store.getState().add([newCall(51)]);
+    store.getState().add([newCall(52)]);
     expect(clock.waiting()).toBe(0);
-    expect(PERSIST_DELAY_MS).toBeGreaterThan(0);
+    expect(PERSIST_QUIET_MS).toBeLessThan(PERSIST_MAX_WAIT_MS);
   });
 });

@@ -14,14 +14,21 @@ const HISTORY_VERSION = 1;
 export const MAX_PERSISTED_CALLS = 2000;
 /** If the full history does not fit, this many of the newest calls are tried instead. */
 const FALLBACK_PERSISTED_CALLS = 200;
-/** A burst of 1000 calls changes the store ~2000 times in a second: write at most this often. */
-export const PERSIST_DELAY_MS = 500;
+/**
+ * Writing 2,000 calls takes the main thread for 50–150 ms, so it waits until
+ * the calls have not changed for this long (a burst changes them every frame)…
+ */
+export const PERSIST_QUIET_MS = 1000;
+/** …or, for calls that never stop coming, until this long after the first change not written. */
+export const PERSIST_MAX_WAIT_MS = 10_000;
 /** The failure of a call that was in flight when the page went away. */
 export const UNLOADED_IN_FLIGHT_REASON =
   'the page was reloaded or closed while this call was in flight; an answer, if one came, was not seen';
 
 export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export type Schedule = (fn: () => void, ms: number) => () => void;
+/** Runs fn when the page has nothing else to do (requestIdleCallback); returns a cancel. */
+export type WhenIdle = (fn: () => void) => () => void;
 
 const STATUSES: ReadonlySet<string> = new Set([
   'pending',
@@ -95,31 +102,48 @@ export type HistoryPersistence = {
   dispose(): void;
 };
 
-/** Writes the calls store to storage at most every PERSIST_DELAY_MS while it changes. */
+/**
+ * Writes the calls store to storage once it has been quiet for PERSIST_QUIET_MS
+ * (at most PERSIST_MAX_WAIT_MS after a change), and then only when the page is
+ * idle, so a burst is never held up by its own history.
+ */
 export function persistHistory(
   calls: CallsStore,
   storage: HistoryStorage | null,
   schedule: Schedule,
+  whenIdle: WhenIdle,
 ): HistoryPersistence {
-  let cancel: (() => void) | null = null;
+  let cancelQuiet: (() => void) | null = null;
+  let cancelMaxWait: (() => void) | null = null;
+  let cancelIdle: (() => void) | null = null;
+  const cancelTimers = () => {
+    cancelQuiet?.();
+    cancelMaxWait?.();
+    cancelQuiet = null;
+    cancelMaxWait = null;
+  };
   const write = () => {
-    cancel = null;
+    cancelTimers();
+    cancelIdle?.();
+    cancelIdle = null;
     saveHistory(storage, calls.getState().calls);
   };
-  const unsubscribe = calls.subscribe((state, previous) => {
-    if (state.calls !== previous.calls && cancel === null) {
-      cancel = schedule(write, PERSIST_DELAY_MS);
-    }
-  });
-  const flush = () => {
-    cancel?.();
-    write();
+  const writeWhenIdle = () => {
+    cancelTimers();
+    cancelIdle ??= whenIdle(write);
   };
+  const unsubscribe = calls.subscribe((state, previous) => {
+    // A write already waiting for idle time reads the calls as they are then.
+    if (state.calls === previous.calls || cancelIdle !== null) return;
+    cancelQuiet?.();
+    cancelQuiet = schedule(writeWhenIdle, PERSIST_QUIET_MS);
+    cancelMaxWait ??= schedule(writeWhenIdle, PERSIST_MAX_WAIT_MS);
+  });
   return {
-    flush,
+    flush: write,
     dispose: () => {
       unsubscribe();
-      if (cancel) flush();
+      if (cancelQuiet !== null || cancelIdle !== null) write();
     },
   };
 }

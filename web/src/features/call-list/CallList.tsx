@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
 import { replayCall } from '../../playback/replay-call';
 import { summariseCall, summariseCalls } from './call-summary';
+import { createCallTally } from './call-tally';
 import './call-list.css';
 
 const ROW_HEIGHT_PX = 40;
@@ -16,6 +17,8 @@ export function CallList() {
   const selectedKey = useStore(calls, (s) => s.selectedKey);
   const select = useStore(calls, (s) => s.select);
   const strayCount = useStore(calls, (s) => s.strays.length);
+  // Counts only what changed since the last render: a burst re-renders this list every frame.
+  const [tally] = useState(createCallTally);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Live lists follow new calls only while the person has not scrolled up to read older ones.
   const followEnd = useRef(true);
@@ -24,6 +27,9 @@ export function CallList() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 8,
+    // Following the end scrolls on every burst slice; rendering that scroll in its own synchronous pass
+    // forced a layout each time. The rows follow in the next render instead, a frame at most later.
+    useFlushSync: false,
   });
 
   useEffect(() => {
@@ -57,7 +63,7 @@ export function CallList() {
         <h2 className="panel-title" id="calls-title">
           {t.calls}
         </h2>
-        <span className="panel-note">{summariseCalls(items, strayCount, t)}</span>
+        <span className="panel-note">{summariseCalls(items, strayCount, t, tally)}</span>
       </div>
       <div className="call-scroll" ref={scrollRef} onScroll={onScroll}>
         <ul

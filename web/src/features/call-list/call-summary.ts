@@ -5,6 +5,7 @@ import {
   pageDurationMs,
   type StrayReply,
 } from '../../stores/calls-store';
+import { type TallyCalls, tallyCalls } from './call-tally';
 
 /** The words a call's summary uses, in the page's language (English when not given). */
 export type CallWords = Pick<
@@ -50,16 +51,21 @@ export function summariseCall(
   };
 }
 
-/** "12 sent · 3 pending · 1 failed": how a burst is doing, even when its rows are scrolled away. */
+/**
+ * "12 sent · 3 pending · 1 failed": how a burst is doing, even when its rows are scrolled away.
+ * `tally` may be one that keeps its work between lists (createCallTally).
+ */
 export function summariseCalls(
   calls: readonly Call[],
   strayCount: number,
   t: CallWords = MESSAGES.en,
+  tally: TallyCalls = tallyCalls,
 ): string {
-  const counts = new Map<CallStatus, number>();
-  for (const call of calls) counts.set(call.status, (counts.get(call.status) ?? 0) + 1);
-  const parts = [t.sentCount(calls.length)];
-  for (const [status, n] of [...counts].sort(([a], [b]) => statusRank(a) - statusRank(b))) {
+  const counts = tally(calls);
+  const parts = [t.sentCount(counts.sent)];
+  for (const [status, n] of [...counts.byStatus].sort(
+    ([a], [b]) => statusRank(a) - statusRank(b),
+  )) {
     parts.push(t.statusCount(n, t.callStatus[status]));
   }
   if (strayCount > 0) parts.push(t.strayCount(strayCount));
@@ -100,52 +106,27 @@ const STRAY_KINDS: readonly StrayKind[] = [
 ];
 
 /**
- * One pass over the list. An answer is out of order when an earlier call on
- * its connection was answered after it, or is still waiting (it has been
- * overtaken either way; the sequence diagram counts the same). A call that
- * failed without an answer overtakes nothing.
+ * Over the list (call-tally.ts says when an answer is out of order) and the
+ * stray replies. `tally` may be one that keeps its work between lists.
  */
-export function labCounts(calls: readonly Call[], strays: readonly StrayReply[]): LabCounts {
-  let answered = 0;
-  let failed = 0;
-  let pending = 0;
-  let outOfOrder = 0;
-  /** Per connection, the latest reply order and whether a call is still waiting, among calls sent so far. */
-  const seen = new Map<string, { latestReply: number; waiting: boolean }>();
-  for (const call of calls) {
-    if (call.status === 'failed') failed += 1;
-    if (call.status === 'pending') pending += 1;
-    const group = connectionOf(call);
-    const before = seen.get(group) ?? { latestReply: 0, waiting: false };
-    if (call.replyOrder !== null) {
-      answered += 1;
-      if (before.waiting || before.latestReply > call.replyOrder) outOfOrder += 1;
-    }
-    seen.set(group, {
-      latestReply: Math.max(before.latestReply, call.replyOrder ?? 0),
-      waiting: before.waiting || call.status === 'pending',
-    });
-  }
+export function labCounts(
+  calls: readonly Call[],
+  strays: readonly StrayReply[],
+  tally: TallyCalls = tallyCalls,
+): LabCounts {
+  const counts = tally(calls);
   const unmatchedByKind = Object.fromEntries(STRAY_KINDS.map((kind) => [kind, 0])) as Record<
     StrayKind,
     number
   >;
   for (const stray of strays) unmatchedByKind[stray.kind] += 1;
   return {
-    sent: calls.length,
-    answered,
-    outOfOrder,
+    sent: counts.sent,
+    answered: counts.answered,
+    outOfOrder: counts.outOfOrder,
     unmatched: strays.length,
     unmatchedByKind,
-    failed,
-    pending,
+    failed: counts.byStatus.get('failed') ?? 0,
+    pending: counts.byStatus.get('pending') ?? 0,
   };
-}
-
-/**
- * Connection numbers restart with each page load, and calls restored from an
- * earlier load carry keys `h…` (persist-history.ts): keep their connections apart.
- */
-function connectionOf(call: Call): string {
-  return `${call.key.startsWith('h') ? 'earlier' : 'now'}:${call.conn}`;
 }

@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Call } from '../../stores/calls-store';
+import { createCallTally, tallyCalls } from './call-tally';
+
+const call = (key: string, conn: number): Call => ({
+  key,
+  conn,
+  method: 'ServiceA.Add',
+  idText: key,
+  canonicalId: key,
+  requestText: '',
+  status: 'pending',
+  stamps: {
+    invokedAt: 0,
+    marshalledAt: 0,
+    requestBytes: 1,
+    writtenAt: null,
+    server: null,
+    firstReadAt: null,
+    lastReadAt: null,
+    replyBytes: null,
+    decodedAt: null,
+    deliveredAt: null,
+  },
+  replyOrder: null,
+  resultText: null,
+  error: null,
+  errorClass: null,
+  failure: null,
+  duplicateWarning: null,
+});
+
+/** What can happen to the list between two renders, as calls-store.ts does it: by copies. */
+type Change =
+  | { kind: 'add'; count: number; conn: number; earlier: boolean }
+  | { kind: 'answer' | 'error' | 'fail'; pick: number };
+
+const change: fc.Arbitrary<Change> = fc.oneof(
+  fc.record({
+    kind: fc.constant('add' as const),
+    count: fc.integer({ min: 1, max: 4 }),
+    conn: fc.integer({ min: 1, max: 2 }),
+    earlier: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constantFrom('answer' as const, 'error' as const, 'fail' as const),
+    pick: fc.nat(),
+  }),
+);
+
+function applyChange(calls: Call[], c: Change, replies: Map<number, number>): Call[] {
+  if (c.kind === 'add') {
+    const added = Array.from({ length: c.count }, (_, i) =>
+      call(`${c.earlier ? 'h' : 'c'}${calls.length + i}`, c.conn),
+    );
+    // Calls of an earlier page load only ever come first (calls-store restore).
+    return c.earlier ? added.concat(calls) : calls.concat(added);
+  }
+  const pending = calls.flatMap((x, i) => (x.status === 'pending' ? [i] : []));
+  if (pending.length === 0) return calls;
+  const index = pending[c.pick % pending.length] as number;
+  const target = calls[index] as Call;
+  const next = calls.slice();
+  if (c.kind === 'fail') next[index] = { ...target, status: 'failed', failure: 'gone' };
+  else {
+    const order = (replies.get(target.conn) ?? 0) + 1;
+    replies.set(target.conn, order);
+    next[index] = {
+      ...target,
+      status: c.kind === 'answer' ? 'answered' : 'error',
+      replyOrder: order,
+    };
+  }
+  return next;
+}
+
+describe('call tally', () => {
+  it('counts statuses, answers and answers out of order in one pass', () => {
+    const answered = (c: Call, replyOrder: number): Call => ({
+      ...c,
+      status: 'answered',
+      replyOrder,
+    });
+    const calls = [answered(call('c0', 1), 2), answered(call('c1', 1), 1), call('c2', 1)];
+    const tally = tallyCalls(calls);
+    expect(tally).toMatchObject({ sent: 3, answered: 2, outOfOrder: 1 });
+    expect([...tally.byStatus]).toEqual([
+      ['answered', 2],
+      ['pending', 1],
+    ]);
+  });
+
+  it('kept between lists, always counts what one pass over the whole list counts', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 60 }), (changes) => {
+        const tally = createCallTally();
+        const replies = new Map<number, number>();
+        let calls: Call[] = [];
+        for (const c of changes) {
+          calls = applyChange(calls, c, replies);
+          const fresh = tallyCalls(calls);
+          const kept = tally(calls);
+          expect(kept.sent).toBe(fresh.sent);
+          expect(kept.answered).toBe(fresh.answered);
+          expect(kept.outOfOrder).toBe(fresh.outOfOrder);
+          expect([...kept.byStatus]).toEqual([...fresh.byStatus]);
+        }
+      }),
+    );
+  });
+
+  it('resumes from the first call still pending instead of counting again', () => {
+    const tally = createCallTally();
+    let statusReads = 0;
+    const done = Array.from({ length: 1000 }, (_, i): Call => {
+      const answered = { ...call(`c${i}`, 1), replyOrder: i + 1 };
+      // Counting a call reads its status; comparing the kept calls by reference does not.
+      return Object.defineProperty(answered, 'status', {
+        get: () => {
+          statusReads += 1;
+          return 'answered';
+        },
+      });
+    });
+    tally(done);
+    expect(statusReads).toBeGreaterThanOrEqual(1000);
+    statusReads = 0;
+    expect(tally(done.concat(call('c1000', 1)))).toMatchObject({ sent: 1001, answered: 1000 });
+    expect(statusReads).toBe(0);
+  });
+});
