@@ -1,9 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+import { calls, response, typeRequest } from './fixtures/page-actions';
 
 /** Types demo2's address and connects with whatever the connection bar shows. */
 async function connectToDemo2(page: Page, target: string): Promise<void> {
@@ -11,12 +9,6 @@ async function connectToDemo2(page: Page, target: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Target' }).fill(target);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Target: connected');
-}
-
-async function typeRequest(page: Page, json: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(json);
 }
 
 async function send(page: Page): Promise<void> {

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { type BridgeProcess, spawnBridge } from '../bridge/testing/bridge-process';
 import { closedPort, startTcpServer, type TestServer } from '../bridge/testing/tcp-servers';
 import { expect, test } from './fixtures';
+import { calls, connect, send, typeRequest } from './fixtures/page-actions';
 
 /**
  * What a target or the bridge can do wrong, seen in the browser: each fault
@@ -10,25 +11,6 @@ import { expect, test } from './fixtures';
  * arrive are shown, and the page's history outlives the bridge and a reload.
  */
 
-async function connect(page: Page, target: string): Promise<void> {
-  await expect(page.getByRole('status')).toContainText('Bridge: open');
-  await page.getByRole('textbox', { name: 'Target' }).fill(target);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Target: connected');
-}
-
-async function typeRequest(page: Page, json: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(json);
-}
-
-async function send(page: Page, json: string): Promise<void> {
-  await typeRequest(page, json);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-}
-
-const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
 const failure = (page: Page) =>
   page.getByRole('region', { name: 'Response' }).getByRole('region', { name: 'Failure' });
 const strays = (page: Page) => page.getByRole('region', { name: 'Stray replies' });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startTcpServer } from '../bridge/testing/tcp-servers';
 import { expect, test } from './fixtures';
+import { calls, connect, response, send, typeRequest } from './fixtures/page-actions';
 
 /**
  * The id-matching lab in the browser against the real Go server and the
@@ -11,26 +12,6 @@ import { expect, test } from './fixtures';
  * way back; a duplicate id in flight; and a late answer listed as unmatched.
  */
 
-async function connect(page: Page, target: string): Promise<void> {
-  await expect(page.getByRole('status')).toContainText('Bridge: open');
-  await page.getByRole('textbox', { name: 'Target' }).fill(target);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Target: connected');
-}
-
-async function typeRequest(page: Page, json: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(json);
-}
-
-async function send(page: Page, json: string): Promise<void> {
-  await typeRequest(page, json);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-}
-
-const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 const strays = (page: Page) => page.getByRole('region', { name: 'Stray replies' });
 /** The lab's count whose words include `what`, e.g. "4 out of order". */
 const count = (page: Page, what: string) =>

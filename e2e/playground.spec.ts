@@ -2,23 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { startApp } from './fixtures/app';
 import { startGoServer } from './fixtures/go-server';
-
-async function connect(page: Page, target: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: 'Target' });
-  await expect(page.getByRole('status')).toContainText('Bridge: open');
-  await box.fill(target);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Target: connected');
-}
-
-async function typeRequest(page: Page, json: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(json);
-}
-
-const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+import { calls, connect, response, typeRequest } from './fixtures/page-actions';
 
 /** Sends a call the server holds for 30 s, so it is still in flight when something goes away. */
 async function sendCallLeftInFlight(page: Page): Promise<void> {

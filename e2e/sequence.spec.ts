@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { calls } from './fixtures/page-actions';
 
 const BURST = 8;
 /** Wide enough that a busy machine cannot reorder the answers or make their arrows overlap. */
@@ -24,7 +25,6 @@ async function sendReverseBurst(page: Page, target: string): Promise<void> {
 }
 
 const sequence = (page: Page) => page.getByRole('region', { name: 'Sequence' });
-const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
 const arrows = (page: Page, id: number) =>
   sequence(page).getByRole('button', { name: new RegExp(`^Demo\\.Sleep id ${id} `) });
 /** The hop where an answer leaves the server's lane, crossing the calls it overtook. */

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { connect } from './fixtures/page-actions';
 
 /** The issue's screenshots are rewritten only on request (UPDATE_DOCS=1), so a test run leaves the tree clean. */
 const docsPath = (name: string) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url));
@@ -12,13 +13,6 @@ const SENT_BYTES = Buffer.byteLength(SENT);
 
 const steps = (page: Page) => page.getByRole('region', { name: 'Steps' });
 const current = (page: Page) => steps(page).getByRole('region', { name: 'Current step' });
-
-async function connect(page: Page, target: string): Promise<void> {
-  await expect(page.getByRole('status')).toContainText('Bridge: open');
-  await page.getByRole('textbox', { name: 'Target' }).fill(target);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Target: connected');
-}
 
 /** Sends REQUEST and waits for its answer, then leaves focus on the page, not in a field. */
 async function sendAdd(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startTcpServer, type TestServer } from '../bridge/testing/tcp-servers';
 import { expect, test } from './fixtures';
+import { calls, connect, typeRequest } from './fixtures/page-actions';
 
 /**
  * The Wire region with real bytes: a call to the demo server shows its
@@ -10,25 +11,10 @@ import { expect, test } from './fixtures';
  * reassembled, two replies in one chunk, and a 1 MiB reply truncated.
  */
 
-async function connect(page: Page, target: string): Promise<void> {
-  await expect(page.getByRole('status')).toContainText('Bridge: open');
-  await page.getByRole('textbox', { name: 'Target' }).fill(target);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Target: connected');
-}
-
-async function typeRequest(page: Page, json: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(json);
-}
-
 const wire = (page: Page) => page.getByRole('region', { name: 'Wire' });
 const rows = (page: Page) =>
   wire(page).getByRole('list', { name: 'Wire bytes' }).getByRole('listitem');
 const reassembled = (page: Page) => wire(page).getByRole('region', { name: 'Reassembled' });
-const calls = (page: Page) => page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
-
 /** The dump of `text` as the view must show it: 16 bytes a row, hex and '.' for non-printables. */
 function dumpOf(text: string, from = 0): Array<{ offset: string; hex: string; text: string }> {
   const bytes = Buffer.from(text, 'utf8');
