@@ -8,7 +8,7 @@ import {
 } from '../shared/protocol/access-token';
 import { BRIDGE_PATH, type Target } from '../shared/protocol/bridge-protocol';
 import { type DemoServer, startDemoServer } from './demo/demo-server';
-import { type DemoV2Server, startDemoV2Server } from './demo-v2/demo-v2-server';
+import { startDemoV2Server } from './demo-v2/demo-v2-server';
 import { answerAccessCheck } from './http/access-check';
 import { createStaticHandler } from './http/static-files';
 import { LOOPBACK_NAMES, type UpgradeContext } from './http/upgrade-policy';
@@ -104,7 +104,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let demoServer: DemoServer | null = null;
-  let demo2Server: DemoV2Server | null = null;
+  let demo2Server: DemoServer | null = null;
   // The glass-box demo's steps 4–9 go to the page connection each request came in on.
   const serverSteps = new ServerStepsRouter();
   if (!options.noDemo) {

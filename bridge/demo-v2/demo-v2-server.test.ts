@@ -1,10 +1,11 @@
 import { connect, createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NdjsonFramer } from '../../shared/framing/ndjson';
-import { type DemoV2Server, startDemoV2Server } from './demo-v2-server';
+import type { DemoServer } from '../demo/listen-demo';
+import { startDemoV2Server } from './demo-v2-server';
 
 const WAIT_MS = 5_000;
-let server: DemoV2Server | undefined;
+let server: DemoServer | undefined;
 const clients: Socket[] = [];
 
 afterEach(async () => {

@@ -3,6 +3,7 @@
  * results as bridge/demo/services.ts (and e2e/go-server), with the 2.0 way of
  * failing: error objects with a code, a message and data saying what was wrong.
  */
+
 import {
   isJsonObject,
   isLosslessNumber,
@@ -10,6 +11,7 @@ import {
   LosslessNumber,
 } from '../../shared/json/exact-json';
 import type { V2ErrorObject } from '../../shared/jsonrpc/v2';
+import type { Sleep } from '../demo/listen-demo';
 
 export type V2Outcome = { result: JsonValue } | { error: V2ErrorObject };
 export type V2Method = (
@@ -17,9 +19,6 @@ export type V2Method = (
 ) => Promise<V2Outcome>;
 /** Keyed by the full method name, `Service.Method`. */
 export type V2Services = ReadonlyMap<string, V2Method>;
-
-/** Waits `ms` milliseconds; injected so tests and shutdown control time. */
-export type Sleep = (ms: number) => Promise<void>;
 
 export const INVALID_PARAMS = -32602;
 /** Demo.Fail's failure is the application's own, so its code is outside the reserved range. */

@@ -2,14 +2,13 @@
  * The demo's services, the same as e2e/go-server: names, Go types (for Go's
  * error texts) and behaviour.
  */
+
 import type { GoStruct, GoStructType } from './go-json/decode';
 import type { Outcome } from './jsonrpc-codec';
+import type { Sleep } from './listen-demo';
 
 export type Method = { argType: GoStructType; call(args: GoStruct): Promise<Outcome> };
 export type Services = ReadonlyMap<string, ReadonlyMap<string, Method>>;
-
-/** Waits `ms` milliseconds; injected so tests and shutdown control time. */
-export type Sleep = (ms: number) => Promise<void>;
 
 const MAX_SLEEP_MS = 60000n;
 

@@ -11,6 +11,7 @@ import {
   TIMEOUT_MAX_S,
   TIMEOUT_MIN_S,
 } from '../../stores/composer-store';
+import { NumberField } from './NumberField';
 import { RequestEditor } from './RequestEditor';
 import { TEMPLATES } from './templates';
 
@@ -31,9 +32,6 @@ export function Composer() {
   // The connection bar's choice; it cannot change while a connection speaks it.
   const dialect = useStore(connection, (s) => chosenProtocol(s).dialect);
   const [sendProblem, setSendProblem] = useState<string | null>(null);
-  // The box may be empty or out of range while typing; the store only ever holds a valid size.
-  const [burstDraft, setBurstDraft] = useState(String(burstSize));
-  const [timeoutDraft, setTimeoutDraft] = useState(String(timeoutSeconds));
   const reasonId = useId();
 
   const blocker = sendBlocker(text, bridgeStatus, targetStatus, dialect, t);
@@ -85,23 +83,13 @@ export function Composer() {
         >
           {t.send}
         </button>
-        <label className="field inline">
-          <span className="field-label">{t.burstSize}</span>
-          <input
-            className="burst-input"
-            type="number"
-            min={BURST_MIN}
-            max={BURST_MAX}
-            value={burstDraft}
-            onChange={(event) => {
-              setBurstDraft(event.target.value);
-              if (Number.isFinite(event.target.valueAsNumber)) {
-                setBurstSize(event.target.valueAsNumber);
-              }
-            }}
-            onBlur={() => setBurstDraft(String(composer.getState().burstSize))}
-          />
-        </label>
+        <NumberField
+          label={t.burstSize}
+          value={burstSize}
+          min={BURST_MIN}
+          max={BURST_MAX}
+          onChange={setBurstSize}
+        />
         <button
           type="button"
           className="button"
@@ -127,24 +115,14 @@ export function Composer() {
             ))}
           </select>
         </label>
-        <label className="field inline">
-          <span className="field-label">{t.timeout}</span>
-          <input
-            className="burst-input"
-            type="number"
-            min={TIMEOUT_MIN_S}
-            max={TIMEOUT_MAX_S}
-            value={timeoutDraft}
-            onChange={(event) => {
-              setTimeoutDraft(event.target.value);
-              if (Number.isFinite(event.target.valueAsNumber)) {
-                setTimeoutSeconds(event.target.valueAsNumber);
-              }
-            }}
-            onBlur={() => setTimeoutDraft(String(composer.getState().timeoutSeconds))}
-          />
-          <span aria-hidden="true">{t.secondsUnit}</span>
-        </label>
+        <NumberField
+          label={t.timeout}
+          value={timeoutSeconds}
+          min={TIMEOUT_MIN_S}
+          max={TIMEOUT_MAX_S}
+          onChange={setTimeoutSeconds}
+          unit={t.secondsUnit}
+        />
         {burstRun && (
           <>
             <button type="button" className="button" onClick={() => stub.stopBurst()}>
