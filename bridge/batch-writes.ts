@@ -2,21 +2,28 @@ import type { Writable } from 'node:stream';
 
 /**
  * Small writes batched into one syscall. A relay's main cost is a syscall per
- * message each way; corking a stream until the current tick ends sends
- * whatever one callback wrote (the calls of one WebSocket chunk, the acks of
- * those calls) in one writev, yet a lone message leaves as soon as its
- * callback returns. Backpressure is unchanged: corked bytes count in the
+ * message each way; when one callback writes several messages (the calls of
+ * one WebSocket chunk, the acks of those calls), all but the first leave
+ * together in one writev when the tick ends. The first leaves at once: a lone
+ * message, the usual case of one call at a time, pays no cork and no delay
+ * (docs/benchmarks.md). Backpressure is unchanged: corked bytes count in the
  * stream's buffer as any others.
  */
 
-const corked = new WeakSet<Writable>();
+/** Streams written this tick: true once corked for the rest of it. */
+const writtenThisTick = new WeakMap<Writable, boolean>();
 
 export function batchWritesThisTick(stream: Writable): void {
-  if (corked.has(stream)) return;
-  corked.add(stream);
-  stream.cork();
+  const corked = writtenThisTick.get(stream);
+  if (corked === true) return;
+  if (corked === false) {
+    writtenThisTick.set(stream, true);
+    stream.cork();
+    return;
+  }
+  writtenThisTick.set(stream, false);
   process.nextTick(() => {
-    corked.delete(stream);
-    stream.uncork();
+    if (writtenThisTick.get(stream) === true) stream.uncork();
+    writtenThisTick.delete(stream);
   });
 }

@@ -11,7 +11,7 @@ import { DIST_WEB, type RunningBridge, startBridge } from './start';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function banner(bridge: RunningBridge): string {
+function banner(bridge: RunningBridge, busyPollUs: number): string {
   const demo = bridge.demo ? `${formatTarget(bridge.demo)} (Go net/rpc/jsonrpc)` : 'off';
   const demo2 = bridge.demo2
     ? `${formatTarget(bridge.demo2)} (JSON-RPC 2.0, newline-delimited)`
@@ -26,6 +26,7 @@ function banner(bridge: RunningBridge): string {
     `  Targets:     ${bridge.allowed.join(', ')}`,
     `  Origins:     ${bridge.origins.join(', ')}`,
     `  Limits:      ${describeLimits(bridge.limits)}`,
+    ...(busyPollUs > 0 ? [`  Busy poll:   ${busyPollUs} µs after traffic`] : []),
     'Press Ctrl+C to stop.',
     '',
   ].join('\n');
@@ -59,6 +60,7 @@ async function run(options: CliOptions): Promise<void> {
       allow: options.allow,
       allowOrigins: options.allowOrigins,
       limits: options.limits,
+      busyPollUs: options.busyPollUs,
       ...(options.token === null ? {} : { token: options.token }),
     });
   } catch (error) {
@@ -68,7 +70,7 @@ async function run(options: CliOptions): Promise<void> {
     }
     throw error;
   }
-  process.stdout.write(banner(bridge));
+  process.stdout.write(banner(bridge, options.busyPollUs));
   const stop = () => {
     void bridge.close().then(() => process.exit(0));
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMIT_FLAGS } from './limits';
 import {
+  DEFAULT_BUSY_POLL_US,
   DEFAULT_DEMO_PORT,
   DEFAULT_DEMO2_PORT,
   DEFAULT_HOST,
@@ -35,6 +36,7 @@ describe('parseArgs', () => {
       allowOrigins: [],
       token: null,
       limits: {},
+      busyPollUs: DEFAULT_BUSY_POLL_US,
     });
   });
 
@@ -58,6 +60,7 @@ describe('parseArgs', () => {
       '10.0.0.0/8:9000-9100',
       '--token',
       'a-fixed-token-0123456789',
+      '--busy-poll=300',
     ]);
     expect({ ...options, allow: options.allow.map(formatRule) }).toEqual({
       host: '::1',
@@ -70,6 +73,7 @@ describe('parseArgs', () => {
       allowOrigins: ['http://localhost:5173', 'http://example.test:8080'],
       token: 'a-fixed-token-0123456789',
       limits: {},
+      busyPollUs: 300,
     });
   });
 
@@ -137,6 +141,7 @@ describe('parseArgs', () => {
       '--help',
       '--expose',
       '--token',
+      '--busy-poll',
       ...Object.values(LIMIT_FLAGS),
     ]) {
       expect(USAGE).toContain(flag);
@@ -170,6 +175,9 @@ describe('parseArgs', () => {
     [['--allow-origin', 'file:///tmp/x'], '--allow-origin needs an origin'],
     [['--no-demo=yes'], '--no-demo takes no value'],
     [['--host', 'a b'], '--host needs an address'],
+    [['--busy-poll', '-5'], '--busy-poll needs microseconds from 0 to 100000, not "-5"'],
+    [['--busy-poll', '0.5'], '--busy-poll needs microseconds'],
+    [['--busy-poll', '100001'], '--busy-poll needs microseconds'],
   ])('refuses %j with a hint to use --help', (argv, message) => {
     const error = errorOf(argv);
     expect(error).toContain(message);

@@ -11,6 +11,13 @@ export const DEFAULT_DEMO2_PORT = 7422;
 export const DEFAULT_HOST = '127.0.0.1';
 /** Environment variable that fixes the access token, like `--token`. */
 export const TOKEN_ENV = 'RPC_PLAYGROUND_TOKEN';
+/**
+ * Off: polling relays each answer as it trickles in, in more and smaller
+ * frames, and a 10,000-call burst in the page ran slower for it
+ * (docs/benchmarks.md). 300 spans a loopback answer and the next call.
+ */
+export const DEFAULT_BUSY_POLL_US = 0;
+const BUSY_POLL_MAX_US = 100_000;
 
 export type CliOptions = {
   host: string;
@@ -27,6 +34,8 @@ export type CliOptions = {
   token: string | null;
   /** Limits set by flag; the rest keep their defaults. */
   limits: Partial<Limits>;
+  /** Microseconds the event loop keeps polling after traffic (`--busy-poll`). */
+  busyPollUs: number;
 };
 
 export type ParsedArgs =
@@ -61,6 +70,10 @@ Flags:
                          letters, digits, . _ ~ -); also ${TOKEN_ENV}=T. Lets
                          scripts connect, and an open page survive a restart
   --no-build             serve dist/web as it is, without rebuilding the page
+  --busy-poll US         keep polling for traffic US microseconds after the last
+                         message instead of sleeping: lower latency one call at a
+                         time, for CPU while calls flow; 300 suits loopback
+                         (default ${DEFAULT_BUSY_POLL_US} = off)
   --help                 show this text
 
 Limits (each hit is a message to the page and a log line):
@@ -140,6 +153,7 @@ const VALUE_FLAGS = new Set([
   '--allow',
   '--allow-origin',
   '--token',
+  '--busy-poll',
   ...LIMIT_BY_FLAG.keys(),
 ]);
 const BOOLEAN_FLAGS = new Set(['--no-demo', '--no-build', '--expose', '--help']);
@@ -164,6 +178,7 @@ export function parseArgs(
     allowOrigins: [],
     token: env[TOKEN_ENV] || null,
     limits: {},
+    busyPollUs: DEFAULT_BUSY_POLL_US,
   };
   let expose = false;
   const error = (message: string): ParsedArgs => ({
@@ -231,6 +246,14 @@ export function parseArgs(
       }
       case '--token':
         options.token = value ?? null;
+        break;
+      case '--busy-poll':
+        if (!/^\d{1,6}$/.test(value ?? '') || Number(value) > BUSY_POLL_MAX_US) {
+          return error(
+            `--busy-poll needs microseconds from 0 to ${BUSY_POLL_MAX_US}, not "${value}"`,
+          );
+        }
+        options.busyPollUs = Number(value);
         break;
       default:
         return error(`unknown flag "${arg}"`);

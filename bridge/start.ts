@@ -7,6 +7,7 @@ import {
   TOKEN_FRAGMENT_KEY,
 } from '../shared/protocol/access-token';
 import { BRIDGE_PATH, type Target } from '../shared/protocol/bridge-protocol';
+import { BusyPoll } from './busy-poll';
 import { type DemoServer, startDemoServer } from './demo/demo-server';
 import { startDemoV2Server } from './demo-v2/demo-v2-server';
 import { answerAccessCheck } from './http/access-check';
@@ -48,6 +49,8 @@ export type StartBridgeOptions = {
   token?: string;
   /** Limits to change; the rest keep DEFAULT_LIMITS. */
   limits?: Partial<Limits>;
+  /** Microseconds the event loop keeps polling after traffic (`--busy-poll`); default 0, off. */
+  busyPollUs?: number;
   /** Test hook: HTTP server timeouts (default HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS). */
   httpTimeouts?: { headersMs: number; requestMs: number };
 };
@@ -160,7 +163,15 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   }
   const allowOrigins = options.allowOrigins ?? [];
   upgrade = { port, hostNames, allowedOrigins: allowOrigins, token };
-  const endpoint = attachBridgeEndpoint(server, { policy, log, limits, upgrade, serverSteps });
+  const poll = new BusyPoll((options.busyPollUs ?? 0) / 1000);
+  const endpoint = attachBridgeEndpoint(server, {
+    policy,
+    log,
+    limits,
+    upgrade,
+    serverSteps,
+    poll,
+  });
 
   const origin = `http://${urlHost(host)}:${port}`;
   let closing: Promise<void> | undefined;

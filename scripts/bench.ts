@@ -1,5 +1,6 @@
 import { benchBurst } from './bench/burst';
 import { benchCalls } from './bench/calls';
+import { benchCodec } from './bench/codec';
 import { benchFramer } from './bench/framer';
 import { benchFrames } from './bench/frames';
 import { benchLoad } from './bench/load';
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   console.log(`RPC Playground benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   console.log('\n# Framing');
   for (const line of benchFramer()) console.log(line);
+  console.log('\n# Codec: marshalling a burst and decoding its Go replies');
+  for (const line of await benchCodec()) console.log(line);
   console.log('\n# Calls to a real Go net/rpc/jsonrpc server (ServiceA.Add)');
   for (const line of await benchCalls()) console.log(line);
   console.log('\n# Our bridge against websockify, both relaying to the Go server (ServiceA.Add)');

@@ -25,6 +25,11 @@ export class PageClient {
         ? decodeReadFrame(new Uint8Array(bytes))
         : parseBridgeMessage(bytes.toString('utf8'));
       if (typeof item === 'string') throw new Error(`bridge sent something invalid: ${item}`);
+      // Acks riding in a read frame are recorded as the `written` messages they stand for.
+      if (!('type' in item)) {
+        for (const ack of item.acks)
+          this.received.push({ type: 'written', conn: item.conn, ...ack });
+      }
       this.received.push(item);
       for (const wake of this.waiters) wake();
     });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/protocol/bridge-protocol';
 import type { ReadFrame } from '../../shared/protocol/frames';
 import { DEFAULT_LIMITS } from '../limits';
 import { type RunningBridge, startBridge } from '../start';
@@ -45,7 +46,11 @@ afterEach(async () => {
 describe('page session', () => {
   it('greets the page with the protocol version and what it may reach', async () => {
     const welcome = await page.waitForType('welcome');
-    expect(welcome).toMatchObject({ protocol: 1, demo: null, allowed: ['loopback'] });
+    expect(welcome).toMatchObject({
+      protocol: PROTOCOL_VERSION,
+      demo: null,
+      allowed: ['loopback'],
+    });
     expect(Math.abs(welcome.at - Date.now())).toBeLessThan(60_000);
   });
 
@@ -64,6 +69,62 @@ describe('page session', () => {
     const read = await page.waitFor(isRead(1), 'the echo');
     expect([...read.payload]).toEqual([...payload]);
     expect(read.at).toBeGreaterThanOrEqual(written.at);
+  });
+
+  it('carries the ack of a write in the read frame of its answer', async () => {
+    const echo = await startEchoServer();
+    servers.push(echo);
+    page.sendJson({ type: 'open', conn: 1, host: '127.0.0.1', port: echo.port });
+    await page.waitForType('opened', 1);
+    page.write(1, 9, new Uint8Array([0x31, 0x0a]));
+    const read = await page.waitFor(isRead(1), 'the echo');
+    expect(read.acks).toEqual([{ write: 9, bytes: 2, at: expect.any(Number) }]);
+    expect(read.acks[0]?.at).toBeLessThanOrEqual(read.at);
+    // The page client records the carried ack as the `written` it stands for, once.
+    expect(page.received.filter((r) => 'type' in r && r.type === 'written')).toHaveLength(1);
+  });
+
+  it('relays the same way while the event loop busy-polls (--busy-poll)', async () => {
+    const polling = await startBridge({
+      port: 0,
+      noDemo: true,
+      staticRoot: null,
+      busyPollUs: 500,
+    });
+    const client = await PageClient.connectTo(polling);
+    try {
+      const echo = await startEchoServer();
+      servers.push(echo);
+      client.sendJson({ type: 'open', conn: 1, host: '127.0.0.1', port: echo.port });
+      await client.waitForType('opened', 1);
+      for (const write of [1, 2, 3]) {
+        client.write(1, write, new Uint8Array([0x30 + write]));
+        const read = await client.waitFor(
+          (item): item is ReadFrame =>
+            isReadFrame(item) && item.acks.some((ack) => ack.write === write),
+          `echo ${write}`,
+        );
+        expect([...read.payload]).toEqual([0x30 + write]);
+      }
+    } finally {
+      await client.close();
+      await polling.close();
+    }
+  });
+
+  it('sends an ack on its own when no answer comes, and before the close that follows', async () => {
+    const target = await server(() => {});
+    page.sendJson({ type: 'open', conn: 2, host: '127.0.0.1', port: target.port });
+    await page.waitForType('opened', 2);
+    page.write(2, 4, new Uint8Array([0x78]));
+    expect(await page.waitForType('written', 2)).toMatchObject({ write: 4, bytes: 1 });
+    page.write(2, 5, new Uint8Array([0x79]));
+    (await target.firstConnection).end();
+    await page.waitForType('closed', 2);
+    const order = page.received.flatMap((r) =>
+      'type' in r && (r.type === 'written' || r.type === 'closed') ? [r.type] : [],
+    );
+    expect(order).toEqual(['written', 'written', 'closed']);
   });
 
   it('reports each chunk the server sends as its own read frame, in order', async () => {

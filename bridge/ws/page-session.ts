@@ -11,16 +11,20 @@ import {
 import { decodeWriteFrame, encodeReadFrame } from '../../shared/protocol/frames';
 import { parsePageMessage } from '../../shared/protocol/validate';
 import { batchWritesThisTick } from '../batch-writes';
+import { BusyPoll } from '../busy-poll';
 import { now } from '../clock';
 import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
 import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targets';
 import { connectTarget } from '../tcp/connect-target';
 import { type LookupAll, lookupAll, resolveAllowedTarget } from '../tcp/resolve-target';
 import { TargetConnection } from '../tcp/target-connection';
+import { HeldAcks } from './held-acks';
 import type { ServerStepsRouter } from './server-steps-router';
 
 /** Above this many bytes queued towards the page, TCP reading pauses until the page catches up. */
 export const WS_HIGH_WATER_BYTES = 1024 * 1024;
+/** Without a poll window, acks leave at the end of the loop turn, as they always did. */
+const NO_POLL = new BusyPoll(0);
 
 export type SessionConfig = {
   policy: TargetPolicy;
@@ -31,6 +35,8 @@ export type SessionConfig = {
   lookup?: LookupAll;
   /** Reports of the glass-box demo server, routed to the connection they came in on. */
   serverSteps?: ServerStepsRouter;
+  /** The bridge's event-loop polling (`--busy-poll`); none by default. */
+  poll?: BusyPoll;
 };
 
 type Opening = { cancelled: boolean };
@@ -49,6 +55,10 @@ export class PageSession {
   private readonly buffered = new Map<TargetConnection, number>();
   /** Each open connection's route for the demo's server-steps reports. */
   private readonly unroutes = new Map<TargetConnection, () => void>();
+  private readonly heldAcks = new HeldAcks((conn, acks) => {
+    for (const ack of acks) this.send({ type: 'written', conn, ...ack });
+  });
+  private readonly poll: BusyPoll;
   private disposed = false;
 
   /** `pageSocket` is the WebSocket's own TCP socket, so frames sent in one tick leave together. */
@@ -58,7 +68,11 @@ export class PageSession {
     private readonly config: SessionConfig,
     private readonly pageSocket: Writable | null = null,
   ) {
-    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    this.poll = config.poll ?? NO_POLL;
+    ws.on('message', (data, isBinary) => {
+      this.poll.touch();
+      this.onMessage(data, isBinary);
+    });
     ws.on('close', () => this.dispose());
     this.send({
       type: 'welcome',
@@ -79,6 +93,7 @@ export class PageSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.heldAcks.dispose();
     for (const entry of this.conns.values()) {
       if (entry instanceof TargetConnection) entry.destroy();
       else entry.cancelled = true;
@@ -91,6 +106,10 @@ export class PageSession {
   }
 
   private send(message: BridgeMessage): void {
+    // Whatever the page hears of a connection comes after the acks of its writes.
+    if (message.type !== 'written' && 'conn' in message && message.conn !== null) {
+      this.heldAcks.releaseConn(message.conn);
+    }
     if (this.ws.readyState !== WebSocket.OPEN) return;
     this.batchPageWrites();
     this.ws.send(JSON.stringify(message));
@@ -158,13 +177,7 @@ export class PageSession {
     const flushed = conn.write(frame.payload, (at) => {
       const left = (this.buffered.get(conn) ?? bytesWritten) - bytesWritten;
       if (this.buffered.has(conn)) this.buffered.set(conn, left);
-      this.send({
-        type: 'written',
-        conn: frame.conn,
-        write: frame.write,
-        bytes: bytesWritten,
-        at,
-      });
+      this.heldAcks.hold(frame.conn, { write: frame.write, bytes: bytesWritten, at });
     });
     if (!flushed && !this.congested.has(conn)) {
       this.congested.add(conn);
@@ -292,9 +305,12 @@ export class PageSession {
   }
 
   private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
+    this.poll.touch();
     if (this.ws.readyState !== WebSocket.OPEN) return;
     this.batchPageWrites();
-    this.ws.send(encodeReadFrame(conn, at, chunk), () => this.onPageDrained());
+    this.ws.send(encodeReadFrame(conn, at, chunk, this.heldAcks.take(conn)), () =>
+      this.onPageDrained(),
+    );
     if (this.ws.bufferedAmount > WS_HIGH_WATER_BYTES && !this.pausedForPage.has(connection)) {
       this.pausedForPage.add(connection);
       connection.pause();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalId,
@@ -8,6 +9,8 @@ import {
   prettyExact,
   stringifyExact,
 } from './exact-json';
+import { compactJsonText } from './json-text';
+import { broken, numberText, stringText, valueText } from './test-kit';
 
 describe('parseExact / stringifyExact', () => {
   it('EJ1: numbers keep their source text', () => {
@@ -79,5 +82,22 @@ describe('canonicalId', () => {
     expect(canonicalId('9007199254740993')).not.toBe(canonicalId('9007199254740992'));
     expect(canonicalId('1.5e3')).not.toBe(canonicalId('1500'));
     expect(canonicalId('"1"')).not.toBe(canonicalId('1'));
+  });
+
+  it('EJ5: ids that are their own canonical form skip the parse and give what it gives', () => {
+    const ids = fc.oneof(numberText, stringText, valueText, valueText.map(compactJsonText));
+    fc.assert(
+      fc.property(fc.oneof(ids, broken(ids)), (text) => {
+        let exact: string | Error;
+        try {
+          exact = stringifyExact(parseExact(text));
+        } catch (error) {
+          exact = error as Error;
+        }
+        if (typeof exact === 'string') expect(canonicalId(text)).toBe(exact);
+        else expect(() => canonicalId(text)).toThrow(exact.message);
+      }),
+      { seed: 5, numRuns: 2000 },
+    );
   });
 });

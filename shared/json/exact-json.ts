@@ -56,12 +56,20 @@ export function prettyExact(text: string): string {
 }
 
 /**
+ * Id texts that are their own canonical form, so the common ids skip a parse:
+ * a number (kept as its source text), a literal, or a string with nothing to
+ * unescape and nothing JSON.stringify would escape (no lone surrogates).
+ */
+const SELF_CANONICAL =
+  /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|null|true|false|"[\u0020\u0021\u0023-\u005b\u005d-\ud7ff\ue000-\uffff]*")$/;
+
+/**
  * The form ids are matched on (GO-NETRPC fact 3): Go echoes an id compacted and
  * HTML-escaped, so parse it (decoding every escape) and write it back compactly
  * with one escaping convention. Numbers compare by source text, which Go keeps.
  */
 export function canonicalId(rawIdJson: string): string {
-  return stringifyExact(parseExact(rawIdJson));
+  return SELF_CANONICAL.test(rawIdJson) ? rawIdJson : stringifyExact(parseExact(rawIdJson));
 }
 
 export function isJsonObject(value: JsonValue): value is JsonObject {

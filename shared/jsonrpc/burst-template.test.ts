@@ -24,4 +24,19 @@ describe('expandBurstTemplate', () => {
       problem: 'Burst template: division by zero at character 3 of "i/0".',
     });
   });
+
+  it('BT4: templates used in turn each expand as their own', () => {
+    const a = '{"X":"{{i}}","Y":"{{3*i+1}}"}';
+    const b = '{"X":"{{N-i}}","s":"{{i}}x"}';
+    expect([a, b, a, b].map((template, i) => expandBurstTemplate(template, i, 10))).toEqual([
+      '{"X":0,"Y":1}',
+      '{"X":9,"s":"{{i}}x"}',
+      '{"X":2,"Y":7}',
+      '{"X":7,"s":"{{i}}x"}',
+    ]);
+    expect(expandBurstTemplate('{"X":"{{100/(3-i)}}"}', 2, 5)).toBe('{"X":100}');
+    expect(expandBurstTemplate('{"X":"{{100/(3-i)}}"}', 3, 5)).toEqual({
+      problem: 'Burst template: division by zero at character 9 of "100/(3-i)".',
+    });
+  });
 });

@@ -9,13 +9,32 @@ import { evaluateBurstExpression } from './burst-expression';
 
 const PLACEHOLDER = /^"\{\{([^"\\]*)\}\}"$/;
 
+/** The template cut at its placeholders: texts[k] comes before expressions[k]; one more text ends it. */
+type Pieces = { template: string; texts: string[]; expressions: string[] };
+
+// A burst expands one template N times: it is cut once, for the last template seen.
+let lastPieces: Pieces | null = null;
+
 /** Expands the template for call `i` of `n`, or says which placeholder is wrong. */
 export function expandBurstTemplate(
   text: string,
   i: number,
   n: number,
 ): string | { problem: string } {
-  let out = '';
+  if (lastPieces?.template !== text) lastPieces = cut(text);
+  const { texts, expressions } = lastPieces;
+  let out = texts[0] ?? '';
+  for (let k = 0; k < expressions.length; k++) {
+    const value = evaluateBurstExpression(expressions[k] ?? '', { i, N: n });
+    if (typeof value !== 'number') return { problem: `Burst template: ${value.problem}.` };
+    out += `${value}${texts[k + 1] ?? ''}`;
+  }
+  return out;
+}
+
+function cut(text: string): Pieces {
+  const texts: string[] = [];
+  const expressions: string[] = [];
   let copied = 0;
   let at = 0;
   while (at < text.length) {
@@ -29,12 +48,12 @@ export function expandBurstTemplate(
     at++;
     const placeholder = PLACEHOLDER.exec(text.slice(start, at));
     if (!placeholder || isKey(text, at)) continue;
-    const value = evaluateBurstExpression(placeholder[1] ?? '', { i, N: n });
-    if (typeof value !== 'number') return { problem: `Burst template: ${value.problem}.` };
-    out += `${text.slice(copied, start)}${value}`;
+    texts.push(text.slice(copied, start));
+    expressions.push(placeholder[1] ?? '');
     copied = at;
   }
-  return out + text.slice(copied);
+  texts.push(text.slice(copied));
+  return { template: text, texts, expressions };
 }
 
 /** A string followed by ':' is an object key, which must stay a string. */

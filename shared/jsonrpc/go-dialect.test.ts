@@ -1,6 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalId, stringifyExact } from '../json/exact-json';
-import { classifyGoError, decodeGoReply, lintGoRequest, marshalGoRequest } from './go-dialect';
+import { compactJsonText } from '../json/json-text';
+import { broken, replyText, requestText } from '../json/test-kit';
+import {
+  classifyGoError,
+  decodeGoReply,
+  decodeGoReplyExactly,
+  lintGoRequest,
+  marshalGoRequest,
+  marshalGoRequestExactly,
+} from './go-dialect';
 
 function counter(): () => string {
   let next = 0;
@@ -77,6 +87,33 @@ describe('marshalGoRequest', () => {
       expect(marshalGoRequest(`{"method":"A.B","params":${params}}`, counter()).ok).toBe(true);
     }
     expect(marshalGoRequest('{"method":"A.B"}', counter()).ok).toBe(true);
+  });
+});
+
+describe('marshalGoRequest fast path', () => {
+  it('GO9: gives what the exact path gives, problems included, and numbers ids alike', () => {
+    const texts = fc.oneof(requestText, requestText.map(compactJsonText), broken(requestText));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const fast = counter();
+        const exact = counter();
+        expect(marshalGoRequest(text, fast)).toStrictEqual(marshalGoRequestExactly(text, exact));
+        expect(fast()).toBe(exact());
+      }),
+      { seed: 9, numRuns: 2000 },
+    );
+  });
+
+  it('GO9: a burst call, an escaped method and a spaced request', () => {
+    for (const text of [
+      '{"method":"ServiceA.Add","params":[{"X":7,"Y":22}]}',
+      '{"method":"A.\u0042","params":[1],"id":"\u003cb\u003e"}',
+      ' {\n "ID" : [ 1 , 2 ] ,"method" : "A.B"}\n',
+    ]) {
+      expect(marshalGoRequest(text, counter())).toStrictEqual(
+        marshalGoRequestExactly(text, counter()),
+      );
+    }
   });
 });
 
@@ -185,6 +222,30 @@ describe('decodeGoReply', () => {
       /"error" must be a string or null, not object.*fatal/,
     );
     expect(problem('{"id":0}')).toMatch(/neither "result" nor "error".*fatal/);
+  });
+});
+
+describe('decodeGoReply fast path', () => {
+  it('GO10: gives what the exact path gives, for replies as Go writes them and any others', () => {
+    const texts = fc.oneof(replyText, replyText.map(compactJsonText), broken(replyText));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(decodeGoReply(text)).toStrictEqual(decodeGoReplyExactly(text));
+      }),
+      { seed: 10, numRuns: 2000 },
+    );
+  });
+
+  it("GO10: Go's own replies: numbers, big integers, escaped strings, errors, objects", () => {
+    for (const text of [
+      '{"id":123,"result":7,"error":null}\n',
+      '{"id":"\u003cb\u003e","result":123456789012345678901234567890,"error":null}\n',
+      '{"id":{"a":[1,2]},"result":null,"error":"divide by zero \u0026 more"}\n',
+      '{"id":2,"result":{"code":200,"message":"ok","data":"user 1: alice"},"error":null}\n',
+      '{"id":null,"result":"\ud800","error":null}',
+    ]) {
+      expect(decodeGoReply(text)).toStrictEqual(decodeGoReplyExactly(text));
+    }
   });
 });
 

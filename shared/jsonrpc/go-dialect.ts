@@ -14,6 +14,7 @@ import {
   type TopLevelMember,
   topLevelMembers,
 } from '../json/json-text';
+import { scalarOf, scanObject, stringOf } from '../json/object-scan';
 
 /**
  * Go's net/rpc/jsonrpc as it really behaves on the wire (GO-NETRPC §1, §2, §5):
@@ -87,10 +88,10 @@ function parseObjectText(text: string, what: string, notObject: string): Located
  * matching keys case-insensitively, so the last matching member in the text
  * wins, whatever the case of earlier ones (`{"ID":1,"id":2,"ID":3}` has id 3).
  */
-function memberOf(located: Located, name: string): TopLevelMember | undefined {
+function memberOf(members: TopLevelMember[], name: string): TopLevelMember | undefined {
   const wanted = name.toLowerCase();
   let found: TopLevelMember | undefined;
-  for (const member of located.members) if (member.key.toLowerCase() === wanted) found = member;
+  for (const member of members) if (member.key.toLowerCase() === wanted) found = member;
   return found;
 }
 
@@ -111,6 +112,14 @@ function methodProblem(method: JsonValue | undefined): string | null {
   return '"method" must be a string: Go\'s server closes the connection on any other value, without a reply.';
 }
 
+const QUOTE = 0x22;
+
+/** A member's value text: compact already when its object's span is. */
+function valueText(text: string, member: TopLevelMember, compact: boolean): string {
+  const raw = text.slice(member.valueStart, member.valueEnd);
+  return compact ? raw : compactJsonText(raw);
+}
+
 /**
  * Step 2: the client stub marshals the editor's request the way Go's client
  * writes it — one compact JSON value plus a newline. The user's id is sent as
@@ -118,14 +127,47 @@ function methodProblem(method: JsonValue | undefined): string | null {
  * missing id is filled in.
  */
 export function marshalGoRequest(editorText: string, nextAutoId: () => string): MarshalResult {
+  return marshalScanned(editorText, nextAutoId) ?? marshalGoRequestExactly(editorText, nextAutoId);
+}
+
+/**
+ * The fast path of marshalGoRequest, taken by every burst call: a valid object
+ * with a string method, checked and located in one scan, without building its
+ * values. Null when the text needs the exact path, to be refused in its words.
+ */
+function marshalScanned(editorText: string, nextAutoId: () => string): MarshalResult | null {
+  const scanned = scanObject(editorText);
+  if (scanned === null) return null;
+  const methodMember = memberOf(scanned.members, 'method');
+  if (methodMember === undefined || editorText.charCodeAt(methodMember.valueStart) !== QUOTE) {
+    return null;
+  }
+  const method = stringOf(valueText(editorText, methodMember, true));
+  const compact = scanned.compact
+    ? editorText.slice(scanned.start, scanned.end)
+    : compactJsonText(editorText);
+  const idMember = memberOf(scanned.members, 'id');
+  if (idMember) {
+    const idText = valueText(editorText, idMember, scanned.compact);
+    return sendable(`${compact}\n`, method, idText, false);
+  }
+  const idText = nextAutoId();
+  return sendable(`${appendMember(compact, 'id', idText)}\n`, method, idText, true);
+}
+
+/** marshalGoRequest from the parsed request: the reference its fast path is tested against. */
+export function marshalGoRequestExactly(
+  editorText: string,
+  nextAutoId: () => string,
+): MarshalResult {
   const located = parseObjectText(editorText, 'request', NOT_AN_OBJECT_REQUEST);
   if ('problem' in located) return { ok: false, problem: located.problem };
-  const method = memberValue(located, memberOf(located, 'method'));
+  const method = memberValue(located, memberOf(located.members, 'method'));
   const problem = methodProblem(method);
   if (problem !== null || typeof method !== 'string') return { ok: false, problem: problem ?? '' };
 
   const compact = compactJsonText(editorText);
-  const idMember = memberOf(located, 'id');
+  const idMember = memberOf(located.members, 'id');
   if (idMember) {
     const idText = compactJsonText(editorText.slice(idMember.valueStart, idMember.valueEnd));
     return sendable(`${compact}\n`, method, idText, false);
@@ -171,7 +213,7 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
     end: member.valueEnd,
   });
 
-  const methodMember = memberOf(located, 'method');
+  const methodMember = memberOf(located.members, 'method');
   const method = memberValue(located, methodMember);
   const methodError = methodProblem(method);
   if (methodError !== null) {
@@ -185,7 +227,7 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
     });
   }
 
-  const paramsMember = memberOf(located, 'params');
+  const paramsMember = memberOf(located.members, 'params');
   const params = memberValue(located, paramsMember);
   if (!paramsMember || params === null || params === undefined) {
     diagnostics.push({
@@ -228,25 +270,65 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
   return diagnostics;
 }
 
+export type GoReplyDecoded = { ok: true; reply: GoReply } | { ok: false; problem: string };
+
 /**
  * Step 11: the client stub decodes a reply as Go's client would, keeping the
  * id and the result exactly as sent.
  */
-export function decodeGoReply(
-  text: string,
-): { ok: true; reply: GoReply } | { ok: false; problem: string } {
+export function decodeGoReply(text: string): GoReplyDecoded {
+  return decodeScanned(text) ?? decodeGoReplyExactly(text);
+}
+
+/**
+ * The fast path of decodeGoReply, taken by every reply Go writes: one scan
+ * checks and locates the members, and only a result that is an object or an
+ * array is parsed. Null when the reply is one the exact path must word.
+ */
+function decodeScanned(text: string): GoReplyDecoded | null {
+  const scanned = scanObject(text);
+  if (scanned === null) return null;
+  const idMember = memberOf(scanned.members, 'id');
+  if (idMember === undefined) return null;
+  const errorMember = memberOf(scanned.members, 'error');
+  let error: string | null = null;
+  if (errorMember !== undefined) {
+    const raw = valueText(text, errorMember, true);
+    if (raw.charCodeAt(0) === QUOTE) error = stringOf(raw);
+    else if (raw !== 'null') return null;
+  }
+  const resultMember = memberOf(scanned.members, 'result');
+  if (resultMember === undefined && error === null) return null;
+  const idText = valueText(text, idMember, scanned.compact);
+  let result: JsonValue = null;
+  let resultText = 'null';
+  if (resultMember !== undefined) {
+    // Whitespace around a scalar is outside the member's span, and a container is compacted by prettyJsonText.
+    const raw = valueText(text, resultMember, true);
+    const scalar = scalarOf(raw);
+    result = scalar === undefined ? parseExact(raw) : scalar;
+    resultText = scalar === undefined ? prettyJsonText(raw) : raw;
+  }
+  return {
+    ok: true,
+    reply: { idText, canonicalId: canonicalId(idText), result, resultText, error },
+  };
+}
+
+/** decodeGoReply from the parsed reply: the reference its fast path is tested against. */
+export function decodeGoReplyExactly(text: string): GoReplyDecoded {
   const located = parseObjectText(
     text,
     'reply',
     "The reply is not a JSON object; Go's client would fail and shut the connection down.",
   );
   if ('problem' in located) return { ok: false, problem: located.problem };
-  const idMember = memberOf(located, 'id');
+  const idMember = memberOf(located.members, 'id');
   if (!idMember)
     return { ok: false, problem: 'The reply has no "id", so it cannot be matched to a call.' };
   const idText = compactJsonText(text.slice(idMember.valueStart, idMember.valueEnd));
 
-  const errorMember = memberOf(located, 'error');
+  const errorMember = memberOf(located.members, 'error');
   const error = memberValue(located, errorMember) ?? null;
   if (error !== null && typeof error !== 'string') {
     return {
@@ -254,7 +336,7 @@ export function decodeGoReply(
       problem: `"error" must be a string or null, not ${kindOfJson(error ?? null)}: Go's client treats that as fatal ("invalid error …") and shuts the connection down.`,
     };
   }
-  const resultMember = memberOf(located, 'result');
+  const resultMember = memberOf(located.members, 'result');
   if (!resultMember && error === null) {
     return {
       ok: false,

@@ -1,6 +1,58 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalId, stringifyExact } from '../json/exact-json';
-import { decodeV2Response, explainV2ErrorCode, marshalV2Request } from './v2';
+import { compactJsonText } from '../json/json-text';
+import {
+  broken,
+  keyText,
+  memberText,
+  objectOf,
+  padded,
+  stringText,
+  valueText,
+} from '../json/test-kit';
+import {
+  decodeV2Response,
+  decodeV2ResponseExactly,
+  explainV2ErrorCode,
+  marshalV2Request,
+  marshalV2RequestExactly,
+} from './v2';
+
+const version = memberText(
+  fc.constant('"jsonrpc"'),
+  fc.constantFrom('"2.0"', '"2.0"', '"\\u0032.0"', '"1.0"', '2.0'),
+);
+
+/** Responses and requests: the members the specification names, usually right, in any order. */
+const responseText = fc.oneof(
+  fc
+    .tuple(valueText, fc.oneof(fc.integer().map(String), stringText, valueText))
+    .map(([result, id]) => `{"jsonrpc":"2.0","result":${result},"id":${id}}`),
+  padded(
+    objectOf(
+      fc.oneof(
+        version,
+        memberText(fc.constant('"id"'), valueText),
+        memberText(fc.constantFrom('"result"', '"Result"'), valueText),
+        memberText(fc.constant('"error"'), valueText),
+        memberText(keyText, valueText),
+      ),
+    ),
+  ),
+);
+
+const requestText = padded(
+  objectOf(
+    fc.oneof(
+      version,
+      memberText(fc.constantFrom('"method"', '"Method"'), fc.oneof(stringText, valueText)),
+      memberText(fc.constant('"id"'), valueText),
+      memberText(fc.constant('"params"'), valueText),
+      memberText(keyText, valueText),
+    ),
+  ),
+);
 
 function counter(): () => string {
   let next = 1;
@@ -101,6 +153,18 @@ describe('decodeV2Response', () => {
   });
 });
 
+describe('decodeV2Response fast path', () => {
+  it('V8: gives what the exact path gives, for any response', () => {
+    const texts = fc.oneof(responseText, responseText.map(compactJsonText), broken(responseText));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(decodeV2Response(text)).toStrictEqual(decodeV2ResponseExactly(text));
+      }),
+      { seed: 8, numRuns: 2000 },
+    );
+  });
+});
+
 describe('marshalV2Request', () => {
   it('V6: adds "jsonrpc":"2.0" and an id when missing, compact, plus a newline', () => {
     expect(marshalV2Request('{ "method": "sum", "params": [1, 2.50] }', counter())).toMatchObject({
@@ -150,5 +214,22 @@ describe('marshalV2Request', () => {
     expect(problem('"x"')).toBe('The request is not a JSON object.');
     expect(problem('{"params":[]}')).toBe('The request needs a string "method".');
     expect(problem('[{"method":"a"},5]')).toBe('Batch element 1 is not a JSON object.');
+  });
+});
+
+describe('marshalV2Request fast path', () => {
+  it('V8: gives what the exact path gives, notifications and problems included', () => {
+    const texts = fc.oneof(requestText, requestText.map(compactJsonText), broken(requestText));
+    fc.assert(
+      fc.property(texts, fc.boolean(), (text, notification) => {
+        const fast = counter();
+        const exact = counter();
+        expect(marshalV2Request(text, fast, { notification })).toStrictEqual(
+          marshalV2RequestExactly(text, exact, { notification }),
+        );
+        expect(fast()).toBe(exact());
+      }),
+      { seed: 8, numRuns: 2000 },
+    );
   });
 });

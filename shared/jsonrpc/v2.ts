@@ -15,7 +15,9 @@ import {
   compactJsonText,
   prependMember,
   prettyJsonText,
+  type TopLevelMember,
 } from '../json/json-text';
+import { scalarOf, scanObject } from '../json/object-scan';
 
 /**
  * JSON-RPC 2.0 (jsonrpc.org specification, 2010-03-26): requests,
@@ -154,8 +156,57 @@ function decodeResponseObject(value: JsonValue): V2Response | string {
   };
 }
 
+/** The member a parsed object would keep for `name`: the last one so named (names are case-sensitive). */
+function memberNamed(members: TopLevelMember[], name: string): TopLevelMember | undefined {
+  let found: TopLevelMember | undefined;
+  for (const member of members) if (member.key === name) found = member;
+  return found;
+}
+
+/** How stringifyExact writes a valid JSON scalar text's value; undefined for an object or array. */
+function scalarText(raw: string): string | undefined {
+  const value = scalarOf(raw);
+  return value === undefined ? undefined : stringifyExact(value);
+}
+
 /** Decodes one response or a batch of responses, checking each against the specification. */
 export function decodeV2Response(text: string): V2Decoded {
+  return decodeScanned(text) ?? decodeV2ResponseExactly(text);
+}
+
+/**
+ * The fast path of decodeV2Response, for the common answer: one success
+ * response, checked and located in one scan, its result parsed alone. Null
+ * for batches, error responses and anything the exact path must word.
+ */
+function decodeScanned(text: string): V2Decoded | null {
+  const scanned = scanObject(text);
+  if (scanned === null) return null;
+  const { members } = scanned;
+  const version = memberNamed(members, 'jsonrpc');
+  const idMember = memberNamed(members, 'id');
+  const resultMember = memberNamed(members, 'result');
+  if (!version || !idMember || !resultMember || memberNamed(members, 'error')) return null;
+  const slice = (member: TopLevelMember) => text.slice(member.valueStart, member.valueEnd);
+  if (scalarOf(slice(version)) !== '2.0') return null;
+  const idRaw = slice(idMember);
+  const idText = idRaw === 'true' || idRaw === 'false' ? undefined : scalarText(idRaw);
+  if (idText === undefined) return null;
+  const raw = slice(resultMember);
+  const scalar = scalarOf(raw);
+  const result = scalar === undefined ? parseExact(raw) : scalar;
+  const response: V2SuccessResponse = {
+    kind: 'success',
+    idText,
+    canonicalId: canonicalId(idText),
+    result,
+    resultText: prettyJsonText(stringifyExact(result)),
+  };
+  return { ok: true, kind: 'single', response };
+}
+
+/** decodeV2Response from the parsed response: the reference its fast path is tested against. */
+export function decodeV2ResponseExactly(text: string): V2Decoded {
   let value: JsonValue;
   try {
     value = parseExact(text);
@@ -207,6 +258,73 @@ export function marshalV2Request(
   nextAutoId: () => string,
   options: { notification: boolean } = { notification: false },
 ): V2MarshalResult {
+  return (
+    marshalScanned(editorText, nextAutoId, options) ??
+    marshalV2RequestExactly(editorText, nextAutoId, options)
+  );
+}
+
+/**
+ * The fast path of marshalV2Request, taken by every burst call: one request
+ * object with a string method and no id or a scalar one, checked and located
+ * in one scan. Null for batches and anything the exact path must word.
+ */
+function marshalScanned(
+  editorText: string,
+  nextAutoId: () => string,
+  options: { notification: boolean },
+): V2MarshalResult | null {
+  const scanned = scanObject(editorText);
+  if (scanned === null) return null;
+  const { members } = scanned;
+  const methodMember = memberNamed(members, 'method');
+  const method = methodMember
+    ? scalarOf(editorText.slice(methodMember.valueStart, methodMember.valueEnd))
+    : undefined;
+  if (typeof method !== 'string') return null;
+  const compact = scanned.compact
+    ? editorText.slice(scanned.start, scanned.end)
+    : compactJsonText(editorText);
+  const withVersion = memberNamed(members, 'jsonrpc')
+    ? compact
+    : prependMember(compact, 'jsonrpc', '"2.0"');
+  const idMember = memberNamed(members, 'id');
+  let idText: string | undefined;
+  if (idMember) {
+    idText = scalarText(editorText.slice(idMember.valueStart, idMember.valueEnd));
+    if (idText === undefined) return null;
+  }
+  const { call, text } = identify(method, withVersion, idText, options.notification, nextAutoId);
+  const line = `${text}\n`;
+  return { ok: true, text: line, bytes: encoder.encode(line), batch: false, calls: [call] };
+}
+
+/** A request's call, its id as given or else (unless a notification) the next auto id appended. */
+function identify(
+  method: string,
+  text: string,
+  idText: string | undefined,
+  notification: boolean,
+  nextAutoId: () => string,
+): { call: V2Call; text: string } {
+  if (idText !== undefined) {
+    return { call: { method, idText, canonicalId: canonicalId(idText), autoId: false }, text };
+  }
+  if (notification)
+    return { call: { method, idText: null, canonicalId: null, autoId: false }, text };
+  const auto = nextAutoId();
+  return {
+    call: { method, idText: auto, canonicalId: canonicalId(auto), autoId: true },
+    text: appendMember(text, 'id', auto),
+  };
+}
+
+/** marshalV2Request from the parsed request: the reference its fast path is tested against. */
+export function marshalV2RequestExactly(
+  editorText: string,
+  nextAutoId: () => string,
+  options: { notification: boolean } = { notification: false },
+): V2MarshalResult {
   let value: JsonValue;
   try {
     value = parseExact(editorText);
@@ -232,21 +350,14 @@ export function marshalV2Request(
     const method = element.value.method;
     if (typeof method !== 'string')
       return { ok: false, problem: `${where} needs a string "method".` };
-    let text =
+    const withVersion =
       element.value.jsonrpc === undefined
         ? prependMember(element.text, 'jsonrpc', '"2.0"')
         : element.text;
-    let call: V2Call;
-    if (Object.hasOwn(element.value, 'id')) {
-      const idText = stringifyExact(element.value.id ?? null);
-      call = { method, idText, canonicalId: canonicalId(idText), autoId: false };
-    } else if (options.notification) {
-      call = { method, idText: null, canonicalId: null, autoId: false };
-    } else {
-      const idText = nextAutoId();
-      text = appendMember(text, 'id', idText);
-      call = { method, idText, canonicalId: canonicalId(idText), autoId: true };
-    }
+    const idText = Object.hasOwn(element.value, 'id')
+      ? stringifyExact(element.value.id ?? null)
+      : undefined;
+    const { call, text } = identify(method, withVersion, idText, options.notification, nextAutoId);
     calls.push(call);
     texts.push(text);
   }

@@ -7,7 +7,8 @@
  * milliseconds since the epoch, with sub-millisecond precision.
  */
 
-export const PROTOCOL_VERSION = 1;
+/** 2: read frames carry the acks of their connection's completed writes. */
+export const PROTOCOL_VERSION = 2;
 /** Offered by the page in Sec-WebSocket-Protocol; the bridge refuses any other. */
 export const SUBPROTOCOL = `rpc-playground.v${PROTOCOL_VERSION}`;
 /** Path of the WebSocket endpoint on the bridge's HTTP server. */
@@ -55,7 +56,10 @@ export type OpenedMessage = {
   at: number;
 };
 
-/** The bridge wrote one page write completely to the socket (step 3). */
+/**
+ * The bridge wrote one page write completely to the socket (step 3). Most
+ * acks ride in the next read frame of their connection instead (frames.ts).
+ */
 export type WrittenMessage = {
   type: 'written';
   conn: ConnId;

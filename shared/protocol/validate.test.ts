@@ -122,6 +122,7 @@ describe('binary frames', () => {
       kind: 'read',
       conn: 2,
       at: 1234.5678,
+      acks: [],
       payload,
     });
   });
@@ -129,6 +130,6 @@ describe('binary frames', () => {
   it('refuses short frames and the other direction kind', () => {
     expect(decodeWriteFrame(new Uint8Array(8))).toMatch(/too short/);
     expect(decodeWriteFrame(encodeReadFrame(1, 0, new Uint8Array(0)))).toMatch(/kind 0x2/);
-    expect(decodeReadFrame(encodeWriteFrame(1, 0, new Uint8Array(4)))).toMatch(/kind 0x1/);
+    expect(decodeReadFrame(encodeWriteFrame(1, 0, new Uint8Array(6)))).toMatch(/kind 0x1/);
   });
 });

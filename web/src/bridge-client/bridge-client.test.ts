@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/bridge-protocol';
 import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
 import {
   BRIDGE_LOST_REASON,
@@ -29,7 +30,7 @@ describe('bridge client', () => {
   it('offers the subprotocol and is open after welcome', () => {
     const { factory, client, events } = setUp();
     const socket = factory.sockets[0]!;
-    expect(socket.protocols).toEqual(['rpc-playground.v1']);
+    expect(socket.protocols).toEqual(['rpc-playground.v2']);
     socket.serverOpens();
     expect(client.status).toBe('connecting');
     socket.serverSends(WELCOME);
@@ -40,10 +41,10 @@ describe('bridge client', () => {
   it('says so when the bridge speaks another protocol version', () => {
     const { factory, events } = setUp();
     factory.sockets[0]!.serverOpens();
-    factory.sockets[0]!.serverSends({ ...WELCOME, protocol: 2 });
+    factory.sockets[0]!.serverSends({ ...WELCOME, protocol: PROTOCOL_VERSION + 1 });
     expect(events[0]).toMatchObject({
       type: 'status',
-      message: expect.stringContaining('protocol v2'),
+      message: expect.stringContaining(`protocol v${PROTOCOL_VERSION + 1}`),
     });
   });
 
@@ -198,7 +199,7 @@ describe('bridge client access token', () => {
   it('offers the versioned subprotocol first and the token second', () => {
     const { factory } = setUpWithToken(async () => null);
     expect(factory.sockets[0]!.protocols).toEqual([
-      'rpc-playground.v1',
+      'rpc-playground.v2',
       `rpc-playground.token.${TOKEN}`,
     ]);
   });

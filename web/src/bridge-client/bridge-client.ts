@@ -222,6 +222,8 @@ export function createBridgeClient(options: {
       emit({ type: 'status', status, message: `ignored a bad frame from the bridge: ${frame}` });
       return;
     }
+    // The acks the frame carries are of writes that completed before these bytes were read.
+    for (const ack of frame.acks) emit({ type: 'written', conn: frame.conn, ...ack });
     emit({ type: 'read', conn: frame.conn, at: frame.at, payload: frame.payload });
   };
 

@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '../../../shared/protocol/bridge-protocol';
 import type { Clock, SocketFactory, SocketLike } from './bridge-client';
 
 /** A WebSocket stand-in driven by hand, for tests of the bridge client and the client stub. */
@@ -85,7 +86,7 @@ export function manualClock(): Clock & { advance(ms: number): void; pending(): n
 
 export const WELCOME = {
   type: 'welcome',
-  protocol: 1,
+  protocol: PROTOCOL_VERSION,
   demo: { host: '127.0.0.1', port: 7421 },
   demo2: { host: '127.0.0.1', port: 7422 },
   allowed: ['loopback'],

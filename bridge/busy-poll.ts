@@ -1,0 +1,42 @@
+/**
+ * Keeps the event loop polling for a short window after traffic instead of
+ * sleeping until the next packet. On a VM, a packet for a process asleep on an
+ * idle vCPU waits for that vCPU to be woken, tens of microseconds on the
+ * machines we measured (docs/benchmarks.md); a relay that is still polling
+ * when the answer comes back skips that twice per call. The cost is CPU, and
+ * only within `windowMs` of the last traffic: an idle bridge sleeps.
+
+ */
+export class BusyPoll {
+  private lastTraffic = Number.NEGATIVE_INFINITY;
+  private polling = false;
+
+  /** `windowMs` 0 polls no longer than one turn of the event loop. */
+  constructor(readonly windowMs: number) {}
+
+  /** Whether the loop is polling now rather than free to sleep. */
+  get isPolling(): boolean {
+    return this.polling;
+  }
+
+  /** Traffic: keep polling for the window from now. */
+  touch(): void {
+    this.lastTraffic = performance.now();
+    this.start();
+  }
+
+  private start(): void {
+    if (this.polling) return;
+    this.polling = true;
+    setImmediate(this.turn);
+  }
+
+  private readonly turn = (): void => {
+    if (performance.now() - this.lastTraffic >= this.windowMs) {
+      this.polling = false;
+      return;
+    }
+    // While immediates are pending, libuv polls for I/O without blocking.
+    setImmediate(this.turn);
+  };
+}
