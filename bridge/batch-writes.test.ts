@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { batchWritesThisTick } from './batch-writes';
+import { corkAfterFirstWrite, corkUntilTickEnds } from './batch-writes';
 
 /** A stream that records each syscall-like flush: one entry per _write or _writev. */
 function recordingStream(): { stream: Writable; flushes: string[][] } {
@@ -18,47 +18,65 @@ function recordingStream(): { stream: Writable; flushes: string[][] } {
   return { stream, flushes };
 }
 
+const nextTick = () => new Promise<void>((resolve) => process.nextTick(resolve));
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('batchWritesThisTick', () => {
+describe('corkUntilTickEnds', () => {
+  it('sends what one callback writes in one writev when the tick ends', async () => {
+    const { stream, flushes } = recordingStream();
+    for (const text of ['call 1', 'call 2', 'call 3']) {
+      corkUntilTickEnds(stream);
+      stream.write(text);
+    }
+    expect(flushes).toEqual([]);
+    await nextTick();
+    expect(flushes).toEqual([['call 1', 'call 2', 'call 3']]);
+  });
+
+  it('batches each tick separately and leaves the stream uncorked', async () => {
+    const { stream, flushes } = recordingStream();
+    corkUntilTickEnds(stream);
+    stream.write('first');
+    await nextTick();
+    corkUntilTickEnds(stream);
+    stream.write('second');
+    await nextTick();
+    expect(flushes).toEqual([['first'], ['second']]);
+    expect(stream.writableCorked).toBe(0);
+  });
+});
+
+describe('corkAfterFirstWrite', () => {
   it('sends a lone write at once, uncorked', () => {
     const { stream, flushes } = recordingStream();
-    batchWritesThisTick(stream);
-    stream.write('reply');
-    expect(flushes).toEqual([['reply']]);
+    corkAfterFirstWrite(stream);
+    stream.write('answer');
+    expect(flushes).toEqual([['answer']]);
     expect(stream.writableCorked).toBe(0);
   });
 
-  it('sends the later writes of one callback in one writev when the tick ends', async () => {
+  it('sends the later writes of one loop turn together, after its callbacks, even across ticks', async () => {
     const { stream, flushes } = recordingStream();
-    let flushedBeforeImmediate: string[][] | undefined;
-    setImmediate(() => {
-      flushedBeforeImmediate = [...flushes];
-    });
-    batchWritesThisTick(stream);
-    stream.write('call 1');
-    batchWritesThisTick(stream);
-    stream.write('call 2');
-    batchWritesThisTick(stream);
-    stream.write('call 3');
-    expect(flushes).toEqual([['call 1']]);
-    await new Promise<void>((resolve) => process.nextTick(resolve));
-    expect(flushes).toEqual([['call 1'], ['call 2', 'call 3']]);
+    corkAfterFirstWrite(stream);
+    stream.write('answer 1');
+    corkAfterFirstWrite(stream);
+    stream.write('answer 2');
+    await nextTick();
+    corkAfterFirstWrite(stream);
+    stream.write('answer 3');
+    expect(flushes).toEqual([['answer 1']]);
     await nextTurn();
-    expect(flushedBeforeImmediate).toEqual(flushes);
+    expect(flushes).toEqual([['answer 1'], ['answer 2', 'answer 3']]);
+    expect(stream.writableCorked).toBe(0);
   });
 
-  it('batches each tick separately, so a later write is not held back', async () => {
+  it('starts afresh each turn', async () => {
     const { stream, flushes } = recordingStream();
-    batchWritesThisTick(stream);
+    corkAfterFirstWrite(stream);
     stream.write('first');
     await nextTurn();
-    batchWritesThisTick(stream);
+    corkAfterFirstWrite(stream);
     stream.write('second');
-    batchWritesThisTick(stream);
-    stream.write('third');
-    await nextTurn();
-    expect(flushes).toEqual([['first'], ['second'], ['third']]);
-    expect(stream.writableCorked).toBe(0);
+    expect(flushes).toEqual([['first'], ['second']]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { ClosedBy, CloseKind, Target } from '../../shared/protocol/bridge-protocol';
-import { batchWritesThisTick } from '../batch-writes';
+import { corkUntilTickEnds } from '../batch-writes';
 import { now } from '../clock';
 
 /** After the page closes a connection, how long a server may take to finish before we cut it. */
@@ -62,7 +62,7 @@ export class TargetConnection {
    * pipelined calls) leave in one writev.
    */
   write(payload: Uint8Array, onWritten: (at: number) => void): boolean {
-    batchWritesThisTick(this.socket);
+    corkUntilTickEnds(this.socket);
     return this.socket.write(payload, (error) => {
       if (!error) onWritten(now());
     });

@@ -10,7 +10,7 @@ import {
 } from '../../shared/protocol/bridge-protocol';
 import { decodeWriteFrame, encodeReadFrame } from '../../shared/protocol/frames';
 import { parsePageMessage } from '../../shared/protocol/validate';
-import { batchWritesThisTick } from '../batch-writes';
+import { corkAfterFirstWrite } from '../batch-writes';
 import { BusyPoll } from '../busy-poll';
 import { now } from '../clock';
 import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
@@ -115,14 +115,9 @@ export class PageSession {
     this.ws.send(JSON.stringify(message));
   }
 
-  /**
-   * A message leaves as soon as the callback that sent it returns; the others
-   * sent meanwhile join it in one writev (the acks of a chunk's many writes).
-   * A timer or a wait for the end of the event-loop turn cost more CPU and
-   * latency per call than the syscall they saved (docs/benchmarks.md).
-   */
+  /** A lone message leaves at once; more in the same loop turn leave together after it. */
   private batchPageWrites(): void {
-    if (this.pageSocket) batchWritesThisTick(this.pageSocket);
+    if (this.pageSocket) corkAfterFirstWrite(this.pageSocket);
   }
 
   private fail(conn: ConnId | null, code: ErrorCode, message: string): void {
