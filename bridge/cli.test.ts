@@ -196,10 +196,11 @@ describe('npm start', () => {
       expect(result.stderr).toBe(
         `error: port ${busy.port} on 127.0.0.1 is already in use (try --demo2-port 0 or another port)\n`,
       );
-      const off = spawnCli(['--port', '0', '--no-demo', '--no-build']);
+      const off = spawnCli(['--port', '0', '--no-demo', '--no-build', '--busy-poll', '250']);
       const lines = (await banner(off)).split('\n');
       expect(lines).toContain('  Demo server: off');
       expect(lines).toContain('  Demo server 2: off');
+      expect(lines).toContain('  Busy poll:   250 µs after traffic');
       off.kill('SIGTERM');
     },
     CLI_TIMEOUT_MS,
