@@ -23,7 +23,7 @@ import type { ServerStepsRouter } from './server-steps-router';
 
 /** Above this many bytes queued towards the page, TCP reading pauses until the page catches up. */
 export const WS_HIGH_WATER_BYTES = 1024 * 1024;
-/** Without a poll window, acks leave at the end of the loop turn, as they always did. */
+/** No busy polling unless the bridge was started with `--busy-poll`. */
 const NO_POLL = new BusyPoll(0);
 
 export type SessionConfig = {
@@ -61,7 +61,7 @@ export class PageSession {
   private readonly poll: BusyPoll;
   private disposed = false;
 
-  /** `pageSocket` is the WebSocket's own TCP socket, so frames sent in one tick leave together. */
+  /** `pageSocket` is the WebSocket's own TCP socket, so frames sent together leave in one writev. */
   constructor(
     private readonly ws: WebSocket,
     private readonly label: string,
