@@ -11,7 +11,7 @@ export class BusyPoll {
   private lastTraffic = Number.NEGATIVE_INFINITY;
   private polling = false;
 
-  /** `windowMs` 0 polls no longer than one turn of the event loop. */
+  /** `windowMs` 0 never polls: traffic costs nothing extra. */
   constructor(readonly windowMs: number) {}
 
   /** Whether the loop is polling now rather than free to sleep. */
@@ -21,6 +21,7 @@ export class BusyPoll {
 
   /** Traffic: keep polling for the window from now. */
   touch(): void {
+    if (this.windowMs <= 0) return;
     this.lastTraffic = performance.now();
     this.start();
   }

@@ -1,4 +1,4 @@
-import { createServer, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Page } from '@playwright/test';
 import { type BridgeProcess, spawnBridge } from '../bridge/testing/bridge-process';
 import { closedPort, startTcpServer, type TestServer } from '../bridge/testing/tcp-servers';
@@ -15,19 +15,6 @@ const failure = (page: Page) =>
   page.getByRole('region', { name: 'Response' }).getByRole('region', { name: 'Failure' });
 const strays = (page: Page) => page.getByRole('region', { name: 'Stray replies' });
 const ADD = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}';
-
-/** A loopback port that is free now (bound, then released), for a bridge restarted on the same port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.describe('faults at the target', () => {
   let target: TestServer | undefined;
@@ -130,7 +117,8 @@ test.describe('the bridge killed and restarted', () => {
     goServer,
   }) => {
     test.setTimeout(150_000);
-    const port = await freePort();
+    // Free now (bound, then released), for a bridge restarted on the same port.
+    const port = await closedPort();
     const first = await spawnBridge({ token: TOKEN, port, build: true });
     bridges.push(first);
     await page.goto(first.url);

@@ -11,7 +11,7 @@ import {
 import { decodeWriteFrame, encodeReadFrame } from '../../shared/protocol/frames';
 import { parsePageMessage } from '../../shared/protocol/validate';
 import { corkAfterFirstWrite } from '../batch-writes';
-import { BusyPoll } from '../busy-poll';
+import type { BusyPoll } from '../busy-poll';
 import { now } from '../clock';
 import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
 import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targets';
@@ -23,8 +23,6 @@ import type { ServerStepsRouter } from './server-steps-router';
 
 /** Above this many bytes queued towards the page, TCP reading pauses until the page catches up. */
 export const WS_HIGH_WATER_BYTES = 1024 * 1024;
-/** No busy polling unless the bridge was started with `--busy-poll`. */
-const NO_POLL = new BusyPoll(0);
 
 export type SessionConfig = {
   policy: TargetPolicy;
@@ -58,7 +56,6 @@ export class PageSession {
   private readonly heldAcks = new HeldAcks((conn, acks) => {
     for (const ack of acks) this.send({ type: 'written', conn, ...ack });
   });
-  private readonly poll: BusyPoll;
   private disposed = false;
 
   /** `pageSocket` is the WebSocket's own TCP socket, so frames sent together leave in one writev. */
@@ -68,9 +65,8 @@ export class PageSession {
     private readonly config: SessionConfig,
     private readonly pageSocket: Writable | null = null,
   ) {
-    this.poll = config.poll ?? NO_POLL;
     ws.on('message', (data, isBinary) => {
-      this.poll.touch();
+      config.poll?.touch();
       this.onMessage(data, isBinary);
     });
     ws.on('close', () => this.dispose());
@@ -300,7 +296,7 @@ export class PageSession {
   }
 
   private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
-    this.poll.touch();
+    this.config.poll?.touch();
     if (this.ws.readyState !== WebSocket.OPEN) return;
     this.batchPageWrites();
     this.ws.send(encodeReadFrame(conn, at, chunk, this.heldAcks.take(conn)), () =>

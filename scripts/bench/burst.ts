@@ -2,6 +2,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { type RunningApp, startApp } from '../../e2e/fixtures/app';
 import { type GoServer, startGoServer } from '../../e2e/fixtures/go-server';
 import playwrightConfig from '../../e2e/playwright.config';
+import { FRAME_RECORDING } from './page-recording';
 import { fmt } from './stats';
 
 /**
@@ -33,37 +34,23 @@ type Recorded = { elapsedMs: number | null; longTasks: number[]; longestFrameGap
 /**
  * Starts recording in the page: the click that sends the burst, the summary
  * text saying all answered, long tasks and frame gaps. The function is built
- * from text: tsx would otherwise wrap its inner functions in a helper the
- * page lacks.
+ * from text, for the reason page-recording.ts gives.
  */
 const startRecording = (done: string) =>
   new Function(
     'summary',
-    `
-  const record = { clickedAt: null, doneAt: null, longTasks: [], longestFrameGap: 0, running: true };
-  window.addEventListener('click', () => { record.clickedAt ??= performance.now(); }, { capture: true, once: true });
+    `${FRAME_RECORDING}
+  const burst = { clickedAt: null, doneAt: null };
+  window.addEventListener('click', () => { burst.clickedAt ??= performance.now(); }, { capture: true, once: true });
   const watcher = new MutationObserver(() => {
-    if (record.doneAt === null && summary.textContent === ${JSON.stringify(done)}) record.doneAt = performance.now();
+    if (burst.doneAt === null && summary.textContent === ${JSON.stringify(done)}) burst.doneAt = performance.now();
   });
   watcher.observe(summary, { childList: true, characterData: true, subtree: true });
-  let last = null;
-  function frame(now) {
-    if (!record.running) return;
-    if (last !== null) record.longestFrameGap = Math.max(record.longestFrameGap, now - last);
-    last = now;
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) record.longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
   window.__benchStop = () => {
-    record.running = false;
-    observer.disconnect();
+    stopFrameRecording();
     watcher.disconnect();
-    const elapsedMs = record.clickedAt === null || record.doneAt === null ? null : record.doneAt - record.clickedAt;
-    return { elapsedMs, longTasks: record.longTasks, longestFrameGap: record.longestFrameGap };
+    const elapsedMs = burst.clickedAt === null || burst.doneAt === null ? null : burst.doneAt - burst.clickedAt;
+    return { elapsedMs, longTasks: record.longTasks, longestFrameGap: Math.max(0, ...record.frames) };
   };`,
   ) as (summary: Element) => void;
 

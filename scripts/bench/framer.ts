@@ -2,7 +2,12 @@ import {
   ContentLengthFramer,
   encodeContentLengthMessage,
 } from '../../shared/framing/content-length';
-import type { FramedMessage, Framer, FramerError } from '../../shared/framing/framer';
+import {
+  concatBytes,
+  type FramedMessage,
+  type Framer,
+  type FramerError,
+} from '../../shared/framing/framer';
 import { HttpResponseReader } from '../../shared/framing/http-response';
 import { JsonStreamFramer } from '../../shared/framing/json-stream';
 import { NdjsonFramer } from '../../shared/framing/ndjson';
@@ -34,26 +39,16 @@ function goReplies(): string[] {
   return texts;
 }
 
-function join(parts: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
-}
-
 function httpResponse(text: string, chunked: boolean): Uint8Array {
   const body = encoder.encode(text);
   if (!chunked) {
     const head = `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
-    return join([encoder.encode(head), body]);
+    return concatBytes([encoder.encode(head), body]);
   }
   const half = body.length >> 1;
   const head =
     'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n';
-  return join([
+  return concatBytes([
     encoder.encode(`${head}${half.toString(16)}\r\n`),
     body.subarray(0, half),
     encoder.encode(`\r\n${(body.length - half).toString(16)}\r\n`),
@@ -71,17 +66,17 @@ function cases(texts: string[]): Case[] {
     { name: 'newline-delimited JSON', stream: lines, make: () => new NdjsonFramer() },
     {
       name: 'Content-Length (LSP)',
-      stream: join(texts.map((text) => encodeContentLengthMessage(text))),
+      stream: concatBytes(texts.map((text) => encodeContentLengthMessage(text))),
       make: () => new ContentLengthFramer(),
     },
     {
       name: 'HTTP/1.1, Content-Length',
-      stream: join(texts.map((text) => httpResponse(text, false))),
+      stream: concatBytes(texts.map((text) => httpResponse(text, false))),
       make: () => new HttpResponseReader(),
     },
     {
       name: 'HTTP/1.1, chunked',
-      stream: join(texts.map((text) => httpResponse(text, true))),
+      stream: concatBytes(texts.map((text) => httpResponse(text, true))),
       make: () => new HttpResponseReader(),
     },
   ];

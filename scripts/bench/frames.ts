@@ -1,6 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { startApp } from '../../e2e/fixtures/app';
 import playwrightConfig from '../../e2e/playwright.config';
+import { FRAME_RECORDING } from './page-recording';
 import { fmt, percentile } from './stats';
 
 /**
@@ -24,27 +25,10 @@ const ANSWERS_TIMEOUT_MS = 60_000;
 
 type Frames = { frames: number[]; longTasks: number[] };
 
-/**
- * Starts recording frame gaps and long tasks in the page. The script goes in
- * as text: tsx would otherwise wrap its functions in a helper the page lacks.
- */
-const START_RECORDING = `(() => {
-  const record = { frames: [], longTasks: [], running: true };
-  let last = null;
-  function frame(now) {
-    if (!record.running) return;
-    if (last !== null) record.frames.push(now - last);
-    last = now;
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) record.longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
+/** Starts recording frame gaps and long tasks in the page. */
+const START_RECORDING = `(() => {${FRAME_RECORDING}
   window.__benchStop = () => {
-    record.running = false;
-    observer.disconnect();
+    stopFrameRecording();
     return { frames: record.frames, longTasks: record.longTasks };
   };
 })()`;

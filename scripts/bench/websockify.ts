@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { type BridgeProcess, spawnBridge } from '../../bridge/testing/bridge-process';
+import { closedPort } from '../../bridge/testing/tcp-servers';
 import { startGoServer } from '../../e2e/fixtures/go-server';
 import { RpcClient, type Transport } from './rpc-client';
 import { fmt, median, percentile } from './stats';
@@ -61,18 +62,6 @@ function hasWebsockify(): boolean {
   return spawnSync('websockify', ['--help'], { stdio: 'ignore' }).status === 0;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port }, () => {
@@ -87,7 +76,7 @@ type Websockify = { port: number; pid: number; stop(): Promise<void> };
 
 /** `websockify 127.0.0.1:PORT HOST:PORT`; it forks a process per client, so its group is stopped whole. */
 async function startWebsockify(target: { host: string; port: number }): Promise<Websockify> {
-  const port = await freePort();
+  const port = await closedPort();
   const child: ChildProcess = spawn(
     'websockify',
     [`127.0.0.1:${port}`, `${target.host}:${target.port}`],

@@ -6,12 +6,12 @@ import {
   type ContentLengthMessage,
   encodeContentLengthMessage,
 } from './content-length';
+import { concatBytes } from './framer';
 import { MAX_HEAD_BYTES } from './header-block';
 import {
   assertNeverThrows,
   assertRechunkingInvariant,
   bytesOf,
-  concatBytes,
   noisyFrom,
   run,
   split,

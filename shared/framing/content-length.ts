@@ -43,20 +43,8 @@ export type ContentLengthErrorCode =
   | 'garbage'
   | 'truncated';
 
-export class ContentLengthError extends FramerError {
+export class ContentLengthError extends FramerError<ContentLengthErrorCode> {
   readonly framing = 'content-length';
-  readonly code: ContentLengthErrorCode;
-
-  constructor(
-    code: ContentLengthErrorCode,
-    start: number,
-    end: number,
-    bytes: Uint8Array,
-    reason: string,
-  ) {
-    super(start, end, bytes, reason);
-    this.code = code;
-  }
 }
 
 /** Bodies are held whole until complete; a length above this is refused, not awaited. */

@@ -26,23 +26,20 @@ export type FramedMessage = {
  * Every framer's error class extends this, so a caller can tell a framing
  * error from a bug with `instanceof` and from another framing's by `framing`.
  */
-export abstract class FramerError extends Error {
+export abstract class FramerError<Code extends string = string> extends Error {
   readonly kind = 'error';
   abstract readonly framing: FramingName;
-  /** A short machine-readable cause, one union per framer. */
-  abstract readonly code: string;
-  readonly start: number;
-  readonly end: number;
-  /** The bytes of [start, end), possibly capped (see each framer). */
-  readonly bytes: Uint8Array;
-  readonly reason: string;
 
-  constructor(start: number, end: number, bytes: Uint8Array, reason: string) {
+  constructor(
+    /** A short machine-readable cause, one union per framer. */
+    readonly code: Code,
+    readonly start: number,
+    readonly end: number,
+    /** The bytes of [start, end), possibly capped (see each framer). */
+    readonly bytes: Uint8Array,
+    readonly reason: string,
+  ) {
     super(reason);
-    this.start = start;
-    this.end = end;
-    this.bytes = bytes;
-    this.reason = reason;
   }
 }
 
@@ -76,6 +73,19 @@ export function describeByte(byte: number): string {
 }
 
 export const EMPTY = new Uint8Array(0);
+
+/** The parts one after another in one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
 
 /**
  * Pieces of a message held across chunks. A message inside one chunk is a

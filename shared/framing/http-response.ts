@@ -57,14 +57,8 @@ export type HttpErrorCode =
   | 'after-error'
   | 'truncated';
 
-export class HttpFramingError extends FramerError {
+export class HttpFramingError extends FramerError<HttpErrorCode> {
   readonly framing = 'http';
-  readonly code: HttpErrorCode;
-
-  constructor(code: HttpErrorCode, start: number, end: number, bytes: Uint8Array, reason: string) {
-    super(start, end, bytes, reason);
-    this.code = code;
-  }
 }
 
 /** A body (de-chunked) is held whole until complete; beyond this it is refused. */

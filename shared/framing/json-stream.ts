@@ -33,20 +33,8 @@ import {
 export { type FramedMessage, MAX_SKIPPED_BYTES_KEPT };
 
 /** A value that is not JSON (`syntax`), or a stream that ended inside one (`truncated`). */
-export class JsonStreamError extends FramerError {
+export class JsonStreamError extends FramerError<'syntax' | 'truncated'> {
   readonly framing = 'json-stream';
-  readonly code: 'syntax' | 'truncated';
-
-  constructor(
-    code: 'syntax' | 'truncated',
-    start: number,
-    end: number,
-    bytes: Uint8Array,
-    reason: string,
-  ) {
-    super(start, end, bytes, reason);
-    this.code = code;
-  }
 }
 
 /** The JSON stream framer's error (its bytes keep at most MAX_SKIPPED_BYTES_KEPT skipped bytes). */

@@ -9,20 +9,8 @@ import { oneJsonValueProblem } from './one-json-value';
 
 export type NdjsonErrorCode = 'not-json' | 'truncated';
 
-export class NdjsonError extends FramerError {
+export class NdjsonError extends FramerError<NdjsonErrorCode> {
   readonly framing = 'ndjson';
-  readonly code: NdjsonErrorCode;
-
-  constructor(
-    code: NdjsonErrorCode,
-    start: number,
-    end: number,
-    bytes: Uint8Array,
-    reason: string,
-  ) {
-    super(start, end, bytes, reason);
-    this.code = code;
-  }
 }
 
 const LF = 0x0a;

@@ -4,22 +4,12 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { FramedMessage, Framer, FramerError } from './framer';
+import { concatBytes, type FramedMessage, type Framer, type FramerError } from './framer';
 
 const encoder = new TextEncoder();
 
 export function bytesOf(text: string): Uint8Array {
   return encoder.encode(text);
-}
-
-export function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }
 
 export function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
@@ -78,13 +68,21 @@ export function assertRechunkingInvariant(
 /**
  * FM4: arbitrary bytes, cut anywhere, never throw; every error is the
  * framer's own class; events come in stream order within the bytes consumed,
- * and an error's bytes are (a prefix of) the bytes of its range.
+ * and an error's bytes are (a prefix of) the bytes of its range. A framer
+ * that promises more checks it in `checkEvent`, run on every event.
  */
 export function assertNeverThrows(
   makeFramer: () => AnyFramer,
   errorClass: abstract new (...args: never[]) => FramerError,
   noisy: fc.Arbitrary<Uint8Array>,
   seed: number,
+  {
+    numRuns = 300,
+    checkEvent,
+  }: {
+    numRuns?: number;
+    checkEvent?: (event: FramedMessage | FramerError, bytes: Uint8Array) => void;
+  } = {},
 ): void {
   fc.assert(
     fc.property(
@@ -101,6 +99,7 @@ export function assertNeverThrows(
             expect(event.bytes).toEqual(bytes.slice(event.start, event.start + event.bytes.length));
             expect(event.bytes.length).toBeLessThanOrEqual(event.end - event.start);
           }
+          checkEvent?.(event, bytes);
           lastEnd = event.end;
         };
         for (const chunk of split(bytes, cuts)) {
@@ -113,7 +112,7 @@ export function assertNeverThrows(
         if (last) check(last);
       },
     ),
-    { seed, numRuns: 300 },
+    { seed, numRuns },
   );
 }
 

@@ -3,7 +3,8 @@
  * `<` `>` `&` and U+2028/U+2029 escaped, control bytes as \u00XX except the
  * short \n \r \t, invalid UTF-8 as \ufffd. Raw messages are compacted.
  */
-import { concatBytes, decodeRune, goString, RUNE_ERROR } from './utf8';
+import { concatBytes } from '../../../shared/framing/framer';
+import { decodeRune, goString, RUNE_ERROR } from './utf8';
 
 export type GoEncodable =
   | { type: 'int'; value: bigint }

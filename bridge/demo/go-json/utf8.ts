@@ -58,15 +58,3 @@ const encoder = new TextEncoder();
 export function goString(text: string): Uint8Array {
   return encoder.encode(text);
 }
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}

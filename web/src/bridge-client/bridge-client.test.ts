@@ -95,6 +95,24 @@ describe('bridge client', () => {
     ]);
   });
 
+  it('hands on the acks a read frame carries as `written`, before the read they precede', () => {
+    const { factory, events } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    const acks = [
+      { write: 4, bytes: 20, at: 10.25 },
+      { write: 5, bytes: 30, at: 11.5 },
+    ];
+    socket.serverSendsBinary(encodeReadFrame(3, 12.5, new TextEncoder().encode('{"id":0}'), acks));
+    const relayed = events.filter((e) => e.type === 'written' || e.type === 'read');
+    expect(relayed).toEqual([
+      { type: 'written', conn: 3, write: 4, bytes: 20, at: 10.25 },
+      { type: 'written', conn: 3, write: 5, bytes: 30, at: 11.5 },
+      expect.objectContaining({ type: 'read', conn: 3, at: 12.5 }),
+    ]);
+  });
+
   it('reports every open or opening conn closed when the bridge drops, then reconnects with backoff', () => {
     const { factory, clock, client, events } = setUp();
     const socket = factory.sockets[0]!;

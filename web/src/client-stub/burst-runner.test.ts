@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
-import { createBridgeClient } from '../bridge-client/bridge-client';
-import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
-import { createCallsStore } from '../stores/calls-store';
-import { createComposerStore } from '../stores/composer-store';
-import { createConnectionStore } from '../stores/connection-store';
+import { manualClock } from '../bridge-client/fake-socket';
 import { runSequentialBurst, SequentialBurst } from './burst-runner';
-import { createClientStub } from './client-stub';
+import { stubHarness } from './stub-harness';
 
 describe('SequentialBurst', () => {
   it('sends 0 first, then waits until the call sent last has settled', () => {
@@ -99,55 +94,16 @@ describe('runSequentialBurst', () => {
 
 describe('Call mode through the client stub', () => {
   const SLEEP = '{"method":"Demo.Sleep","params":[{"Ms":"{{(N-i)*40}}"}]}';
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
 
   function setUp() {
-    const factory = fakeSocketFactory();
-    const clock = manualClock();
+    /** The stub's own timers, apart from the bridge client's. */
     const deadlines = manualClock();
-    const bridge = createBridgeClient({
-      url: 'ws://127.0.0.1:1/bridge',
-      createSocket: factory.create,
-      clock,
-    });
-    const connection = createConnectionStore();
-    const calls = createCallsStore();
-    const composer = createComposerStore(null, SLEEP);
-    const stub = createClientStub({
-      bridge,
-      connection,
-      calls,
-      composer,
-      now: () => clock.now(),
-      schedule: deadlines.schedule,
-    });
-    const socket = factory.sockets[0];
-    if (!socket) throw new Error('no socket');
-    socket.serverOpens();
-    socket.serverSends(WELCOME);
-    stub.connect();
-    const conn = socket.sentControl().find((m) => m.type === 'open')?.conn as number;
-    socket.serverSends({
-      type: 'opened',
-      conn,
-      remote: { host: '127.0.0.1', port: 7421 },
-      local: { host: '127.0.0.1', port: 50000 },
-      at: 1,
-    });
-    const writes = () =>
-      socket.sent
-        .filter((d) => typeof d !== 'string')
-        .map((d) => {
-          const frame = decodeWriteFrame(d);
-          if (typeof frame === 'string') throw new Error(frame);
-          return decoder.decode(frame.payload);
-        });
+    const harness = stubHarness({ text: SLEEP, schedule: deadlines.schedule });
+    const conn = harness.connect();
     const reply = (id: number) =>
-      socket.serverSendsBinary(
-        encodeReadFrame(conn, 2, encoder.encode(`{"id":${id},"result":1,"error":null}\n`)),
-      );
-    return { stub, calls, composer, writes, reply, deadlines, socket, conn };
+      harness.serverSends(conn, `{"id":${id},"result":1,"error":null}\n`);
+    const writes = () => harness.writes().map((w) => w.text);
+    return { ...harness, writes, reply, deadlines, conn };
   }
 
   it('writes call i+1 only after call i is answered, and clears burstRun at the end', () => {

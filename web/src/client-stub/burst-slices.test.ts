@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWriteFrame } from '../../../shared/protocol/frames';
-import { createBridgeClient } from '../bridge-client/bridge-client';
-import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
-import { createCallsStore } from '../stores/calls-store';
-import { createComposerStore } from '../stores/composer-store';
-import { createConnectionStore } from '../stores/connection-store';
 import { createWireStore } from '../stores/wire-store';
 import { createWireRecorder } from '../wire/wire-recorder';
-import { BURST_SLICE, createClientStub } from './client-stub';
+import { BURST_SLICE } from './client-stub';
+import { stubHarness } from './stub-harness';
 
 const TEMPLATE = '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}';
 const decoder = new TextDecoder();
 
 /** A stub connected to a fake bridge, its timers run by hand (`runTimers`). */
 function setUp() {
-  const factory = fakeSocketFactory();
-  const bridge = createBridgeClient({
-    url: 'ws://127.0.0.1:1/bridge',
-    createSocket: factory.create,
-    clock: manualClock(),
-  });
-  const connection = createConnectionStore();
-  const calls = createCallsStore();
-  const composer = createComposerStore(null, TEMPLATE);
   let timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
   const schedule = (fn: () => void, ms: number) => {
     const timer = { fn, ms, cancelled: false };
@@ -39,46 +25,19 @@ function setUp() {
     return due.length;
   };
   const wire = createWireStore();
-  const stub = createClientStub({
-    bridge,
-    connection,
-    calls,
-    composer,
+  const harness = stubHarness({
+    text: TEMPLATE,
     now: () => 0,
     schedule,
     wire: createWireRecorder(wire),
   });
-  const socket = factory.sockets[0]!;
-  socket.serverOpens();
-  socket.serverSends(WELCOME);
-  stub.connect();
-  const open = socket
-    .sentControl()
-    .filter((m) => m.type === 'open')
-    .at(-1)!;
-  socket.serverSends({
-    type: 'opened',
-    conn: open.conn as number,
-    remote: { host: '127.0.0.1', port: 7421 },
-    local: { host: '127.0.0.1', port: 50000 },
-    at: 1,
-  });
-  const writes = () =>
-    socket.sent
-      .filter((d) => typeof d !== 'string')
-      .map((d) => {
-        const frame = decodeWriteFrame(d);
-        if (typeof frame === 'string') throw new Error(frame);
-        return frame;
-      });
+  const conn = harness.connect();
   /** The X of every call written so far, in write order. */
   const xs = () =>
-    writes().flatMap((frame) =>
-      [...decoder.decode(frame.payload).matchAll(/"X":(\d+)/g)].map((m) => Number(m[1])),
-    );
+    harness.writes().flatMap((w) => [...w.text.matchAll(/"X":(\d+)/g)].map((m) => Number(m[1])));
   const ack = (write: number, at: number) =>
-    socket.serverSends({ type: 'written', conn: open.conn, write, bytes: 1, at });
-  return { stub, calls, composer, wire, runTimers, writes, xs, ack };
+    harness.socket.serverSends({ type: 'written', conn, write, bytes: 1, at });
+  return { ...harness, wire, runTimers, xs, ack };
 }
 
 describe('a Go-mode burst in slices', () => {

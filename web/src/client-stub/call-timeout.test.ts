@@ -1,52 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { encodeReadFrame } from '../../../shared/protocol/frames';
-import { createBridgeClient } from '../bridge-client/bridge-client';
-import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
-import { createCallsStore } from '../stores/calls-store';
-import { createComposerStore, TIMEOUT_DEFAULT_S } from '../stores/composer-store';
-import { createConnectionStore } from '../stores/connection-store';
-import { createClientStub } from './client-stub';
+import { manualClock } from '../bridge-client/fake-socket';
+import { TIMEOUT_DEFAULT_S } from '../stores/composer-store';
+import { stubHarness } from './stub-harness';
 
 const SLEEP = '{"method":"Demo.Sleep","params":[{"Ms":60000}]}';
-const encoder = new TextEncoder();
 
 function setUp() {
-  const factory = fakeSocketFactory();
-  const clock = manualClock();
   /** The stub's own timers, apart from the bridge client's. */
   const deadlines = manualClock();
-  const bridge = createBridgeClient({
-    url: 'ws://127.0.0.1:1/bridge',
-    createSocket: factory.create,
-    clock,
-  });
-  const connection = createConnectionStore();
-  const calls = createCallsStore();
-  const composer = createComposerStore(null, SLEEP);
-  const stub = createClientStub({
-    bridge,
-    connection,
-    calls,
-    composer,
-    now: () => clock.now(),
-    schedule: deadlines.schedule,
-  });
-  const socket = factory.sockets[0];
-  if (!socket) throw new Error('no socket');
-  socket.serverOpens();
-  socket.serverSends(WELCOME);
-  stub.connect();
-  const conn = socket.sentControl().find((m) => m.type === 'open')?.conn as number;
-  socket.serverSends({
-    type: 'opened',
-    conn,
-    remote: { host: '127.0.0.1', port: 7421 },
-    local: { host: '127.0.0.1', port: 50000 },
-    at: 1,
-  });
-  const reply = (text: string) =>
-    socket.serverSendsBinary(encodeReadFrame(conn, clock.now(), encoder.encode(text)));
-  return { stub, calls, composer, clock: deadlines, reply, socket, conn };
+  const harness = stubHarness({ text: SLEEP, schedule: deadlines.schedule });
+  const conn = harness.connect();
+  const reply = (text: string) => harness.serverSends(conn, text, harness.clock.now());
+  return { ...harness, clock: deadlines, reply, conn };
 }
 
 describe('per-call timeout', () => {

@@ -1,59 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
-import { createBridgeClient } from '../bridge-client/bridge-client';
-import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
-import { createCallsStore } from '../stores/calls-store';
-import { createComposerStore } from '../stores/composer-store';
-import { createConnectionStore } from '../stores/connection-store';
-import { createClientStub } from './client-stub';
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+import { stubHarness } from './stub-harness';
 
 /** The page's client stub against a fake bridge, connected to `target` with what Connect guessed or was told. */
 function setUp(target: string, text: string) {
-  const factory = fakeSocketFactory();
-  const bridge = createBridgeClient({
-    url: 'ws://127.0.0.1:1/bridge',
-    createSocket: factory.create,
-    clock: manualClock(),
-  });
-  const connection = createConnectionStore();
-  const calls = createCallsStore();
-  const composer = createComposerStore(null, text);
-  const stub = createClientStub({ bridge, connection, calls, composer, now: () => 1000 });
-  const socket = factory.sockets[0]!;
-  socket.serverOpens();
-  socket.serverSends(WELCOME);
-  connection.getState().editTarget(target);
-  const connect = () => {
-    stub.connect();
-    const conn = socket
-      .sentControl()
-      .filter((m) => m.type === 'open')
-      .at(-1)!.conn as number;
-    socket.serverSends({
-      type: 'opened',
-      conn,
-      remote: { host: '127.0.0.1', port: 7422 },
-      local: { host: '127.0.0.1', port: 50000 },
-      at: 1,
-    });
-    return conn;
-  };
-  const writes = () =>
-    socket.sent
-      .filter((d) => typeof d !== 'string')
-      .map((d) => {
-        const frame = decodeWriteFrame(d);
-        if (typeof frame === 'string') throw new Error(frame);
-        return { write: frame.write, text: decoder.decode(frame.payload) };
-      });
-  const serverSends = (conn: number, wire: string) =>
-    socket.serverSendsBinary(encodeReadFrame(conn, 2, encoder.encode(wire)));
+  const harness = stubHarness({ text, target, remotePort: 7422, now: () => 1000 });
   const acked = (conn: number, write: number) =>
-    socket.serverSends({ type: 'written', conn, write, bytes: 1, at: 3 });
-  return { stub, connection, calls, composer, connect, writes, serverSends, acked, socket };
+    harness.socket.serverSends({ type: 'written', conn, write, bytes: 1, at: 3 });
+  return { ...harness, acked };
 }
 
 const BATCH =

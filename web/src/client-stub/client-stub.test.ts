@@ -1,68 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
-import { createBridgeClient } from '../bridge-client/bridge-client';
-import {
-  fakeSocketFactory,
-  MANUAL_CLOCK_EPOCH,
-  manualClock,
-  WELCOME,
-} from '../bridge-client/fake-socket';
-import { createCallsStore, pageDurationMs } from '../stores/calls-store';
-import { createComposerStore } from '../stores/composer-store';
-import { createConnectionStore } from '../stores/connection-store';
-import { createClientStub } from './client-stub';
+import { MANUAL_CLOCK_EPOCH } from '../bridge-client/fake-socket';
+import { pageDurationMs } from '../stores/calls-store';
+import { stubHarness } from './stub-harness';
 
 const ADD = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}';
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 function setUp(text = ADD) {
-  const factory = fakeSocketFactory();
-  const clock = manualClock();
-  const bridge = createBridgeClient({
-    url: 'ws://127.0.0.1:1/bridge',
-    createSocket: factory.create,
-    clock,
-  });
-  const connection = createConnectionStore();
-  const calls = createCallsStore();
-  const composer = createComposerStore(null, text);
   let pageNow = 1000;
-  const stub = createClientStub({ bridge, connection, calls, composer, now: () => pageNow });
-  const socket = factory.sockets[0]!;
-  socket.serverOpens();
-  socket.serverSends(WELCOME);
+  const harness = stubHarness({ text, now: () => pageNow });
   const at = (ms: number) => {
     pageNow = ms;
   };
-  /** Connects to the demo target and answers `opened`; returns the conn id the page chose. */
-  const connect = () => {
-    stub.connect();
-    const open = socket
-      .sentControl()
-      .filter((m) => m.type === 'open')
-      .at(-1)!;
-    const conn = open.conn as number;
-    socket.serverSends({
-      type: 'opened',
-      conn,
-      remote: { host: '127.0.0.1', port: 7421 },
-      local: { host: '127.0.0.1', port: 50000 },
-      at: 1,
-    });
-    return conn;
-  };
-  const writes = () =>
-    socket.sent
-      .filter((d) => typeof d !== 'string')
-      .map((d) => {
-        const frame = decodeWriteFrame(d);
-        if (typeof frame === 'string') throw new Error(frame);
-        return { ...frame, text: decoder.decode(frame.payload) };
-      });
-  const serverReplies = (conn: number, text: string, bridgeAt = 2) =>
-    socket.serverSendsBinary(encodeReadFrame(conn, bridgeAt, encoder.encode(text)));
-  return { socket, stub, connection, calls, composer, connect, writes, serverReplies, at };
+  return { ...harness, serverReplies: harness.serverSends, at };
 }
 
 describe('client stub', () => {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createCallsStore, type NewCall } from '../stores/calls-store';
-import { createPlaybackStore } from '../stores/playback-store';
-import { resetOnSelection } from './follow-selection';
 import { replayCall } from './replay-call';
-
-const call = (key: string): NewCall => ({
-  key,
-  conn: 1,
-  method: 'ServiceA.Add',
-  idText: key,
-  canonicalId: key,
-  requestText: '{}\n',
-  duplicateWarning: null,
-  stamps: { invokedAt: 0, marshalledAt: 0, requestBytes: 3 },
-});
+import { followingStores } from './test-kit';
 
 describe('replaying a call from the list', () => {
   it('selects another call and plays it from step 1, despite the reset a new selection brings', () => {
-    const calls = createCallsStore();
-    const playback = createPlaybackStore();
-    const stop = resetOnSelection(calls, playback);
-    calls.getState().add([call('a'), call('b')]);
+    const { calls, playback, stop } = followingStores('a', 'b');
     calls.getState().select('b');
     playback.getState().seek(9);
     replayCall(calls, playback, 'a');
@@ -30,10 +14,7 @@ describe('replaying a call from the list', () => {
   });
 
   it('replays the call already selected from step 1', () => {
-    const calls = createCallsStore();
-    const playback = createPlaybackStore();
-    const stop = resetOnSelection(calls, playback);
-    calls.getState().add([call('a')]);
+    const { calls, playback, stop } = followingStores('a');
     calls.getState().select('a');
     playback.getState().scrub(6.5);
     replayCall(calls, playback, 'a');

@@ -102,6 +102,29 @@ export function bridgeDurationMs(call: Call): number | null {
   return writtenAt === null || lastReadAt === null ? null : lastReadAt - writtenAt;
 }
 
+/** A call as `add` stores it: pending, with nothing recorded past its page stamps. */
+export function pendingCall(call: NewCall): Call {
+  return {
+    ...call,
+    stamps: {
+      ...call.stamps,
+      writtenAt: null,
+      server: null,
+      firstReadAt: null,
+      lastReadAt: null,
+      replyBytes: null,
+      decodedAt: null,
+      deliveredAt: null,
+    },
+    status: 'pending',
+    replyOrder: null,
+    resultText: null,
+    error: null,
+    errorClass: null,
+    failure: null,
+  };
+}
+
 export function createCallsStore() {
   // A burst of 1000 brings 2000 events (acks and replies); each must cost a
   // lookup and one array copy, not a scan of every call ever sent.
@@ -126,29 +149,7 @@ export function createCallsStore() {
 
     add: (added, select = true) =>
       set((state) => {
-        const calls = state.calls.concat(
-          added.map(
-            (call): Call => ({
-              ...call,
-              stamps: {
-                ...call.stamps,
-                writtenAt: null,
-                server: null,
-                firstReadAt: null,
-                lastReadAt: null,
-                replyBytes: null,
-                decodedAt: null,
-                deliveredAt: null,
-              },
-              status: 'pending',
-              replyOrder: null,
-              resultText: null,
-              error: null,
-              errorClass: null,
-              failure: null,
-            }),
-          ),
-        );
+        const calls = state.calls.concat(added.map(pendingCall));
         for (const [i, call] of added.entries()) indexByKey.set(call.key, state.calls.length + i);
         return {
           calls,

@@ -1,51 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { encodeReadFrame } from '../../../shared/protocol/frames';
-import { createBridgeClient } from '../bridge-client/bridge-client';
-import { fakeSocketFactory, manualClock, WELCOME } from '../bridge-client/fake-socket';
-import { createClientStub } from '../client-stub/client-stub';
-import { createCallsStore } from '../stores/calls-store';
-import { createComposerStore } from '../stores/composer-store';
-import { createConnectionStore } from '../stores/connection-store';
+import { stubHarness } from '../client-stub/stub-harness';
 import { createWireStore } from '../stores/wire-store';
 import { createWireRecorder } from './wire-recorder';
 
-const encoder = new TextEncoder();
-
 /** The real client stub and bridge client on a fake socket, recording into a real wire store. */
 function setUp() {
-  const factory = fakeSocketFactory();
-  const bridge = createBridgeClient({
-    url: 'ws://127.0.0.1:1/bridge',
-    createSocket: factory.create,
-    clock: manualClock(),
-  });
-  const calls = createCallsStore();
   const wire = createWireStore();
-  const stub = createClientStub({
-    bridge,
-    connection: createConnectionStore(),
-    calls,
-    composer: createComposerStore(null, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}'),
+  const harness = stubHarness({
+    text: '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}',
     now: () => 0,
     wire: createWireRecorder(wire),
   });
-  const socket = factory.sockets[0];
-  if (!socket) throw new Error('no socket');
-  socket.serverOpens();
-  socket.serverSends(WELCOME);
-  stub.connect();
-  const open = socket.sentControl().find((m) => m.type === 'open');
-  const conn = open?.conn as number;
-  socket.serverSends({
-    type: 'opened',
-    conn,
-    remote: { host: '127.0.0.1', port: 7421 },
-    local: { host: '127.0.0.1', port: 50000 },
-    at: 1,
-  });
-  const read = (text: string, at: number) =>
-    socket.serverSendsBinary(encodeReadFrame(conn, at, encoder.encode(text)));
-  return { socket, stub, calls, wire, conn, read };
+  const conn = harness.connect();
+  const read = (text: string, at: number) => harness.serverSends(conn, text, at);
+  return { ...harness, wire, conn, read };
 }
 
 describe('wire recorder, fed by the real client stub', () => {

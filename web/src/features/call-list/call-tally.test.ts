@@ -1,35 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Call } from '../../stores/calls-store';
+import { type Call, pendingCall } from '../../stores/calls-store';
 import { createCallTally, tallyCalls } from './call-tally';
 
-const call = (key: string, conn: number): Call => ({
-  key,
-  conn,
-  method: 'ServiceA.Add',
-  idText: key,
-  canonicalId: key,
-  requestText: '',
-  status: 'pending',
-  stamps: {
-    invokedAt: 0,
-    marshalledAt: 0,
-    requestBytes: 1,
-    writtenAt: null,
-    server: null,
-    firstReadAt: null,
-    lastReadAt: null,
-    replyBytes: null,
-    decodedAt: null,
-    deliveredAt: null,
-  },
-  replyOrder: null,
-  resultText: null,
-  error: null,
-  errorClass: null,
-  failure: null,
-  duplicateWarning: null,
-});
+const call = (key: string, conn: number): Call =>
+  pendingCall({
+    key,
+    conn,
+    method: 'ServiceA.Add',
+    idText: key,
+    canonicalId: key,
+    requestText: '',
+    stamps: { invokedAt: 0, marshalledAt: 0, requestBytes: 1 },
+    duplicateWarning: null,
+  });
 
 /** What can happen to the list between two renders, as calls-store.ts does it: by copies. */
 type Change =
