@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { corkAfterFirstWrite, corkUntilTickEnds } from './batch-writes';
+import { WriteBatch } from './batch-writes';
 
 /** A stream that records each syscall-like flush: one entry per _write or _writev. */
 function recordingStream(): { stream: Writable; flushes: string[][] } {
@@ -21,35 +21,45 @@ function recordingStream(): { stream: Writable; flushes: string[][] } {
 const nextTick = () => new Promise<void>((resolve) => process.nextTick(resolve));
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('corkUntilTickEnds', () => {
-  it('sends what one callback writes in one writev when the tick ends', async () => {
+describe('WriteBatch per tick', () => {
+  it('sends a lone write at once, uncorked', () => {
     const { stream, flushes } = recordingStream();
-    for (const text of ['call 1', 'call 2', 'call 3']) {
-      corkUntilTickEnds(stream);
-      stream.write(text);
-    }
-    expect(flushes).toEqual([]);
-    await nextTick();
-    expect(flushes).toEqual([['call 1', 'call 2', 'call 3']]);
+    const batch = new WriteBatch(stream, 'tick');
+    batch.beforeWrite();
+    stream.write('call');
+    expect(flushes).toEqual([['call']]);
+    expect(stream.writableCorked).toBe(0);
   });
 
-  it('batches each tick separately and leaves the stream uncorked', async () => {
+  it('sends the later writes of one callback in one writev when the tick ends', async () => {
     const { stream, flushes } = recordingStream();
-    corkUntilTickEnds(stream);
+    const batch = new WriteBatch(stream, 'tick');
+    for (const text of ['call 1', 'call 2', 'call 3']) {
+      batch.beforeWrite();
+      stream.write(text);
+    }
+    expect(flushes).toEqual([['call 1']]);
+    await nextTick();
+    expect(flushes).toEqual([['call 1'], ['call 2', 'call 3']]);
+    expect(stream.writableCorked).toBe(0);
+  });
+
+  it('starts afresh each tick', async () => {
+    const { stream, flushes } = recordingStream();
+    const batch = new WriteBatch(stream, 'tick');
+    batch.beforeWrite();
     stream.write('first');
     await nextTick();
-    corkUntilTickEnds(stream);
+    batch.beforeWrite();
     stream.write('second');
-    await nextTick();
     expect(flushes).toEqual([['first'], ['second']]);
-    expect(stream.writableCorked).toBe(0);
   });
 });
 
-describe('corkAfterFirstWrite', () => {
+describe('WriteBatch per turn', () => {
   it('sends a lone write at once, uncorked', () => {
     const { stream, flushes } = recordingStream();
-    corkAfterFirstWrite(stream);
+    new WriteBatch(stream, 'turn').beforeWrite();
     stream.write('answer');
     expect(flushes).toEqual([['answer']]);
     expect(stream.writableCorked).toBe(0);
@@ -57,12 +67,13 @@ describe('corkAfterFirstWrite', () => {
 
   it('sends the later writes of one loop turn together, after its callbacks, even across ticks', async () => {
     const { stream, flushes } = recordingStream();
-    corkAfterFirstWrite(stream);
+    const batch = new WriteBatch(stream, 'turn');
+    batch.beforeWrite();
     stream.write('answer 1');
-    corkAfterFirstWrite(stream);
+    batch.beforeWrite();
     stream.write('answer 2');
     await nextTick();
-    corkAfterFirstWrite(stream);
+    batch.beforeWrite();
     stream.write('answer 3');
     expect(flushes).toEqual([['answer 1']]);
     await nextTurn();
@@ -72,10 +83,11 @@ describe('corkAfterFirstWrite', () => {
 
   it('starts afresh each turn', async () => {
     const { stream, flushes } = recordingStream();
-    corkAfterFirstWrite(stream);
+    const batch = new WriteBatch(stream, 'turn');
+    batch.beforeWrite();
     stream.write('first');
     await nextTurn();
-    corkAfterFirstWrite(stream);
+    batch.beforeWrite();
     stream.write('second');
     expect(flushes).toEqual([['first'], ['second']]);
   });

@@ -6,43 +6,44 @@ import type { Writable } from 'node:stream';
  * is unchanged: corked bytes count in the stream's buffer as any others.
  */
 
-const corkedThisTick = new WeakSet<Writable>();
+/** When a batch ends: with the current tick, or with the event-loop turn. */
+export type BatchPeriod = 'tick' | 'turn';
+
+const IDLE = 0;
+const WROTE_ONE = 1;
+const CORKED = 2;
 
 /**
- * Every write until the current tick ends leaves in one writev: the write
- * frames of one WebSocket chunk (pipelined calls) reach the server together.
- * A lone write waits only for the rest of its callback.
+ * The first write of a period leaves at once, so a lone message waits for
+ * nothing (docs/benchmarks.md: a cork cost a lone call 10–30 µs). Later writes
+ * in the same period are corked and leave in one writev when it ends: per
+ * tick, the write frames of one WebSocket chunk (pipelined calls); per turn,
+ * answers read from several sockets in the same poll. State lives in the
+ * object, not in a WeakMap: this runs twice per relayed message.
  */
-export function corkUntilTickEnds(stream: Writable): void {
-  if (corkedThisTick.has(stream)) return;
-  corkedThisTick.add(stream);
-  stream.cork();
-  process.nextTick(() => {
-    corkedThisTick.delete(stream);
-    stream.uncork();
-  });
-}
+export class WriteBatch {
+  private state = IDLE;
 
-/** Streams written this event-loop turn: true once corked for the rest of it. */
-const writtenThisTurn = new WeakMap<Writable, boolean>();
+  constructor(
+    private readonly stream: Writable,
+    private readonly period: BatchPeriod,
+  ) {}
 
-/**
- * The first write of an event-loop turn leaves at once, so a lone answer
- * waits for nothing (docs/benchmarks.md: a cork cost a lone call 10–30 µs);
- * the further writes of that turn (answers read from other sockets in the
- * same poll) leave in one writev once its I/O callbacks have run.
- */
-export function corkAfterFirstWrite(stream: Writable): void {
-  const corked = writtenThisTurn.get(stream);
-  if (corked === true) return;
-  if (corked === false) {
-    writtenThisTurn.set(stream, true);
-    stream.cork();
-    return;
+  /** Call before each write to the stream. */
+  beforeWrite(): void {
+    if (this.state === CORKED) return;
+    if (this.state === WROTE_ONE) {
+      this.state = CORKED;
+      this.stream.cork();
+      return;
+    }
+    this.state = WROTE_ONE;
+    if (this.period === 'tick') process.nextTick(this.end);
+    else setImmediate(this.end);
   }
-  writtenThisTurn.set(stream, false);
-  setImmediate(() => {
-    if (writtenThisTurn.get(stream) === true) stream.uncork();
-    writtenThisTurn.delete(stream);
-  });
+
+  private readonly end = (): void => {
+    if (this.state === CORKED) this.stream.uncork();
+    this.state = IDLE;
+  };
 }

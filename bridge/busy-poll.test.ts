@@ -38,4 +38,17 @@ describe('BusyPoll', () => {
     expect(performance.now() - start).toBeLessThan(50);
     expect(poll.isPolling).toBe(true);
   });
+
+  it('rests at the next turn when calls are pipelined, and polls again on the next touch', async () => {
+    const poll = new BusyPoll(1_000);
+    poll.touch();
+    poll.rest();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(poll.isPolling).toBe(false);
+    poll.touch();
+    expect(poll.isPolling).toBe(true);
+    await sleep(5);
+    expect(poll.isPolling).toBe(true);
+  });
 });

@@ -5,7 +5,11 @@
  * machines we measured (docs/benchmarks.md); a relay that is still polling
  * when the answer comes back skips that twice per call. The cost is CPU, and
  * only within `windowMs` of the last traffic: an idle bridge sleeps.
-
+ *
+ * Polling pays only while a call waits on the bridge. With many calls in
+ * flight there is always work queued, a wake-up delays nobody in particular,
+ * and a polling bridge would take a CPU from the browser and the server: the
+ * session then calls `rest()` and the loop sleeps between packets again.
  */
 export class BusyPoll {
   private lastTraffic = Number.NEGATIVE_INFINITY;
@@ -19,17 +23,18 @@ export class BusyPoll {
     return this.polling;
   }
 
-  /** Traffic: keep polling for the window from now. */
+  /** Traffic that one waiting call depends on: keep polling for the window from now. */
   touch(): void {
     if (this.windowMs <= 0) return;
     this.lastTraffic = performance.now();
-    this.start();
-  }
-
-  private start(): void {
     if (this.polling) return;
     this.polling = true;
     setImmediate(this.turn);
+  }
+
+  /** Several calls are in flight: stop polling at the next turn; the next `touch` starts again. */
+  rest(): void {
+    this.lastTraffic = Number.NEGATIVE_INFINITY;
   }
 
   private readonly turn = (): void => {

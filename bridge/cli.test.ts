@@ -115,6 +115,7 @@ describe('npm start', () => {
         `  Targets:     loopback, 127.0.0.1:${demoPort}, 127.0.0.1:${demo2Port}, db.test:5432`,
         `  Origins:     http://127.0.0.1:${port}`,
         '  Limits:      256 pages, 64 TCP per page, 4096 TCP in total, 8 MiB buffered per connection, 1 MiB per message, connect timeout 5 s, idle timeout 600 s, heartbeat 30 s',
+        '  Busy poll:   300 µs after traffic, while calls are not pipelined',
         'Press Ctrl+C to stop.',
       ]);
 
@@ -200,8 +201,11 @@ describe('npm start', () => {
       const lines = (await banner(off)).split('\n');
       expect(lines).toContain('  Demo server: off');
       expect(lines).toContain('  Demo server 2: off');
-      expect(lines).toContain('  Busy poll:   250 µs after traffic');
+      expect(lines).toContain('  Busy poll:   250 µs after traffic, while calls are not pipelined');
       off.kill('SIGTERM');
+      const still = spawnCli(['--port', '0', '--no-demo', '--no-build', '--busy-poll', '0']);
+      expect((await banner(still)).split('\n')).toContain('  Busy poll:   off');
+      still.kill('SIGTERM');
     },
     CLI_TIMEOUT_MS,
   );

@@ -26,7 +26,7 @@ function banner(bridge: RunningBridge, busyPollUs: number): string {
     `  Targets:     ${bridge.allowed.join(', ')}`,
     `  Origins:     ${bridge.origins.join(', ')}`,
     `  Limits:      ${describeLimits(bridge.limits)}`,
-    ...(busyPollUs > 0 ? [`  Busy poll:   ${busyPollUs} µs after traffic`] : []),
+    `  Busy poll:   ${busyPollUs > 0 ? `${busyPollUs} µs after traffic, while calls are not pipelined` : 'off'}`,
     'Press Ctrl+C to stop.',
     '',
   ].join('\n');

@@ -16,7 +16,7 @@ export const TOKEN_ENV = 'RPC_PLAYGROUND_TOKEN';
  * frames, and a 10,000-call burst in the page ran slower for it
  * (docs/benchmarks.md). 300 spans a loopback answer and the next call.
  */
-export const DEFAULT_BUSY_POLL_US = 0;
+export const DEFAULT_BUSY_POLL_US = 300;
 const BUSY_POLL_MAX_US = 100_000;
 
 export type CliOptions = {
@@ -70,10 +70,10 @@ Flags:
                          letters, digits, . _ ~ -); also ${TOKEN_ENV}=T. Lets
                          scripts connect, and an open page survive a restart
   --no-build             serve dist/web as it is, without rebuilding the page
-  --busy-poll US         keep polling for traffic US microseconds after the last
-                         message instead of sleeping: lower latency one call at a
-                         time, for CPU while calls flow; 300 suits loopback
-                         (default ${DEFAULT_BUSY_POLL_US} = off)
+  --busy-poll US         while one call at a time flows, keep polling US µs after
+                         each message instead of sleeping: half the added latency,
+                         for CPU; never while calls are pipelined; 0 = off
+                         (default ${DEFAULT_BUSY_POLL_US})
   --help                 show this text
 
 Limits (each hit is a message to the page and a log line):

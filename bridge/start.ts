@@ -49,7 +49,7 @@ export type StartBridgeOptions = {
   token?: string;
   /** Limits to change; the rest keep DEFAULT_LIMITS. */
   limits?: Partial<Limits>;
-  /** Microseconds the event loop keeps polling after traffic (`--busy-poll`); default 0, off. */
+  /** Microseconds the event loop keeps polling after traffic (`--busy-poll`); 0 (off) unless given: the CLI passes its default. */
   busyPollUs?: number;
   /** Test hook: HTTP server timeouts (default HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS). */
   httpTimeouts?: { headersMs: number; requestMs: number };

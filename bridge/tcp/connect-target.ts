@@ -4,7 +4,18 @@ import { LIMIT_FLAGS } from '../limits';
 import { formatTarget } from '../policy/targets';
 
 export type ConnectFailure = { code: ErrorCode; message: string };
-export type ConnectResult = { ok: true; socket: Socket } | ({ ok: false } & ConnectFailure);
+/** Receives each chunk read; the bytes are valid only until it returns. */
+export type ReadHandler = (chunk: Buffer) => void;
+/** A connected socket, paused: nothing is read until a handler is set and it is resumed. */
+export type Connected = { socket: Socket; onRead(handler: ReadHandler): void };
+export type ConnectResult = ({ ok: true } & Connected) | ({ ok: false } & ConnectFailure);
+
+/**
+ * Every target socket reads into this one buffer (Node's `onread`): no
+ * allocation and no stream bookkeeping per read. The relay copies each chunk
+ * into its read frame before the next read can land.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
 function describeFailure(error: NodeJS.ErrnoException, label: string): ConnectFailure {
   switch (error.code) {
@@ -24,14 +35,36 @@ function describeFailure(error: NodeJS.ErrnoException, label: string): ConnectFa
 function connectOnce(address: string, port: number, timeoutMs: number): Promise<ConnectResult> {
   const label = formatTarget({ host: address, port });
   return new Promise((resolve) => {
-    const socket = connect({ host: address, port, noDelay: true });
+    let deliver: ReadHandler = () => {};
+    const socket = connect({
+      host: address,
+      port,
+      noDelay: true,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (n) => {
+          deliver(READ_BUFFER.subarray(0, n));
+          return true;
+        },
+      },
+    });
     const finish = (result: ConnectResult) => {
       clearTimeout(timer);
       socket.off('connect', onConnect);
       socket.off('error', onError);
       resolve(result);
     };
-    const onConnect = () => finish({ ok: true, socket });
+    const onConnect = () => {
+      // Paused before the first read: a server that speaks first waits in the kernel for the handler.
+      socket.pause();
+      finish({
+        ok: true,
+        socket,
+        onRead: (handler) => {
+          deliver = handler;
+        },
+      });
+    };
     const onError = (error: Error) => {
       socket.destroy();
       finish({ ok: false, ...describeFailure(error as NodeJS.ErrnoException, label) });

@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
 import type { ClosedBy, CloseKind, Target } from '../../shared/protocol/bridge-protocol';
-import { corkUntilTickEnds } from '../batch-writes';
+import { WriteBatch } from '../batch-writes';
 import { now } from '../clock';
+import type { Connected } from './connect-target';
 
 /** After the page closes a connection, how long a server may take to finish before we cut it. */
 export const CLOSE_LINGER_MS = 2_000;
@@ -9,7 +10,7 @@ export const CLOSE_LINGER_MS = 2_000;
 export type CloseReport = { by: ClosedBy; kind: CloseKind; reason: string; at: number };
 
 export type TargetConnectionEvents = {
-  /** One chunk exactly as TCP delivered it to the bridge, stamped when read. */
+  /** One chunk exactly as TCP delivered it to the bridge, stamped when read; valid only during the call. */
   read(chunk: Buffer, at: number): void;
   /** Called exactly once per connection. */
   closed(report: CloseReport): void;
@@ -28,16 +29,29 @@ function describeError(error: NodeJS.ErrnoException): Omit<CloseReport, 'at'> {
 export class TargetConnection {
   readonly remote: Target;
   readonly local: Target;
+  /**
+   * Whether more than one write went out between two reads, the last time
+   * or so far: calls are pipelined, and the bridge is busy without polling.
+   */
+  pipelined = false;
+  private writesSinceRead = 0;
   private closed = false;
   private lingerTimer: NodeJS.Timeout | undefined;
+  private readonly socket: Socket;
+  private readonly batch: WriteBatch;
 
   constructor(
-    private readonly socket: Socket,
+    connected: Connected,
     private readonly events: TargetConnectionEvents,
   ) {
+    const { socket } = connected;
+    this.socket = socket;
+    this.batch = new WriteBatch(socket, 'tick');
     this.remote = { host: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
     this.local = { host: socket.localAddress ?? '', port: socket.localPort ?? 0 };
-    socket.on('data', (chunk: Buffer) => {
+    connected.onRead((chunk) => {
+      this.pipelined = this.writesSinceRead > 1;
+      this.writesSinceRead = 0;
       if (!this.closed) events.read(chunk, now());
     });
     // 'end' follows every 'data' event, so the page has all bytes before it hears of the FIN.
@@ -50,6 +64,7 @@ export class TargetConnection {
       this.report({ by: 'bridge', kind: 'error', reason: 'the connection closed' });
     });
     socket.on('drain', () => events.drain());
+    socket.resume();
   }
 
   get isClosed(): boolean {
@@ -58,11 +73,14 @@ export class TargetConnection {
 
   /**
    * Returns false when the socket's buffer is full; wait for `drain` before
-   * writing more. Writes made in one tick (a WebSocket chunk carries many
-   * pipelined calls) leave in one writev.
+   * writing more. A lone write leaves at once; the rest of its tick (a
+   * WebSocket chunk carries many pipelined calls) leave in one writev.
+   * `writes` counts the page's writes in `payload`.
    */
-  write(payload: Uint8Array, onWritten: (at: number) => void): boolean {
-    corkUntilTickEnds(this.socket);
+  write(payload: Uint8Array, writes: number, onWritten: (at: number) => void): boolean {
+    this.batch.beforeWrite();
+    this.writesSinceRead += writes;
+    if (this.writesSinceRead > 1) this.pipelined = true;
     return this.socket.write(payload, (error) => {
       if (!error) onWritten(now());
     });

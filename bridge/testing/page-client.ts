@@ -72,7 +72,7 @@ export class PageClient {
   }
 
   write(conn: number, write: number, payload: Uint8Array): void {
-    this.ws.send(encodeWriteFrame(conn, write, payload));
+    this.ws.send(encodeWriteFrame([{ conn, write, payload }]));
   }
 
   /** Resolves with the first received item (from the start) that matches, or fails after a bound. */

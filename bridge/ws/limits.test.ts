@@ -200,7 +200,8 @@ describe('WebSocket settings', () => {
     const echoServer = await echo();
     page.sendJson({ type: 'open', conn: 1, host: '127.0.0.1', port: echoServer.port });
     await page.waitForType('opened', 1);
-    const header = 9; // kind, conn, write id: a write frame's payload may be 1 MiB − 9 bytes
+    // Kind and count, then conn, write id and length: one write's payload may be 1 MiB − 15 bytes.
+    const header = 15;
     page.write(1, 1, new Uint8Array(1024 * 1024 - header));
     expect(await page.waitForType('written', 1)).toMatchObject({ bytes: 1024 * 1024 - header });
     const closed = new Promise<number>((resolve) => page.ws.once('close', resolve));

@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WrittenMessage } from '../../shared/protocol/bridge-protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol/bridge-protocol';
-import type { ReadFrame } from '../../shared/protocol/frames';
+import { encodeWriteFrame, type ReadFrame } from '../../shared/protocol/frames';
 import { DEFAULT_LIMITS } from '../limits';
 import { type RunningBridge, startBridge } from '../start';
 import { isReadFrame, PageClient } from '../testing/page-client';
@@ -110,6 +111,47 @@ describe('page session', () => {
       await client.close();
       await polling.close();
     }
+  });
+
+  it('relays a frame of many writes: each connection gets its bytes in order, each write its ack', async () => {
+    const collect = async () => {
+      const chunks: Buffer[] = [];
+      const target = await server((socket) => socket.on('data', (chunk) => chunks.push(chunk)));
+      return { target, text: () => Buffer.concat(chunks).toString() };
+    };
+    const one = await collect();
+    const two = await collect();
+    page.sendJson({ type: 'open', conn: 1, host: '127.0.0.1', port: one.target.port });
+    page.sendJson({ type: 'open', conn: 2, host: '127.0.0.1', port: two.target.port });
+    await page.waitForType('opened', 1);
+    await page.waitForType('opened', 2);
+    const text = (t: string) => new TextEncoder().encode(t);
+    page.ws.send(
+      encodeWriteFrame([
+        { conn: 1, write: 1, payload: text('ab') },
+        { conn: 2, write: 2, payload: text('X') },
+        { conn: 1, write: 3, payload: text('cd') },
+        { conn: 1, write: 4, payload: text('ef') },
+        { conn: 9, write: 5, payload: text('zz') },
+      ]),
+    );
+    expect(await page.waitForType('error', 9)).toMatchObject({ code: 'conn-unknown' });
+    const acked = async (conn: number, write: number) =>
+      page.waitFor(
+        (r): r is WrittenMessage => 'type' in r && r.type === 'written' && r.write === write,
+        `the ack of write ${write} on conn ${conn}`,
+      );
+    const acks = [await acked(1, 1), await acked(2, 2), await acked(1, 3), await acked(1, 4)];
+    expect(acks.map(({ conn, write, bytes }) => ({ conn, write, bytes }))).toEqual([
+      { conn: 1, write: 1, bytes: 2 },
+      { conn: 2, write: 2, bytes: 1 },
+      { conn: 1, write: 3, bytes: 2 },
+      { conn: 1, write: 4, bytes: 2 },
+    ]);
+    // Writes 3 and 4 lie back to back in the frame: one socket write sent both.
+    expect(acks[2]?.at).toBe(acks[3]?.at);
+    await expect.poll(one.text).toBe('abcdef');
+    await expect.poll(two.text).toBe('X');
   });
 
   it('sends an ack on its own when no answer comes, and before the close that follows', async () => {

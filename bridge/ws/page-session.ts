@@ -8,9 +8,9 @@ import {
   type OpenMessage,
   PROTOCOL_VERSION,
 } from '../../shared/protocol/bridge-protocol';
-import { decodeWriteFrame, encodeReadFrame } from '../../shared/protocol/frames';
+import { decodeWriteFrame, encodeReadFrame, type PageWrite } from '../../shared/protocol/frames';
 import { parsePageMessage } from '../../shared/protocol/validate';
-import { corkAfterFirstWrite } from '../batch-writes';
+import { WriteBatch } from '../batch-writes';
 import type { BusyPoll } from '../busy-poll';
 import { now } from '../clock';
 import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
@@ -33,7 +33,7 @@ export type SessionConfig = {
   lookup?: LookupAll;
   /** Reports of the glass-box demo server, routed to the connection they came in on. */
   serverSteps?: ServerStepsRouter;
-  /** The bridge's event-loop polling (`--busy-poll`); none by default. */
+  /** The bridge's event-loop polling (`--busy-poll`). */
   poll?: BusyPoll;
 };
 
@@ -57,18 +57,17 @@ export class PageSession {
     for (const ack of acks) this.send({ type: 'written', conn, ...ack });
   });
   private disposed = false;
+  private readonly pageWrites: WriteBatch | null;
 
   /** `pageSocket` is the WebSocket's own TCP socket, so frames sent together leave in one writev. */
   constructor(
     private readonly ws: WebSocket,
     private readonly label: string,
     private readonly config: SessionConfig,
-    private readonly pageSocket: Writable | null = null,
+    pageSocket: Writable | null = null,
   ) {
-    ws.on('message', (data, isBinary) => {
-      config.poll?.touch();
-      this.onMessage(data, isBinary);
-    });
+    this.pageWrites = pageSocket ? new WriteBatch(pageSocket, 'turn') : null;
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.dispose());
     this.send({
       type: 'welcome',
@@ -76,6 +75,7 @@ export class PageSession {
       demo: config.policy.demo,
       demo2: config.policy.demo2 ?? null,
       allowed: describeAllowed(config.policy),
+      maxMessageBytes: config.limits.maxMessageBytes,
       at: now(),
     });
   }
@@ -113,7 +113,7 @@ export class PageSession {
 
   /** A lone message leaves at once; more in the same loop turn leave together after it. */
   private batchPageWrites(): void {
-    if (this.pageSocket) corkAfterFirstWrite(this.pageSocket);
+    this.pageWrites?.beforeWrite();
   }
 
   private fail(conn: ConnId | null, code: ErrorCode, message: string): void {
@@ -131,6 +131,7 @@ export class PageSession {
       this.onWriteFrame(bytes);
       return;
     }
+    this.config.poll?.touch();
     const message = parsePageMessage(bytes.toString('utf8'));
     if (typeof message === 'string') {
       this.fail(null, 'bad-message', message);
@@ -147,29 +148,55 @@ export class PageSession {
       this.fail(null, 'bad-message', frame);
       return;
     }
-    const conn = this.conns.get(frame.conn);
+    const { writes } = frame;
+    let first = 0;
+    for (let end = 1; end <= writes.length; end++) {
+      if (end < writes.length && writes[end]?.conn === writes[first]?.conn) continue;
+      this.relayWrites(writes.slice(first, end));
+      first = end;
+    }
+  }
+
+  /** One connection's consecutive writes: back to back in the frame, so one socket write sends them all. */
+  private relayWrites(writes: readonly PageWrite[]): void {
+    const head = writes[0];
+    const tail = writes[writes.length - 1];
+    if (head === undefined || tail === undefined) return;
+    const connId = head.conn;
+    const conn = this.conns.get(connId);
     if (!(conn instanceof TargetConnection)) {
       const state = conn ? 'is still opening' : 'is not open';
-      this.fail(frame.conn, 'conn-unknown', `connection ${frame.conn} ${state}`);
+      this.fail(connId, 'conn-unknown', `connection ${connId} ${state}`);
       return;
     }
-    const bytesWritten = frame.payload.length;
+    const payload =
+      writes.length === 1
+        ? head.payload
+        : new Uint8Array(
+            head.payload.buffer,
+            head.payload.byteOffset,
+            tail.payload.byteOffset + tail.payload.length - head.payload.byteOffset,
+          );
+    const bytesWritten = payload.length;
     const held = (this.buffered.get(conn) ?? 0) + bytesWritten;
     const { maxBufferedBytes } = this.config.limits;
     if (held > maxBufferedBytes) {
       this.abortForLimit(
-        frame.conn,
+        connId,
         conn,
         `The server is not reading and the bridge holds at most ${formatBytes(maxBufferedBytes)} for one connection (${LIMIT_FLAGS.maxBufferedBytes}), so it closed the connection.`,
       );
       return;
     }
     this.buffered.set(conn, held);
-    const flushed = conn.write(frame.payload, (at) => {
+    const flushed = conn.write(payload, writes.length, (at) => {
       const left = (this.buffered.get(conn) ?? bytesWritten) - bytesWritten;
       if (this.buffered.has(conn)) this.buffered.set(conn, left);
-      this.heldAcks.hold(frame.conn, { write: frame.write, bytes: bytesWritten, at });
+      for (const { write, payload } of writes) {
+        this.heldAcks.hold(connId, { write, bytes: payload.length, at });
+      }
     });
+    this.pollFor(conn);
     if (!flushed && !this.congested.has(conn)) {
       this.congested.add(conn);
       this.ws.pause();
@@ -243,7 +270,7 @@ export class PageSession {
       this.finishOpening(conn, opening, () => {});
       return;
     }
-    const connection = new TargetConnection(connected.socket, {
+    const connection = new TargetConnection(connected, {
       read: (chunk, at) => this.relayRead(conn, connection, chunk, at),
       closed: (report) => {
         this.forget(conn, connection);
@@ -295,8 +322,14 @@ export class PageSession {
     }
   }
 
+  /** One call awaiting its answer (or its successor) is worth polling for; pipelined calls keep the loop busy anyway. */
+  private pollFor(connection: TargetConnection): void {
+    if (connection.pipelined) this.config.poll?.rest();
+    else this.config.poll?.touch();
+  }
+
   private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
-    this.config.poll?.touch();
+    this.pollFor(connection);
     if (this.ws.readyState !== WebSocket.OPEN) return;
     this.batchPageWrites();
     this.ws.send(encodeReadFrame(conn, at, chunk, this.heldAcks.take(conn)), () =>

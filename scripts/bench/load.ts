@@ -107,7 +107,7 @@ function openPage(
   let writeId = 0;
   const write = (conn: number, bytes: Uint8Array) => {
     writeId = (writeId + 1) % 0xffffffff;
-    ws.send(encodeWriteFrame(conn, writeId, bytes));
+    ws.send(encodeWriteFrame([{ conn, write: writeId, payload: bytes }]));
   };
   const conns = Array.from(
     { length: CONNS_PER_PAGE },

@@ -1,9 +1,11 @@
 import { connect } from 'node:net';
 import WebSocket from 'ws';
-import { tokenProtocol } from '../../shared/protocol/access-token';
-import { SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
-import { decodeReadFrame, encodeWriteFrame } from '../../shared/protocol/frames';
-import { parseBridgeMessage } from '../../shared/protocol/validate';
+import {
+  type Clock,
+  createBridgeClient,
+  type SocketFactory,
+} from '../../web/src/bridge-client/bridge-client';
+import { socketOver } from '../../web/src/bridge-client/browser-socket';
 import type { Transport } from './rpc-client';
 
 /** Straight to the server over TCP: the baseline. */
@@ -23,7 +25,35 @@ export function directTransport(host: string, port: number): Promise<Transport> 
 
 const CONN = 1;
 
-/** Through our bridge, exactly as the page talks to it: one WebSocket, binary frames. */
+/** The page's socket, played by `ws` in Node: binary messages as ArrayBuffer, as in the browser. */
+function nodeSocket(origin: string, closed: Promise<void>[]): SocketFactory {
+  return (url, protocols) => {
+    const ws = new WebSocket(url, [...protocols], { origin });
+    ws.binaryType = 'arraybuffer';
+    closed.push(new Promise((resolve) => ws.once('close', () => resolve())));
+    const socket = socketOver(ws);
+    ws.on('message', (data: ArrayBuffer | Buffer, isBinary) =>
+      socket.onmessage?.(isBinary ? data : data.toString()),
+    );
+    ws.on('close', (_code, reason) => socket.onclose?.(reason.toString()));
+    ws.on('error', () => {});
+    return socket;
+  };
+}
+
+const nodeClock: Clock = {
+  now: () => performance.timeOrigin + performance.now(),
+  pageNow: () => performance.now(),
+  schedule: (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/**
+ * Through our bridge with the page's own bridge client (web/src/bridge-client):
+ * its write frames, its acks, its clock exchanges, on one WebSocket.
+ */
 export function bridgeTransport(
   wsUrl: string,
   origin: string,
@@ -31,34 +61,35 @@ export function bridgeTransport(
   host: string,
   port: number,
 ): Promise<Transport> {
+  const closed: Promise<void>[] = [];
+  const client = createBridgeClient({
+    url: wsUrl,
+    createSocket: nodeSocket(origin, closed),
+    clock: nodeClock,
+    token,
+  });
+  let onChunk: (chunk: Uint8Array) => void = () => {};
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl, [SUBPROTOCOL, tokenProtocol(token)], { origin });
-    let onChunk: (chunk: Uint8Array) => void = () => {};
-    let writes = 0;
-    ws.once('error', reject);
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'open', conn: CONN, host, port })));
-    ws.on('message', (data: Buffer, isBinary) => {
-      if (isBinary) {
-        const frame = decodeReadFrame(new Uint8Array(data.buffer, data.byteOffset, data.length));
-        if (typeof frame !== 'string') onChunk(frame.payload);
-        return;
+    client.subscribe((event) => {
+      if (event.type === 'status' && event.status === 'open') client.open(CONN, host, port);
+      else if (event.type === 'status' && event.status === 'offline')
+        reject(new Error(event.message ?? 'offline'));
+      else if (event.type === 'error') reject(new Error(event.message));
+      else if (event.type === 'read') onChunk(event.payload);
+      else if (event.type === 'opened') {
+        resolve({
+          write: (bytes) => {
+            client.write(CONN, bytes);
+          },
+          onChunk: (handler) => {
+            onChunk = handler;
+          },
+          close: async () => {
+            client.dispose();
+            await Promise.all(closed);
+          },
+        });
       }
-      const message = parseBridgeMessage(data.toString('utf8'));
-      if (typeof message === 'string') return reject(new Error(message));
-      if (message.type === 'error') return reject(new Error(message.message));
-      if (message.type !== 'opened') return;
-      ws.off('error', reject);
-      resolve({
-        write: (bytes) => ws.send(encodeWriteFrame(CONN, writes++, bytes)),
-        onChunk: (handler) => {
-          onChunk = handler;
-        },
-        close: () =>
-          new Promise((done) => {
-            ws.once('close', () => done());
-            ws.close();
-          }),
-      });
     });
   });
 }

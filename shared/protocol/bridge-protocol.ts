@@ -7,8 +7,11 @@
  * milliseconds since the epoch, with sub-millisecond precision.
  */
 
-/** 2: read frames carry the acks of their connection's completed writes. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * 2: read frames carry the acks of their connection's completed writes.
+ * 3: one write frame carries many writes; welcome says the largest message.
+ */
+export const PROTOCOL_VERSION = 3;
 /** Offered by the page in Sec-WebSocket-Protocol; the bridge refuses any other. */
 export const SUBPROTOCOL = `rpc-playground.v${PROTOCOL_VERSION}`;
 /** Path of the WebSocket endpoint on the bridge's HTTP server. */
@@ -44,6 +47,8 @@ export type WelcomeMessage = {
   demo2: Target | null;
   /** Human-readable list of what this bridge may reach, e.g. "loopback", "10.0.0.5:9000". */
   allowed: string[];
+  /** The largest WebSocket message the bridge accepts (`--max-message`): the page's write frames stay within it. */
+  maxMessageBytes: number;
   at: number;
 };
 

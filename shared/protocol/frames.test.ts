@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeReadFrame, encodeReadFrame, MAX_ACKS_PER_READ, type WriteAck } from './frames';
+import {
+  decodeReadFrame,
+  decodeWriteFrame,
+  encodeReadFrame,
+  encodeWriteFrame,
+  MAX_ACKS_PER_READ,
+  MAX_WRITES_PER_FRAME,
+  type WriteAck,
+  writeFrameSize,
+} from './frames';
 
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
 const ack = fc.record({
@@ -58,5 +67,69 @@ describe('read frames with acks', () => {
       at: 0,
     }));
     expect(() => encodeReadFrame(1, 0, new Uint8Array(0), acks)).toThrow(RangeError);
+  });
+});
+
+const pageWrite = fc.record({ conn: u32, write: u32, payload: fc.uint8Array({ maxLength: 64 }) });
+
+describe('write frames with many writes', () => {
+  it('carry every write in order, also from an offset view, each payload back to back', () => {
+    fc.assert(
+      fc.property(fc.array(pageWrite, { minLength: 1, maxLength: 20 }), (writes) => {
+        const frame = encodeWriteFrame(writes);
+        const payloadBytes = writes.reduce((sum, w) => sum + w.payload.length, 0);
+        expect(frame.length).toBe(writeFrameSize(writes.length, payloadBytes));
+        const shifted = new Uint8Array(frame.length + 7);
+        shifted.set(frame, 7);
+        const decoded = decodeWriteFrame(shifted.subarray(7));
+        expect(decoded).toEqual({ kind: 'write', writes });
+        if (typeof decoded === 'string') return;
+        // A connection's consecutive writes can go to its socket as one slice of the frame.
+        for (let i = 1; i < decoded.writes.length; i++) {
+          const before = decoded.writes[i - 1]?.payload;
+          const after = decoded.writes[i]?.payload;
+          expect(after?.byteOffset).toBe((before?.byteOffset ?? 0) + (before?.length ?? 0));
+          expect(after?.buffer).toBe(shifted.buffer);
+        }
+      }),
+    );
+  });
+
+  it('never throw on arbitrary bytes: a frame whose writes fill it exactly, or a sentence', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const decoded = decodeWriteFrame(bytes);
+        if (typeof decoded === 'string') return;
+        const payloadBytes = decoded.writes.reduce((sum, w) => sum + w.payload.length, 0);
+        expect(bytes.length).toBe(writeFrameSize(decoded.writes.length, payloadBytes));
+        expect(decoded.writes.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('say what is wrong: no write, a short entry table, a short payload, bytes left over', () => {
+    const write = (payload: Uint8Array) => encodeWriteFrame([{ conn: 1, write: 2, payload }]);
+    const frame = write(new Uint8Array([1, 2, 3]));
+    expect(decodeWriteFrame(new Uint8Array([0x01, 0, 0]))).toBe('write frame carries no write');
+    expect(decodeWriteFrame(frame.subarray(0, 10))).toMatch(/too short for its 1 writes/);
+    expect(decodeWriteFrame(frame.subarray(0, frame.length - 1))).toMatch(
+      /too short for the 3 bytes of write 1/,
+    );
+    const longer = new Uint8Array(frame.length + 2);
+    longer.set(frame);
+    expect(decodeWriteFrame(longer)).toBe('write frame has 2 bytes after its writes');
+  });
+
+  it('refuse to encode no write or more than the count can say', () => {
+    expect(() => encodeWriteFrame([])).toThrow(RangeError);
+    const many = Array.from({ length: MAX_WRITES_PER_FRAME + 1 }, (_, write) => ({
+      conn: 1,
+      write,
+      payload: new Uint8Array(0),
+    }));
+    expect(() => encodeWriteFrame(many)).toThrow(RangeError);
+    expect(decodeWriteFrame(encodeWriteFrame(many.slice(1)))).toMatchObject({
+      writes: { length: MAX_WRITES_PER_FRAME },
+    });
   });
 });

@@ -2,27 +2,34 @@ import type { ConnId } from './bridge-protocol';
 
 /**
  * Binary frames carry payload bytes with a small fixed header:
- *   write (page → bridge):  u8 0x01 | u32 conn | u32 write id | payload
+ *   write (page → bridge):  u8 0x01 | u16 n | n × (u32 conn | u32 write id | u32 bytes) | payloads
  *   read  (bridge → page):  u8 0x02 | u32 conn | f64 at | u16 n | n × ack | payload
  *   ack:                    u32 write id | u32 bytes | f64 at
  * Big-endian. A write id lets the bridge's ack (`written`) name the write.
- * A read frame carries the acks of its connection's writes that completed
- * since the last frame: an answer usually follows its request within
- * microseconds, and one frame wakes the page once where two would wake it
- * twice (docs/benchmarks.md). Acks with no read to ride on go as `written`.
+ * One write frame carries every write the page made in one turn, payloads
+ * back to back in order: pipelined calls cost one WebSocket message, not one
+ * each (docs/benchmarks.md). A read frame carries the acks of its
+ * connection's writes that completed since the last frame: an answer usually
+ * follows its request within microseconds, and one frame wakes the page once
+ * where two would wake it twice. Acks with no read to ride on go as `written`.
  */
 
 export const FRAME_WRITE = 0x01;
 export const FRAME_READ = 0x02;
-const WRITE_HEADER = 9;
+const WRITE_HEADER = 3;
+const WRITE_ENTRY = 12;
 const READ_HEADER = 15;
 const ACK_SIZE = 16;
+/** The most writes one write frame can carry (u16 count). */
+export const MAX_WRITES_PER_FRAME = 0xffff;
 /** The most acks one read frame can carry (u16 count). */
 export const MAX_ACKS_PER_READ = 0xffff;
 
 /** One page write the bridge handed completely to the socket (step 3), at `at` on the bridge clock. */
 export type WriteAck = { write: number; bytes: number; at: number };
-export type WriteFrame = { kind: 'write'; conn: ConnId; write: number; payload: Uint8Array };
+/** Bytes the page asks the bridge to send on a connection, named by a write id. */
+export type PageWrite = { conn: ConnId; write: number; payload: Uint8Array };
+export type WriteFrame = { kind: 'write'; writes: PageWrite[] };
 export type ReadFrame = {
   kind: 'read';
   conn: ConnId;
@@ -32,13 +39,31 @@ export type ReadFrame = {
   payload: Uint8Array;
 };
 
-export function encodeWriteFrame(conn: ConnId, write: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(WRITE_HEADER + payload.length);
+/** Bytes of a write frame carrying `writes` writes of `payloadBytes` bytes in all. */
+export function writeFrameSize(writes: number, payloadBytes: number): number {
+  return WRITE_HEADER + writes * WRITE_ENTRY + payloadBytes;
+}
+
+export function encodeWriteFrame(writes: readonly PageWrite[]): Uint8Array {
+  if (writes.length === 0 || writes.length > MAX_WRITES_PER_FRAME) {
+    throw new RangeError(`a write frame carries 1 to ${MAX_WRITES_PER_FRAME} writes`);
+  }
+  let payloadBytes = 0;
+  for (const { payload } of writes) payloadBytes += payload.length;
+  const out = new Uint8Array(writeFrameSize(writes.length, payloadBytes));
   const view = new DataView(out.buffer);
   view.setUint8(0, FRAME_WRITE);
-  view.setUint32(1, conn);
-  view.setUint32(5, write);
-  out.set(payload, WRITE_HEADER);
+  view.setUint16(1, writes.length);
+  let entry = WRITE_HEADER;
+  let offset = WRITE_HEADER + writes.length * WRITE_ENTRY;
+  for (const { conn, write, payload } of writes) {
+    view.setUint32(entry, conn);
+    view.setUint32(entry + 4, write);
+    view.setUint32(entry + 8, payload.length);
+    out.set(payload, offset);
+    entry += WRITE_ENTRY;
+    offset += payload.length;
+  }
   return out;
 }
 
@@ -71,18 +96,39 @@ function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Returns the frame, or a sentence saying why the bytes are not a write frame. */
+/**
+ * Returns the frame, or a sentence saying why the bytes are not a write
+ * frame. Each payload is a view into `bytes`, so a connection's consecutive
+ * writes lie back to back in memory.
+ */
 export function decodeWriteFrame(bytes: Uint8Array): WriteFrame | string {
   if (bytes.length < WRITE_HEADER) return `binary frame too short (${bytes.length} bytes)`;
   const view = viewOf(bytes);
   if (view.getUint8(0) !== FRAME_WRITE)
     return `unknown binary frame kind 0x${view.getUint8(0).toString(16)}`;
-  return {
-    kind: 'write',
-    conn: view.getUint32(1),
-    write: view.getUint32(5),
-    payload: bytes.subarray(WRITE_HEADER),
-  };
+  const count = view.getUint16(1);
+  if (count === 0) return 'write frame carries no write';
+  let offset = WRITE_HEADER + count * WRITE_ENTRY;
+  if (bytes.length < offset) {
+    return `write frame of ${bytes.length} bytes is too short for its ${count} writes`;
+  }
+  const writes: PageWrite[] = [];
+  for (let entry = WRITE_HEADER; entry < WRITE_HEADER + count * WRITE_ENTRY; entry += WRITE_ENTRY) {
+    const length = view.getUint32(entry + 8);
+    if (offset + length > bytes.length) {
+      return `write frame of ${bytes.length} bytes is too short for the ${length} bytes of write ${writes.length + 1}`;
+    }
+    writes.push({
+      conn: view.getUint32(entry),
+      write: view.getUint32(entry + 4),
+      payload: bytes.subarray(offset, offset + length),
+    });
+    offset += length;
+  }
+  if (offset !== bytes.length) {
+    return `write frame has ${bytes.length - offset} bytes after its writes`;
+  }
+  return { kind: 'write', writes };
 }
 
 export function decodeReadFrame(bytes: Uint8Array): ReadFrame | string {

@@ -42,6 +42,19 @@ describe('parseBridgeMessage', () => {
     expect(parseBridgeMessage(JSON.stringify(closed))).toEqual(closed);
   });
 
+  it('accepts a welcome that says the largest message the bridge takes', () => {
+    const welcome = {
+      type: 'welcome',
+      protocol: 3,
+      demo: { host: '127.0.0.1', port: 7421 },
+      demo2: null,
+      allowed: ['loopback'],
+      maxMessageBytes: 1048576,
+      at: 1.5,
+    };
+    expect(parseBridgeMessage(JSON.stringify(welcome))).toEqual(welcome);
+  });
+
   it('refuses unknown codes, close reasons and malformed fields', () => {
     const refused = [
       { type: 'error', conn: null, code: 'nope', message: 'm', at: 0 },
@@ -51,6 +64,16 @@ describe('parseBridgeMessage', () => {
       { ...closed, at: null },
       { type: 'welcome', protocol: 1, demo: { host: 'h' }, allowed: [], at: 0 },
       { type: 'welcome', protocol: 1, demo: null, demo2: { port: 1 }, allowed: [], at: 0 },
+      { type: 'welcome', protocol: 3, demo: null, demo2: null, allowed: [], at: 0 },
+      {
+        type: 'welcome',
+        protocol: 3,
+        demo: null,
+        demo2: null,
+        allowed: [],
+        maxMessageBytes: 0,
+        at: 0,
+      },
       { type: 'written', conn: 1, write: 1, bytes: -1, at: 0 },
       { type: 'opened', conn: 1, remote: { host: 'h', port: 1 }, at: 0 },
     ];
@@ -109,14 +132,12 @@ describe('clock exchange and server steps', () => {
 describe('binary frames', () => {
   it('round-trip the header and payload, also from an offset view', () => {
     const payload = new Uint8Array([0x00, 0x7b, 0xff]);
-    const write = encodeWriteFrame(0xffffffff, 7, payload);
+    const write = encodeWriteFrame([{ conn: 0xffffffff, write: 7, payload }]);
     const shifted = new Uint8Array(write.length + 3);
     shifted.set(write, 3);
     expect(decodeWriteFrame(shifted.subarray(3))).toEqual({
       kind: 'write',
-      conn: 0xffffffff,
-      write: 7,
-      payload,
+      writes: [{ conn: 0xffffffff, write: 7, payload }],
     });
     expect(decodeReadFrame(encodeReadFrame(2, 1234.5678, payload))).toEqual({
       kind: 'read',
@@ -128,8 +149,10 @@ describe('binary frames', () => {
   });
 
   it('refuses short frames and the other direction kind', () => {
-    expect(decodeWriteFrame(new Uint8Array(8))).toMatch(/too short/);
+    expect(decodeWriteFrame(new Uint8Array(2))).toMatch(/too short/);
     expect(decodeWriteFrame(encodeReadFrame(1, 0, new Uint8Array(0)))).toMatch(/kind 0x2/);
-    expect(decodeReadFrame(encodeWriteFrame(1, 0, new Uint8Array(6)))).toMatch(/kind 0x1/);
+    expect(
+      decodeReadFrame(encodeWriteFrame([{ conn: 1, write: 0, payload: new Uint8Array(6) }])),
+    ).toMatch(/kind 0x1/);
   });
 });

@@ -95,6 +95,8 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
       if (m.demo2 !== null && !isTarget(m.demo2)) return 'welcome: bad demo2 target';
       if (!Array.isArray(m.allowed) || !m.allowed.every(isString))
         return 'welcome: bad allowed list';
+      if (!Number.isSafeInteger(m.maxMessageBytes) || (m.maxMessageBytes as number) < 1)
+        return 'welcome: bad maxMessageBytes';
       if (!isTime(m.at)) return 'welcome: bad time';
       return m as BridgeMessage;
     case 'opened':

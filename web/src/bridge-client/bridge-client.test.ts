@@ -30,7 +30,7 @@ describe('bridge client', () => {
   it('offers the subprotocol and is open after welcome', () => {
     const { factory, client, events } = setUp();
     const socket = factory.sockets[0]!;
-    expect(socket.protocols).toEqual(['rpc-playground.v2']);
+    expect(socket.protocols).toEqual(['rpc-playground.v3']);
     socket.serverOpens();
     expect(client.status).toBe('connecting');
     socket.serverSends(WELCOME);
@@ -65,16 +65,76 @@ describe('bridge client', () => {
     const first = client.write(1, new TextEncoder().encode('{}'));
     const second = client.write(1, new TextEncoder().encode('[]'));
     expect(client.close(1)).toBe(true);
+    // The close flushed the writes queued before it, so it cannot overtake them.
+    const sent = socket.sent
+      .map((d) => (typeof d === 'string' ? (JSON.parse(d) as { type: string }).type : 'writes'))
+      .filter((type) => type !== 'clock');
+    expect(sent).toEqual(['open', 'writes', 'close']);
     expect(socket.sentControl().filter((m) => m.type !== 'clock')).toEqual([
       { type: 'open', conn: 1, host: '127.0.0.1', port: 9000 },
       { type: 'close', conn: 1 },
     ]);
     const frames = socket.sent.filter((d) => typeof d !== 'string').map((d) => decodeWriteFrame(d));
     expect(frames).toMatchObject([
-      { conn: 1, write: first },
-      { conn: 1, write: second },
+      {
+        writes: [
+          { conn: 1, write: first },
+          { conn: 1, write: second },
+        ],
+      },
     ]);
     expect(second).toBe((first ?? 0) + 1);
+  });
+
+  it('sends the writes of one turn in one frame once the code that made them is done', async () => {
+    const { factory, client } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    const bytes = new TextEncoder().encode('{"id":1}');
+    const ids = [client.write(1, bytes), client.write(2, bytes), client.write(1, bytes)];
+    const binary = () => socket.sent.filter((d) => typeof d !== 'string');
+    expect(binary()).toEqual([]);
+    await Promise.resolve();
+    expect(binary().map((d) => decodeWriteFrame(d))).toMatchObject([
+      {
+        writes: [
+          { conn: 1, write: ids[0], payload: bytes },
+          { conn: 2, write: ids[1], payload: bytes },
+          { conn: 1, write: ids[2], payload: bytes },
+        ],
+      },
+    ]);
+    client.write(1, bytes);
+    await Promise.resolve();
+    expect(binary()).toHaveLength(2);
+  });
+
+  it('keeps each frame within the largest message the bridge takes, from its welcome', async () => {
+    const { factory, client } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    // Room for two writes of 20 bytes in a frame (3 + 2 × 12 + 40 = 67 bytes), not three.
+    socket.serverSends({ ...WELCOME, maxMessageBytes: 80 });
+    for (let i = 0; i < 5; i++) client.write(1, new Uint8Array(20));
+    await Promise.resolve();
+    const frames = socket.sent.filter((d) => typeof d !== 'string');
+    expect(frames.map((d) => d.length)).toEqual([67, 67, 35]);
+  });
+
+  it('drops writes queued for a socket that closed before they left', async () => {
+    const { factory, client, clock } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    client.write(1, new Uint8Array(3));
+    socket.serverCloses();
+    clock.advance(RECONNECT_MAX_MS);
+    const next = factory.sockets[1]!;
+    next.serverOpens();
+    next.serverSends(WELCOME);
+    await Promise.resolve();
+    expect([...socket.sent, ...next.sent].filter((d) => typeof d !== 'string')).toEqual([]);
   });
 
   it('decodes read frames and reports bad messages without throwing', () => {
@@ -217,7 +277,7 @@ describe('bridge client access token', () => {
   it('offers the versioned subprotocol first and the token second', () => {
     const { factory } = setUpWithToken(async () => null);
     expect(factory.sockets[0]!.protocols).toEqual([
-      'rpc-playground.v2',
+      'rpc-playground.v3',
       `rpc-playground.token.${TOKEN}`,
     ]);
   });

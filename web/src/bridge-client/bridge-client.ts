@@ -10,9 +10,10 @@ import {
   PROTOCOL_VERSION,
   SUBPROTOCOL,
 } from '../../../shared/protocol/bridge-protocol';
-import { decodeReadFrame, encodeWriteFrame } from '../../../shared/protocol/frames';
+import { decodeReadFrame } from '../../../shared/protocol/frames';
 import { parseBridgeMessage } from '../../../shared/protocol/validate';
 import type { ClockEstimate } from '../../../shared/steps/call-stamps';
+import { WriteQueue } from './write-queue';
 
 export type BridgeStatus = 'connecting' | 'open' | 'reconnecting' | 'offline';
 
@@ -97,6 +98,8 @@ export function createBridgeClient(options: {
   token?: string | null;
   /** After a refused or failed connect: the bridge's reason for refusing this page, or null. */
   checkAccess?: () => Promise<string | null>;
+  /** When the writes of a turn leave together (write-queue.ts); by default a microtask after the first. */
+  deferWrites?: (flush: () => void) => void;
 }): BridgeClient {
   const { url, createSocket, clock } = options;
   const protocols = options.token ? [SUBPROTOCOL, tokenProtocol(options.token)] : [SUBPROTOCOL];
@@ -120,6 +123,9 @@ export function createBridgeClient(options: {
   let nextClockSeq = 1;
   let warmupLeft = 0;
   let cancelResync: (() => void) | null = null;
+  const writeQueue = new WriteQueue((frame) => {
+    if (socket && socket.readyState === OPEN) socket.send(frame);
+  }, options.deferWrites);
 
   const emit = (event: BridgeEvent) => {
     for (const listener of [...listeners]) listener(event);
@@ -147,6 +153,7 @@ export function createBridgeClient(options: {
 
   const sendClock = () => {
     if (!socket || socket.readyState !== OPEN || status !== 'open') return;
+    writeQueue.flush();
     const seq = nextClockSeq++;
     clockInFlight = { seq, t0: clock.pageNow() };
     socket.send(JSON.stringify({ type: 'clock', seq } satisfies PageMessage));
@@ -200,6 +207,7 @@ export function createBridgeClient(options: {
       everOpened = true;
       welcomed = true;
       refusal = null;
+      writeQueue.maxMessageBytes = message.maxMessageBytes;
       const mismatch =
         message.protocol === PROTOCOL_VERSION
           ? null
@@ -240,6 +248,7 @@ export function createBridgeClient(options: {
     current.onclose = (reason) => {
       if (socket !== current) return;
       socket = null;
+      writeQueue.clear();
       stopClockSync();
       dropAllConns();
       if (disposed) return;
@@ -266,6 +275,8 @@ export function createBridgeClient(options: {
 
   const sendControl = (message: PageMessage): boolean => {
     if (!socket || socket.readyState !== OPEN || status !== 'open') return false;
+    // After the writes made before it: a `close` must not overtake them.
+    writeQueue.flush();
     socket.send(JSON.stringify(message));
     return true;
   };
@@ -286,7 +297,7 @@ export function createBridgeClient(options: {
       if (!socket || socket.readyState !== OPEN || status !== 'open') return null;
       const writeId = nextWriteId;
       nextWriteId = (nextWriteId % 0xffffffff) + 1;
-      socket.send(encodeWriteFrame(conn, writeId, bytes));
+      writeQueue.add({ conn, write: writeId, payload: bytes });
       return writeId;
     },
     subscribe: (listener) => {
@@ -300,6 +311,7 @@ export function createBridgeClient(options: {
       stopClockSync();
       const current = socket;
       socket = null;
+      writeQueue.clear();
       dropAllConns();
       current?.close(1000, 'page closed');
     },

@@ -90,5 +90,6 @@ export const WELCOME = {
   demo: { host: '127.0.0.1', port: 7421 },
   demo2: { host: '127.0.0.1', port: 7422 },
   allowed: ['loopback'],
+  maxMessageBytes: 1024 * 1024,
   at: 1_700_000_000_000,
 } as const;

@@ -36,6 +36,8 @@ export function stubHarness(options: StubHarnessOptions) {
     url: 'ws://127.0.0.1:1/bridge',
     createSocket: factory.create,
     clock,
+    // Each write in its own frame as it is made, so a test reads what the stub sent at once.
+    deferWrites: (flush) => flush(),
   });
   const connection = createConnectionStore();
   const calls = createCallsStore();
@@ -71,14 +73,14 @@ export function stubHarness(options: StubHarnessOptions) {
     });
     return conn;
   };
-  /** Every write frame the page sent, in order, with its payload decoded as text. */
+  /** Every write the page sent, in order, with its payload decoded as text. */
   const writes = () =>
     socket.sent
       .filter((d) => typeof d !== 'string')
-      .map((d) => {
+      .flatMap((d) => {
         const frame = decodeWriteFrame(d);
         if (typeof frame === 'string') throw new Error(frame);
-        return { ...frame, text: decoder.decode(frame.payload) };
+        return frame.writes.map((write) => ({ ...write, text: decoder.decode(write.payload) }));
       });
   /** The target sends `text` on `conn`, read by the bridge at `at`. */
   const serverSends = (conn: number, text: string, at = 2) =>

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEchoServer, startTcpServer, type TestServer } from '../testing/tcp-servers';
+import { connectTarget } from './connect-target';
+import { TargetConnection } from './target-connection';
+
+const servers: TestServer[] = [];
+const connections: TargetConnection[] = [];
+
+afterEach(async () => {
+  for (const connection of connections.splice(0)) connection.destroy();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** A TargetConnection to `server`, collecting what it reads as text. */
+async function open(server: TestServer, after?: () => Promise<void>) {
+  const connected = await connectTarget(['127.0.0.1'], server.port, 2_000);
+  if (!connected.ok) throw new Error(connected.message);
+  await after?.();
+  const reads: string[] = [];
+  const connection = new TargetConnection(connected, {
+    read: (chunk) => reads.push(chunk.toString()),
+    closed: () => {},
+    drain: () => {},
+  });
+  connections.push(connection);
+  return { connection, reads };
+}
+
+const written = (connection: TargetConnection, text: string, writes = 1) =>
+  new Promise<number>((resolve) => connection.write(Buffer.from(text), writes, resolve));
+
+describe('TargetConnection', () => {
+  it('keeps what a server says first until the connection reads, losing nothing', async () => {
+    const server = await startTcpServer((socket) => socket.write('hello\n'));
+    servers.push(server);
+    // The banner reaches the bridge before anything reads it.
+    const { reads } = await open(server, () => new Promise((resolve) => setTimeout(resolve, 50)));
+    await expect.poll(() => reads.join('')).toBe('hello\n');
+  });
+
+  it('reads each connection into its own chunks although all share one read buffer', async () => {
+    const echo = await startEchoServer();
+    servers.push(echo);
+    const a = await open(echo);
+    const b = await open(echo);
+    await written(a.connection, 'from a');
+    await written(b.connection, 'from b');
+    await expect.poll(() => [a.reads.join(''), b.reads.join('')]).toEqual(['from a', 'from b']);
+  });
+
+  it('says calls are pipelined while more than one write goes out between reads', async () => {
+    const echo = await startEchoServer();
+    servers.push(echo);
+    const { connection, reads } = await open(echo);
+    await written(connection, 'one');
+    expect(connection.pipelined).toBe(false);
+    await expect.poll(() => reads.length).toBe(1);
+    expect(connection.pipelined).toBe(false);
+    // One socket write carrying two of the page's writes counts as two.
+    await written(connection, 'twothree', 2);
+    expect(connection.pipelined).toBe(true);
+    await expect.poll(() => reads.join('')).toBe('onetwothree');
+    expect(connection.pipelined).toBe(true);
+    await written(connection, 'four');
+    await expect.poll(() => reads.join('')).toBe('onetwothreefour');
+    expect(connection.pipelined).toBe(false);
+  });
+});
