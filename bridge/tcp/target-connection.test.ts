@@ -48,7 +48,7 @@ describe('TargetConnection', () => {
     await expect.poll(() => [a.reads.join(''), b.reads.join('')]).toEqual(['from a', 'from b']);
   });
 
-  it('says calls are pipelined while more than one write goes out between reads', async () => {
+  it('says calls are pipelined once writes and reads stop taking turns', async () => {
     const echo = await startEchoServer();
     servers.push(echo);
     const { connection, reads } = await open(echo);
@@ -64,5 +64,19 @@ describe('TargetConnection', () => {
     await written(connection, 'four');
     await expect.poll(() => reads.join('')).toBe('onetwothreefour');
     expect(connection.pipelined).toBe(false);
+  });
+
+  it('says so too when one write is answered in several reads (a joined write of many calls)', async () => {
+    const server = await startTcpServer((socket) =>
+      socket.once('data', () => socket.write('answer 1\n')),
+    );
+    servers.push(server);
+    const { connection, reads } = await open(server);
+    await written(connection, 'call 1\ncall 2\n');
+    await expect.poll(() => reads.length).toBe(1);
+    expect(connection.pipelined).toBe(false);
+    (await server.firstConnection).write('answer 2\n');
+    await expect.poll(() => reads.length).toBe(2);
+    expect(connection.pipelined).toBe(true);
   });
 });

@@ -30,11 +30,14 @@ export class TargetConnection {
   readonly remote: Target;
   readonly local: Target;
   /**
-   * Whether more than one write went out between two reads, the last time
-   * or so far: calls are pipelined, and the bridge is busy without polling.
+   * Whether writes and reads stopped taking turns: several writes between two
+   * reads, or several reads after one write (the answers to a joined write of
+   * many calls). Then calls are pipelined, and the bridge is busy without
+   * polling. One write answered by one read makes it false again.
    */
   pipelined = false;
   private writesSinceRead = 0;
+  private readsSinceWrite = 0;
   private closed = false;
   private lingerTimer: NodeJS.Timeout | undefined;
   private readonly socket: Socket;
@@ -50,7 +53,8 @@ export class TargetConnection {
     this.remote = { host: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
     this.local = { host: socket.localAddress ?? '', port: socket.localPort ?? 0 };
     connected.onRead((chunk) => {
-      this.pipelined = this.writesSinceRead > 1;
+      this.readsSinceWrite++;
+      this.pipelined = this.writesSinceRead > 1 || this.readsSinceWrite > 1;
       this.writesSinceRead = 0;
       if (!this.closed) events.read(chunk, now());
     });
@@ -80,6 +84,7 @@ export class TargetConnection {
   write(payload: Uint8Array, writes: number, onWritten: (at: number) => void): boolean {
     this.batch.beforeWrite();
     this.writesSinceRead += writes;
+    this.readsSinceWrite = 0;
     if (this.writesSinceRead > 1) this.pipelined = true;
     return this.socket.write(payload, (error) => {
       if (!error) onWritten(now());
