@@ -226,12 +226,23 @@ export async function benchWebsockify(): Promise<string[]> {
     sleeping = await spawnBridge({ token: TOKEN, flags: NO_POLL_FLAGS });
     relay = await startWebsockify(go);
     const empty = (): Figures => ({ latencies: [], callsPerSecond: [], relayCpuMs: 0 });
-    const runs = { direct: empty(), bridge: empty(), sleeping: empty(), websockify: empty() };
+    const runs = {
+      direct: empty(),
+      joined: empty(),
+      bridge: empty(),
+      sleeping: empty(),
+      websockify: empty(),
+    };
     const running = bridge;
     const sleepingBridge = sleeping;
     const websockify = relay;
     const paths: Path[] = [
       { open: () => directTransport(go.host, go.port), into: runs.direct, relayPid: null },
+      {
+        open: () => directTransport(go.host, go.port, { joinWrites: true }),
+        into: runs.joined,
+        relayPid: null,
+      },
       {
         open: () => bridgeTransport(running.wsUrl, running.origin, running.token, go.host, go.port),
         into: runs.bridge,
@@ -268,15 +279,18 @@ export async function benchWebsockify(): Promise<string[]> {
     };
     const ours = summarise(runs.bridge);
     const oursSleeping = summarise(runs.sleeping);
+    const joined = summarise(runs.joined);
     const sleeper = `bridge ${NO_POLL_FLAGS.join(' ')}`;
     return [
       `${ROUNDS} rounds of ${LATENCY_CALLS} sequential + ${PIPELINED_CALLS} pipelined calls per path, the paths alternating every ${LATENCY_BATCH} / ${PIPELINED_BATCH} calls; each relay in its own process`,
       row('direct TCP', direct),
+      row('direct TCP, writes joined', joined),
       row('through our bridge', ours),
       row(`through our ${sleeper}`, oursSleeping),
       row('through websockify', theirs),
       ...verdicts('bridge', ours),
       ...verdicts(sleeper, oursSleeping),
+      `bridge: throughput / direct with a turn's writes joined, as the page's bridge client joins them: ${fmt(ours.callsPerSecond / joined.callsPerSecond)}x`,
     ];
   } finally {
     await relay?.stop();
