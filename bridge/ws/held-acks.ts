@@ -3,9 +3,13 @@ import { MAX_ACKS_PER_READ, type WriteAck } from '../../shared/protocol/frames';
 
 /**
  * How long a write's ack may wait for an answer to ride on. Step 3's time is
- * taken when the write completes; only its delivery waits.
+ * taken when the write completes; only its delivery waits, by at most one
+ * frame of a 60 Hz display, so the page could not have shown it sooner. It
+ * was 2 ms: the timer then fired every 2 ms while calls flowed one at a time,
+ * and waking for it cost a sequential call ~25 µs of bridge CPU on our VM
+ * (docs/benchmarks.md).
  */
-export const ACK_HOLD_MAX_MS = 2;
+export const ACK_HOLD_MAX_MS = 16;
 
 type Held = { since: number; acks: WriteAck[] };
 
