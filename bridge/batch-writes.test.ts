@@ -21,17 +21,31 @@ function recordingStream(): { stream: Writable; flushes: string[][] } {
 const nextTick = () => new Promise<void>((resolve) => process.nextTick(resolve));
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('WriteBatch per tick', () => {
+const periodEnd = { tick: nextTick, turn: nextTurn };
+
+describe.each(['tick', 'turn'] as const)('WriteBatch per %s', (period) => {
   it('sends a lone write at once, uncorked', () => {
     const { stream, flushes } = recordingStream();
-    const batch = new WriteBatch(stream, 'tick');
-    batch.beforeWrite();
+    new WriteBatch(stream, period).beforeWrite();
     stream.write('call');
     expect(flushes).toEqual([['call']]);
     expect(stream.writableCorked).toBe(0);
   });
 
-  it('sends the later writes of one callback in one writev when the tick ends', async () => {
+  it(`starts afresh each ${period}`, async () => {
+    const { stream, flushes } = recordingStream();
+    const batch = new WriteBatch(stream, period);
+    batch.beforeWrite();
+    stream.write('first');
+    await periodEnd[period]();
+    batch.beforeWrite();
+    stream.write('second');
+    expect(flushes).toEqual([['first'], ['second']]);
+  });
+});
+
+describe('WriteBatch', () => {
+  it('per tick: sends the later writes of one callback in one writev when the tick ends', async () => {
     const { stream, flushes } = recordingStream();
     const batch = new WriteBatch(stream, 'tick');
     for (const text of ['call 1', 'call 2', 'call 3']) {
@@ -44,28 +58,7 @@ describe('WriteBatch per tick', () => {
     expect(stream.writableCorked).toBe(0);
   });
 
-  it('starts afresh each tick', async () => {
-    const { stream, flushes } = recordingStream();
-    const batch = new WriteBatch(stream, 'tick');
-    batch.beforeWrite();
-    stream.write('first');
-    await nextTick();
-    batch.beforeWrite();
-    stream.write('second');
-    expect(flushes).toEqual([['first'], ['second']]);
-  });
-});
-
-describe('WriteBatch per turn', () => {
-  it('sends a lone write at once, uncorked', () => {
-    const { stream, flushes } = recordingStream();
-    new WriteBatch(stream, 'turn').beforeWrite();
-    stream.write('answer');
-    expect(flushes).toEqual([['answer']]);
-    expect(stream.writableCorked).toBe(0);
-  });
-
-  it('sends the later writes of one loop turn together, after its callbacks, even across ticks', async () => {
+  it('per turn: sends the later writes of one loop turn together, after its callbacks, even across ticks', async () => {
     const { stream, flushes } = recordingStream();
     const batch = new WriteBatch(stream, 'turn');
     batch.beforeWrite();
@@ -79,16 +72,5 @@ describe('WriteBatch per turn', () => {
     await nextTurn();
     expect(flushes).toEqual([['answer 1'], ['answer 2', 'answer 3']]);
     expect(stream.writableCorked).toBe(0);
-  });
-
-  it('starts afresh each turn', async () => {
-    const { stream, flushes } = recordingStream();
-    const batch = new WriteBatch(stream, 'turn');
-    batch.beforeWrite();
-    stream.write('first');
-    await nextTurn();
-    batch.beforeWrite();
-    stream.write('second');
-    expect(flushes).toEqual([['first'], ['second']]);
   });
 });
