@@ -29,13 +29,7 @@ function describeError(error: NodeJS.ErrnoException): Omit<CloseReport, 'at'> {
 export class TargetConnection {
   readonly remote: Target;
   readonly local: Target;
-  /**
-   * Whether writes and reads stopped taking turns: several writes between two
-   * reads, or several reads after one write (the answers to a joined write of
-   * many calls). Then calls are pipelined, and the bridge is busy without
-   * polling. One write answered by one read makes it false again.
-   */
-  pipelined = false;
+  private isPipelined = false;
   private writesSinceRead = 0;
   private readsSinceWrite = 0;
   private closed = false;
@@ -54,11 +48,11 @@ export class TargetConnection {
     this.local = { host: socket.localAddress ?? '', port: socket.localPort ?? 0 };
     connected.onRead((chunk) => {
       this.readsSinceWrite++;
-      this.pipelined = this.writesSinceRead > 1 || this.readsSinceWrite > 1;
+      this.isPipelined = this.writesSinceRead > 1 || this.readsSinceWrite > 1;
       this.writesSinceRead = 0;
       if (!this.closed) events.read(chunk, now());
     });
-    // 'end' follows every 'data' event, so the page has all bytes before it hears of the FIN.
+    // 'end' follows every read, so the page has all bytes before it hears of the FIN.
     socket.on('end', () =>
       this.report({ by: 'server', kind: 'fin', reason: 'the server closed the connection (FIN)' }),
     );
@@ -69,6 +63,16 @@ export class TargetConnection {
     });
     socket.on('drain', () => events.drain());
     socket.resume();
+  }
+
+  /**
+   * Whether writes and reads stopped taking turns: several writes between two
+   * reads, or several reads after one write (the answers to a joined write of
+   * many calls). Then calls are pipelined, and the bridge is busy without
+   * polling. One write answered by one read makes it false again.
+   */
+  get pipelined(): boolean {
+    return this.isPipelined;
   }
 
   get isClosed(): boolean {
@@ -85,7 +89,7 @@ export class TargetConnection {
     this.batch.beforeWrite();
     this.writesSinceRead += writes;
     this.readsSinceWrite = 0;
-    if (this.writesSinceRead > 1) this.pipelined = true;
+    if (this.writesSinceRead > 1) this.isPipelined = true;
     return this.socket.write(payload, (error) => {
       if (!error) onWritten(now());
     });

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import WebSocket from 'ws';
+import { now } from '../../bridge/clock';
 import {
   type Clock,
   createBridgeClient,
@@ -62,7 +63,7 @@ function nodeSocket(origin: string, closed: Promise<void>[]): SocketFactory {
 }
 
 const nodeClock: Clock = {
-  now: () => performance.timeOrigin + performance.now(),
+  now,
   pageNow: () => performance.now(),
   schedule: (fn, ms) => {
     const timer = setTimeout(fn, ms);

@@ -4,7 +4,7 @@ import type { SocketLike } from './bridge-client';
 const CLOSE_MESSAGE_TOO_BIG = 1009;
 
 /** The part of any WebSocket (the browser's, or `ws` in Node) that SocketLike passes through. */
-export type WebSocketCore = {
+type WebSocketCore = {
   readonly readyState: number;
   send(data: string | Uint8Array): void;
   close(code?: number, reason?: string): void;
