@@ -79,4 +79,36 @@ describe('TargetConnection', () => {
     await expect.poll(() => reads.length).toBe(2);
     expect(connection.pipelined).toBe(true);
   });
+
+  it('stamps a write at once when the kernel takes all of it, within the write call', async () => {
+    const echo = await startEchoServer();
+    servers.push(echo);
+    const { connection } = await open(echo);
+    const stamps: number[] = [];
+    const before = performance.timeOrigin + performance.now();
+    connection.write(Buffer.from('small'), 1, (at) => stamps.push(at));
+    expect(stamps).toHaveLength(1);
+    expect(stamps[0]).toBeGreaterThanOrEqual(before);
+  });
+
+  it('stamps a write the kernel could not take until the server reads it, and in order', async () => {
+    const server = await startTcpServer((socket) => socket.pause());
+    servers.push(server);
+    const { connection } = await open(server);
+    const big = Buffer.alloc(16 * 1024 * 1024, 0x61);
+    const stamps: string[] = [];
+    connection.write(big, 1, () => stamps.push('big'));
+    connection.write(Buffer.from('after'), 1, () => stamps.push('after'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stamps).toEqual([]);
+    const resumedAt = performance.timeOrigin + performance.now();
+    let stampedAt = 0;
+    connection.write(Buffer.from('last'), 1, (at) => {
+      stamps.push('last');
+      stampedAt = at;
+    });
+    (await server.firstConnection).resume();
+    await expect.poll(() => stamps, { timeout: 10_000 }).toEqual(['big', 'after', 'last']);
+    expect(stampedAt).toBeGreaterThan(resumedAt);
+  });
 });

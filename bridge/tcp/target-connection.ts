@@ -4,6 +4,8 @@ import { WriteBatch } from '../batch-writes';
 import { now } from '../clock';
 import type { Connected } from './connect-target';
 
+const NOTHING = new Uint8Array(0);
+
 /** After the page closes a connection, how long a server may take to finish before we cut it. */
 export const CLOSE_LINGER_MS = 2_000;
 
@@ -75,24 +77,45 @@ export class TargetConnection {
     return this.isPipelined;
   }
 
+  /** Bytes written to the socket that the kernel has not taken yet (the server is not reading). */
+  get queuedBytes(): number {
+    return this.socket.writableLength;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
 
   /**
    * Returns false when the socket's buffer is full; wait for `drain` before
-   * writing more. A lone write leaves at once; the rest of its tick (a
-   * WebSocket chunk carries many pipelined calls) leave in one writev.
-   * `writes` counts the page's writes in `payload`.
+   * writing more. `onWritten` gets the time the socket took the last byte:
+   * at once when the kernel took it all in the write, as it does unless the
+   * server stopped reading, without a callback per write. While calls are
+   * pipelined, the writes of a tick (a WebSocket chunk carries many) leave in
+   * one writev. `writes` counts the page's writes in `payload`.
    */
   write(payload: Uint8Array, writes: number, onWritten: (at: number) => void): boolean {
-    this.batch.beforeWrite();
     this.writesSinceRead += writes;
     this.readsSinceWrite = 0;
     if (this.writesSinceRead > 1) this.isPipelined = true;
-    return this.socket.write(payload, (error) => {
-      if (!error) onWritten(now());
-    });
+    if (this.isPipelined) this.batch.beforeWrite();
+    const { socket } = this;
+    if (!socket.writable) {
+      return socket.write(payload, (error) => {
+        if (!error) onWritten(now());
+      });
+    }
+    const flushed = socket.write(payload);
+    // Node counts a write until all of it is written: 0 means the kernel took every byte.
+    if (socket.writableLength === 0) {
+      onWritten(now());
+    } else {
+      // An empty write completes after everything queued before it.
+      socket.write(NOTHING, (error) => {
+        if (!error) onWritten(now());
+      });
+    }
+    return flushed;
   }
 
   pause(): void {

@@ -8,7 +8,13 @@ import {
   type OpenMessage,
   PROTOCOL_VERSION,
 } from '../../shared/protocol/bridge-protocol';
-import { decodeWriteFrame, encodeReadFrame, type PageWrite } from '../../shared/protocol/frames';
+import {
+  decodeWriteFrame,
+  encodeReadFrameInto,
+  type PageWrite,
+  readFrameSize,
+  type WriteAck,
+} from '../../shared/protocol/frames';
 import { parsePageMessage } from '../../shared/protocol/validate';
 import { WriteBatch } from '../batch-writes';
 import type { BusyPoll } from '../busy-poll';
@@ -18,8 +24,11 @@ import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targ
 import { connectTarget } from '../tcp/connect-target';
 import { type LookupAll, lookupAll, resolveAllowedTarget } from '../tcp/resolve-target';
 import { TargetConnection } from '../tcp/target-connection';
+import { binaryHeaderSize, writeBinaryHeader } from './binary-message';
 import { HeldAcks } from './held-acks';
 import type { ServerStepsRouter } from './server-steps-router';
+
+const NO_ACKS: readonly WriteAck[] = [];
 
 /** Above this many bytes queued towards the page, TCP reading pauses until the page catches up. */
 export const WS_HIGH_WATER_BYTES = 1024 * 1024;
@@ -49,24 +58,26 @@ export class PageSession {
   private readonly pausedForPage = new Set<TargetConnection>();
   /** Sockets whose write buffer is full; while any is, the page's WebSocket is paused. */
   private readonly congested = new Set<TargetConnection>();
-  /** Bytes written by the page and not yet taken by each socket, for limits.maxBufferedBytes. */
-  private readonly buffered = new Map<TargetConnection, number>();
   /** Each open connection's route for the demo's server-steps reports. */
   private readonly unroutes = new Map<TargetConnection, () => void>();
   private readonly heldAcks = new HeldAcks((conn, acks) => {
     for (const ack of acks) this.send({ type: 'written', conn, ...ack });
   });
   private disposed = false;
-  private readonly pageWrites: WriteBatch | null;
+  private readonly pageWrites: WriteBatch;
 
-  /** `pageSocket` is the WebSocket's own TCP socket, so frames sent together leave in one writev. */
+  /**
+   * `pageSocket` is the WebSocket's own TCP socket: read frames are written
+   * to it as whole messages, and frames sent together leave in one writev.
+   */
   constructor(
     private readonly ws: WebSocket,
     private readonly label: string,
     private readonly config: SessionConfig,
-    pageSocket: Writable | null = null,
+    private readonly pageSocket: Writable,
   ) {
-    this.pageWrites = pageSocket ? new WriteBatch(pageSocket, 'turn') : null;
+    this.pageWrites = new WriteBatch(pageSocket, 'turn');
+    pageSocket.on('drain', () => this.onPageDrained());
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.dispose());
     this.send({
@@ -113,7 +124,7 @@ export class PageSession {
 
   /** A lone message leaves at once; more in the same loop turn leave together after it. */
   private batchPageWrites(): void {
-    this.pageWrites?.beforeWrite();
+    this.pageWrites.beforeWrite();
   }
 
   private fail(conn: ConnId | null, code: ErrorCode, message: string): void {
@@ -152,16 +163,17 @@ export class PageSession {
     let first = 0;
     for (let end = 1; end <= writes.length; end++) {
       if (end < writes.length && writes[end]?.conn === writes[first]?.conn) continue;
-      this.relayWrites(writes.slice(first, end));
+      this.relayWrites(writes, first, end);
       first = end;
     }
   }
 
-  /** One connection's consecutive writes: back to back in the frame, so one socket write sends them all. */
-  private relayWrites(writes: readonly PageWrite[]): void {
-    const head = writes[0];
-    const tail = writes[writes.length - 1];
+  /** One connection's consecutive writes, `first` to before `end`: back to back in the frame, so one socket write sends them all. */
+  private relayWrites(all: readonly PageWrite[], first: number, end: number): void {
+    const head = all[first];
+    const tail = all[end - 1];
     if (head === undefined || tail === undefined) return;
+    const count = end - first;
     const connId = head.conn;
     const conn = this.conns.get(connId);
     if (!(conn instanceof TargetConnection)) {
@@ -170,17 +182,15 @@ export class PageSession {
       return;
     }
     const payload =
-      writes.length === 1
+      count === 1
         ? head.payload
         : new Uint8Array(
             head.payload.buffer,
             head.payload.byteOffset,
             tail.payload.byteOffset + tail.payload.length - head.payload.byteOffset,
           );
-    const bytesWritten = payload.length;
-    const held = (this.buffered.get(conn) ?? 0) + bytesWritten;
     const { maxBufferedBytes } = this.config.limits;
-    if (held > maxBufferedBytes) {
+    if (conn.queuedBytes + payload.length > maxBufferedBytes) {
       this.abortForLimit(
         connId,
         conn,
@@ -188,12 +198,11 @@ export class PageSession {
       );
       return;
     }
-    this.buffered.set(conn, held);
-    const flushed = conn.write(payload, writes.length, (at) => {
-      const left = (this.buffered.get(conn) ?? bytesWritten) - bytesWritten;
-      if (this.buffered.has(conn)) this.buffered.set(conn, left);
-      for (const { write, payload } of writes) {
-        this.heldAcks.hold(connId, { write, bytes: payload.length, at });
+    const flushed = conn.write(payload, count, (at) => {
+      for (let i = first; i < end; i++) {
+        const write = all[i];
+        if (write)
+          this.heldAcks.hold(connId, { write: write.write, bytes: write.payload.length, at });
       }
     });
     this.pollFor(conn);
@@ -331,16 +340,21 @@ export class PageSession {
   private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
     this.pollFor(connection);
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    this.batchPageWrites();
-    this.ws.send(encodeReadFrame(conn, at, chunk, this.heldAcks.take(conn)), () =>
-      this.onPageDrained(),
-    );
+    const acks = this.heldAcks.take(conn) ?? NO_ACKS;
+    const size = readFrameSize(acks.length, chunk.length);
+    const message = Buffer.allocUnsafe(binaryHeaderSize(size) + size);
+    encodeReadFrameInto(message, writeBinaryHeader(message, size), conn, at, chunk, acks);
+    // One call waiting on one connection has nothing to batch with: no timer for it.
+    if (connection.pipelined || this.conns.size > 1) this.batchPageWrites();
+    // ws.bufferedAmount counts these bytes too: they wait in the same socket.
+    this.pageSocket.write(message);
     if (this.ws.bufferedAmount > WS_HIGH_WATER_BYTES && !this.pausedForPage.has(connection)) {
       this.pausedForPage.add(connection);
       connection.pause();
     }
   }
 
+  /** The page's socket wrote out all it held. */
   private onPageDrained(): void {
     if (this.pausedForPage.size === 0 || this.ws.bufferedAmount > WS_HIGH_WATER_BYTES) return;
     for (const connection of this.pausedForPage) connection.resume();
@@ -375,7 +389,6 @@ export class PageSession {
   private forget(conn: ConnId, connection: TargetConnection): void {
     this.unroutes.get(connection)?.();
     this.unroutes.delete(connection);
-    this.buffered.delete(connection);
     if (this.conns.get(conn) === connection) this.conns.delete(conn);
     this.pausedForPage.delete(connection);
     this.onDrain(connection);

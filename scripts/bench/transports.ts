@@ -46,14 +46,18 @@ export function directTransport(
 
 const CONN = 1;
 
-/** The page's socket, played by `ws` in Node: binary messages as ArrayBuffer, as in the browser. */
+/**
+ * The page's socket, played by `ws` in Node. Binary messages stay Buffers:
+ * the browser hands the page an ArrayBuffer natively, and copying each one
+ * into an ArrayBuffer in JavaScript would charge this path a cost that the
+ * page does not pay and websockify's client here does not either.
+ */
 function nodeSocket(origin: string, closed: Promise<void>[]): SocketFactory {
   return (url, protocols) => {
     const ws = new WebSocket(url, [...protocols], { origin });
-    ws.binaryType = 'arraybuffer';
     closed.push(new Promise((resolve) => ws.once('close', () => resolve())));
     const socket = socketOver(ws);
-    ws.on('message', (data: ArrayBuffer | Buffer, isBinary) =>
+    ws.on('message', (data: Buffer, isBinary) =>
       socket.onmessage?.(isBinary ? data : data.toString()),
     );
     ws.on('close', (_code, reason) => socket.onclose?.(reason.toString()));

@@ -4,9 +4,11 @@ import {
   decodeReadFrame,
   decodeWriteFrame,
   encodeReadFrame,
+  encodeReadFrameInto,
   encodeWriteFrame,
   MAX_ACKS_PER_READ,
   MAX_WRITES_PER_FRAME,
+  readFrameSize,
   type WriteAck,
   writeFrameSize,
 } from './frames';
@@ -18,27 +20,49 @@ const ack = fc.record({
   at: fc.double({ noNaN: true }),
 });
 
+const readFrameInput = fc.record({
+  conn: u32,
+  at: fc.double({ noNaN: true }),
+  acks: fc.array(ack, { maxLength: 20 }),
+  payload: fc.uint8Array(),
+});
+
 describe('read frames with acks', () => {
   it('carry acks and payload unchanged, also from an offset view', () => {
     fc.assert(
-      fc.property(
-        u32,
-        fc.double({ noNaN: true }),
-        fc.array(ack, { maxLength: 20 }),
-        fc.uint8Array(),
-        (conn, at, acks, payload) => {
-          const frame = encodeReadFrame(conn, at, payload, acks);
-          const shifted = new Uint8Array(frame.length + 5);
-          shifted.set(frame, 5);
-          expect(decodeReadFrame(shifted.subarray(5))).toEqual({
-            kind: 'read',
-            conn,
-            at,
-            acks,
-            payload,
-          });
-        },
-      ),
+      fc.property(readFrameInput, ({ conn, at, acks, payload }) => {
+        const frame = encodeReadFrame(conn, at, payload, acks);
+        const shifted = new Uint8Array(frame.length + 5);
+        shifted.set(frame, 5);
+        expect(decodeReadFrame(shifted.subarray(5))).toEqual({
+          kind: 'read',
+          conn,
+          at,
+          acks,
+          payload,
+        });
+      }),
+    );
+  });
+
+  it('encode after a header in a larger buffer the same bytes as on their own', () => {
+    fc.assert(
+      fc.property(readFrameInput, fc.nat({ max: 10 }), ({ conn, at, acks, payload }, headroom) => {
+        const size = readFrameSize(acks.length, payload.length);
+        const buffer = new Uint8Array(headroom + size).fill(0xee);
+        encodeReadFrameInto(buffer, headroom, conn, at, payload, acks);
+        expect(buffer.subarray(0, headroom).every((byte) => byte === 0xee)).toBe(true);
+        expect(buffer.subarray(headroom)).toEqual(encodeReadFrame(conn, at, payload, acks));
+      }),
+    );
+  });
+
+  it('refuse to encode into a buffer that the frame would not fill exactly', () => {
+    const payload = new Uint8Array(3);
+    const size = readFrameSize(0, payload.length);
+    expect(size).toBe(18);
+    expect(() => encodeReadFrameInto(new Uint8Array(size + 3), 2, 1, 0, payload)).toThrow(
+      /read frame of 18 bytes, not 19/,
     );
   });
 

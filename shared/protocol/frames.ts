@@ -67,29 +67,60 @@ export function encodeWriteFrame(writes: readonly PageWrite[]): Uint8Array {
   return out;
 }
 
+/** Bytes of a read frame carrying `acks` acks and `payloadBytes` bytes. */
+export function readFrameSize(acks: number, payloadBytes: number): number {
+  return READ_HEADER + acks * ACK_SIZE + payloadBytes;
+}
+
 export function encodeReadFrame(
   conn: ConnId,
   at: number,
   payload: Uint8Array,
   acks: readonly WriteAck[] = [],
 ): Uint8Array {
+  const out = new Uint8Array(readFrameSize(acks.length, payload.length));
+  encodeReadFrameInto(out, 0, conn, at, payload, acks);
+  return out;
+}
+
+/**
+ * Writes a read frame into `out` from `at`, filling it to its end: the
+ * bridge puts it straight after a WebSocket header, one buffer per message.
+ */
+export function encodeReadFrameInto(
+  out: Uint8Array,
+  from: number,
+  conn: ConnId,
+  at: number,
+  payload: Uint8Array,
+  acks: readonly WriteAck[] = [],
+): void {
   if (acks.length > MAX_ACKS_PER_READ) throw new RangeError(`at most ${MAX_ACKS_PER_READ} acks`);
-  const start = READ_HEADER + acks.length * ACK_SIZE;
-  const out = new Uint8Array(start + payload.length);
-  const view = new DataView(out.buffer);
-  view.setUint8(0, FRAME_READ);
-  view.setUint32(1, conn);
-  view.setFloat64(5, at);
-  view.setUint16(13, acks.length);
-  let offset = READ_HEADER;
+  const size = readFrameSize(acks.length, payload.length);
+  if (out.length - from !== size) {
+    throw new RangeError(`a read frame of ${size} bytes, not ${out.length - from}`);
+  }
+  const view = viewOf(out);
+  view.setUint8(from, FRAME_READ);
+  view.setUint32(from + 1, conn);
+  view.setFloat64(from + 5, at);
+  view.setUint16(from + 13, acks.length);
+  let offset = from + READ_HEADER;
   for (const ack of acks) {
     view.setUint32(offset, ack.write);
     view.setUint32(offset + 4, ack.bytes);
     view.setFloat64(offset + 8, ack.at);
     offset += ACK_SIZE;
   }
-  out.set(payload, start);
-  return out;
+  out.set(payload, offset);
+}
+
+/**
+ * A plain Uint8Array over part of `bytes`. Not `subarray`: on a Node Buffer
+ * that goes through the species constructor, a cost per relayed message.
+ */
+function viewAt(bytes: Uint8Array, offset: number, length: number): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + offset, length);
 }
 
 function viewOf(bytes: Uint8Array): DataView {
@@ -121,7 +152,7 @@ export function decodeWriteFrame(bytes: Uint8Array): WriteFrame | string {
     writes.push({
       conn: view.getUint32(entry),
       write: view.getUint32(entry + 4),
-      payload: bytes.subarray(offset, offset + length),
+      payload: viewAt(bytes, offset, length),
     });
     offset += length;
   }
@@ -154,6 +185,6 @@ export function decodeReadFrame(bytes: Uint8Array): ReadFrame | string {
     conn: view.getUint32(1),
     at: view.getFloat64(5),
     acks,
-    payload: bytes.subarray(start),
+    payload: viewAt(bytes, start, bytes.length - start),
   };
 }

@@ -155,6 +155,20 @@ describe('bridge client', () => {
     ]);
   });
 
+  it('decodes a read frame that arrives as a view into a larger buffer, as `ws` in Node gives it', () => {
+    const { factory, events } = setUp();
+    const socket = factory.sockets[0]!;
+    socket.serverOpens();
+    socket.serverSends(WELCOME);
+    const frame = encodeReadFrame(3, 12.5, new TextEncoder().encode('{"id":0}'));
+    const chunk = new Uint8Array(frame.length + 7).fill(0xee);
+    chunk.set(frame, 4);
+    socket.onmessage?.(chunk.subarray(4, 4 + frame.length));
+    const read = events.find((e) => e.type === 'read');
+    expect(read).toMatchObject({ type: 'read', conn: 3, at: 12.5 });
+    expect(read?.type === 'read' && new TextDecoder().decode(read.payload)).toBe('{"id":0}');
+  });
+
   it('hands on the acks a read frame carries as `written`, before the read they precede', () => {
     const { factory, events } = setUp();
     const socket = factory.sockets[0]!;

@@ -19,7 +19,8 @@ export type BridgeStatus = 'connecting' | 'open' | 'reconnecting' | 'offline';
 
 /**
  * The part of a WebSocket this module uses; binary messages arrive as
- * ArrayBuffer. The browser adapter is browser-socket.ts; tests pass a fake.
+ * ArrayBuffer (the browser) or Uint8Array (`ws` in Node, uncopied). The
+ * browser adapter is browser-socket.ts; tests pass a fake.
  */
 export type SocketLike = {
   readonly readyState: number;
@@ -103,7 +104,8 @@ export function createBridgeClient(options: {
 }): BridgeClient {
   const { url, createSocket, clock } = options;
   const protocols = options.token ? [SUBPROTOCOL, tokenProtocol(options.token)] : [SUBPROTOCOL];
-  const listeners = new Set<(event: BridgeEvent) => void>();
+  /** Replaced, not changed, on (un)subscribe: an event goes to the listeners there were when it began. */
+  let listeners: ReadonlyArray<(event: BridgeEvent) => void> = [];
   /** Conns from `open` until `closed` or an error: the ones a dropped bridge takes down. */
   const liveConns = new Set<ConnId>();
   let socket: SocketLike | null = null;
@@ -128,7 +130,7 @@ export function createBridgeClient(options: {
   }, options.deferWrites);
 
   const emit = (event: BridgeEvent) => {
-    for (const listener of [...listeners]) listener(event);
+    for (const listener of listeners) listener(event);
   };
   const setStatus = (next: BridgeStatus, message: string | null) => {
     status = next;
@@ -224,14 +226,16 @@ export function createBridgeClient(options: {
     emit(message);
   };
 
-  const onBinary = (data: ArrayBuffer) => {
-    const frame = decodeReadFrame(new Uint8Array(data));
+  const onBinary = (data: Uint8Array) => {
+    const frame = decodeReadFrame(data);
     if (typeof frame === 'string') {
       emit({ type: 'status', status, message: `ignored a bad frame from the bridge: ${frame}` });
       return;
     }
     // The acks the frame carries are of writes that completed before these bytes were read.
-    for (const ack of frame.acks) emit({ type: 'written', conn: frame.conn, ...ack });
+    for (const { write, bytes, at } of frame.acks) {
+      emit({ type: 'written', conn: frame.conn, write, bytes, at });
+    }
     emit({ type: 'read', conn: frame.conn, at: frame.at, payload: frame.payload });
   };
 
@@ -243,7 +247,8 @@ export function createBridgeClient(options: {
     current.onmessage = (data) => {
       if (socket !== current) return;
       if (typeof data === 'string') onText(data);
-      else if (data instanceof ArrayBuffer) onBinary(data);
+      else if (data instanceof ArrayBuffer) onBinary(new Uint8Array(data));
+      else if (data instanceof Uint8Array) onBinary(data);
     };
     current.onclose = (reason) => {
       if (socket !== current) return;
@@ -301,8 +306,10 @@ export function createBridgeClient(options: {
       return writeId;
     },
     subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      if (!listeners.includes(listener)) listeners = [...listeners, listener];
+      return () => {
+        listeners = listeners.filter((l) => l !== listener);
+      };
     },
     dispose: () => {
       if (disposed) return;
