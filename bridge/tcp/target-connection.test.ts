@@ -111,4 +111,25 @@ describe('TargetConnection', () => {
     await expect.poll(() => stamps, { timeout: 10_000 }).toEqual(['big', 'after', 'last']);
     expect(stampedAt).toBeGreaterThan(resumedAt);
   });
+
+  it('is idle only after a quiet spell as long as the idle time, however busy before', async () => {
+    const echo = await startEchoServer();
+    servers.push(echo);
+    const { connection, reads } = await open(echo);
+    let idleAt = 0;
+    connection.watchIdle(150, () => {
+      idleAt = performance.now();
+    });
+    // Traffic every 50 ms for 450 ms: three idle times, never quiet for one.
+    for (let i = 0; i < 9; i++) {
+      await written(connection, 'x');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await expect.poll(() => reads.join('').length).toBe(9);
+    expect(idleAt).toBe(0);
+    const quietFrom = performance.now();
+    await expect.poll(() => idleAt, { timeout: 2_000 }).toBeGreaterThan(0);
+    // The last echo came about 50 ms before quietFrom, so some 100 ms of quiet were left.
+    expect(idleAt - quietFrom).toBeGreaterThanOrEqual(80);
+  });
 });

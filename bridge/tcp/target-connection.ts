@@ -36,6 +36,9 @@ export class TargetConnection {
   private readsSinceWrite = 0;
   private closed = false;
   private lingerTimer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** When a byte was last read or written, on the bridge clock. */
+  private lastTraffic = now();
   private readonly socket: Socket;
   private readonly batch: WriteBatch;
 
@@ -52,7 +55,9 @@ export class TargetConnection {
       this.readsSinceWrite++;
       this.isPipelined = this.writesSinceRead > 1 || this.readsSinceWrite > 1;
       this.writesSinceRead = 0;
-      if (!this.closed) events.read(chunk, now());
+      const at = now();
+      this.lastTraffic = at;
+      if (!this.closed) events.read(chunk, at);
     });
     // 'end' follows every read, so the page has all bytes before it hears of the FIN.
     socket.on('end', () =>
@@ -61,6 +66,7 @@ export class TargetConnection {
     socket.on('error', (error: NodeJS.ErrnoException) => this.report(describeError(error)));
     socket.on('close', () => {
       clearTimeout(this.lingerTimer);
+      clearTimeout(this.idleTimer);
       this.report({ by: 'bridge', kind: 'error', reason: 'the connection closed' });
     });
     socket.on('drain', () => events.drain());
@@ -106,9 +112,11 @@ export class TargetConnection {
       });
     }
     const flushed = socket.write(payload);
+    const at = now();
+    this.lastTraffic = at;
     // Node counts a write until all of it is written: 0 means the kernel took every byte.
     if (socket.writableLength === 0) {
-      onWritten(now());
+      onWritten(at);
     } else {
       // An empty write completes after everything queued before it.
       socket.write(NOTHING, (error) => {
@@ -126,6 +134,21 @@ export class TargetConnection {
     if (!this.closed) this.socket.resume();
   }
 
+  /**
+   * Calls `onIdle` once nothing was read or written for `ms`. The timer is
+   * re-armed when it fires, for the quiet time left, not refreshed per read
+   * and write as a socket timeout is: that cost each relayed call (docs/benchmarks.md).
+   */
+  watchIdle(ms: number, onIdle: () => void): void {
+    const check = () => {
+      const quiet = now() - this.lastTraffic;
+      if (quiet >= ms) onIdle();
+      else this.idleTimer = setTimeout(check, ms - quiet).unref();
+    };
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(check, ms).unref();
+  }
+
   /** The page asked to close: send FIN, report at once, drop whatever still arrives. */
   closeByPage(): void {
     this.report({ by: 'page', kind: 'requested', reason: 'the page closed the connection' });
@@ -138,12 +161,14 @@ export class TargetConnection {
   destroy(): void {
     this.closed = true;
     clearTimeout(this.lingerTimer);
+    clearTimeout(this.idleTimer);
     this.socket.destroy();
   }
 
   private report(report: Omit<CloseReport, 'at'>): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.events.closed({ ...report, at: now() });
   }
 }

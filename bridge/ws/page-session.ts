@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import WebSocket, { type RawData } from 'ws';
 import {
@@ -292,7 +291,7 @@ export class PageSession {
       this.send({ type: 'server-steps', conn, id, stamps }),
     );
     if (unroute) this.unroutes.set(connection, unroute);
-    this.watchIdle(conn, connection, connected.socket);
+    this.watchIdle(conn, connection);
     this.send({
       type: 'opened',
       conn,
@@ -338,7 +337,6 @@ export class PageSession {
   }
 
   private relayRead(conn: ConnId, connection: TargetConnection, chunk: Buffer, at: number): void {
-    this.pollFor(connection);
     if (this.ws.readyState !== WebSocket.OPEN) return;
     const acks = this.heldAcks.take(conn) ?? NO_ACKS;
     const size = readFrameSize(acks.length, chunk.length);
@@ -348,6 +346,8 @@ export class PageSession {
     if (connection.pipelined || this.conns.size > 1) this.batchPageWrites();
     // ws.bufferedAmount counts these bytes too: they wait in the same socket.
     this.pageSocket.write(message);
+    // After the write: what is not needed to send the answer waits until it has left.
+    this.pollFor(connection);
     if (this.ws.bufferedAmount > WS_HIGH_WATER_BYTES && !this.pausedForPage.has(connection)) {
       this.pausedForPage.add(connection);
       connection.pause();
@@ -365,10 +365,10 @@ export class PageSession {
     if (this.congested.delete(connection) && this.congested.size === 0) this.ws.resume();
   }
 
-  /** Node's socket timeout counts traffic both ways: no byte read or written for idleTimeoutMs. */
-  private watchIdle(conn: ConnId, connection: TargetConnection, socket: Socket): void {
+  /** Traffic both ways counts: no byte read or written for idleTimeoutMs. */
+  private watchIdle(conn: ConnId, connection: TargetConnection): void {
     const { idleTimeoutMs } = this.config.limits;
-    socket.setTimeout(idleTimeoutMs, () => {
+    connection.watchIdle(idleTimeoutMs, () => {
       this.abortForLimit(
         conn,
         connection,
