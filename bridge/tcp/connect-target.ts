@@ -43,7 +43,8 @@ function connectOnce(address: string, port: number, timeoutMs: number): Promise<
       onread: {
         buffer: READ_BUFFER,
         callback: (n) => {
-          deliver(READ_BUFFER.subarray(0, n));
+          // Buffer.from(arrayBuffer, …) builds the view directly; subarray would go through the species constructor.
+          deliver(Buffer.from(READ_BUFFER.buffer, READ_BUFFER.byteOffset, n));
           return true;
         },
       },
