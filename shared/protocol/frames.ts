@@ -84,8 +84,8 @@ export function encodeReadFrame(
 }
 
 /**
- * Writes a read frame into `out` from `at`, filling it to its end: the
- * bridge puts it straight after a WebSocket header, one buffer per message.
+ * Writes a read frame into `out` from index `from` to its end: the bridge
+ * puts it straight after a WebSocket header, one buffer per message.
  */
 export function encodeReadFrameInto(
   out: Uint8Array,
