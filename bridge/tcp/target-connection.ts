@@ -106,19 +106,15 @@ export class TargetConnection {
     if (this.writesSinceRead > 1) this.isPipelined = true;
     if (this.isPipelined) this.batch.beforeWrite();
     const { socket } = this;
-    if (!socket.writable) {
-      return socket.write(payload, (error) => {
-        if (!error) onWritten(now());
-      });
-    }
+    const writable = socket.writable;
     const flushed = socket.write(payload);
     const at = now();
     this.lastTraffic = at;
     // Node counts a write until all of it is written: 0 means the kernel took every byte.
-    if (socket.writableLength === 0) {
+    if (writable && socket.writableLength === 0) {
       onWritten(at);
     } else {
-      // An empty write completes after everything queued before it.
+      // An empty write completes after everything queued before it, or fails as the write did.
       socket.write(NOTHING, (error) => {
         if (!error) onWritten(now());
       });
