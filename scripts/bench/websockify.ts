@@ -2,9 +2,11 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
+import { DEFAULT_BUSY_POLL_US } from '../../bridge/options';
 import { type BridgeProcess, spawnBridge } from '../../bridge/testing/bridge-process';
 import { closedPort } from '../../bridge/testing/tcp-servers';
 import { startGoServer } from '../../e2e/fixtures/go-server';
+import { type FloorRelay, startCFloorRelay, startNodeFloorRelay } from './floor/relays';
 import { RpcClient, type Transport } from './rpc-client';
 import { fmt, median, percentile } from './stats';
 import { bridgeTransport, directTransport } from './transports';
@@ -16,8 +18,9 @@ import { bridgeTransport, directTransport } from './transports';
  * run in their own process, as users run them; direct TCP is the baseline.
  * Through our bridge the client is the page's own code: its client stub
  * (rpc-client.ts) and its bridge client (transports.ts).
- * Each round holds all three open and alternates their sequential calls in
- * batches, so a busy machine hits all alike.
+ * Each round holds every path open and alternates their sequential calls in
+ * batches, so a busy machine hits all alike. Two reference relays (floor/)
+ * show how much of the added latency any relay of this shape pays here.
  */
 
 const ROUNDS = 3;
@@ -221,10 +224,14 @@ export async function benchWebsockify(): Promise<string[]> {
   let bridge: BridgeProcess | undefined;
   let sleeping: BridgeProcess | undefined;
   let relay: Websockify | undefined;
+  let nodeFloor: FloorRelay | undefined;
+  let cFloor: FloorRelay | null = null;
   try {
     bridge = await spawnBridge({ token: TOKEN });
     sleeping = await spawnBridge({ token: TOKEN, flags: NO_POLL_FLAGS });
     relay = await startWebsockify(go);
+    nodeFloor = await startNodeFloorRelay(go.port, DEFAULT_BUSY_POLL_US);
+    cFloor = await startCFloorRelay(go.port);
     const empty = (): Figures => ({ latencies: [], callsPerSecond: [], relayCpuMs: 0 });
     const runs = {
       direct: empty(),
@@ -232,10 +239,14 @@ export async function benchWebsockify(): Promise<string[]> {
       bridge: empty(),
       sleeping: empty(),
       websockify: empty(),
+      nodeFloor: empty(),
+      cFloor: empty(),
     };
     const running = bridge;
     const sleepingBridge = sleeping;
     const websockify = relay;
+    const bareNode = nodeFloor;
+    const bareC = cFloor;
     const paths: Path[] = [
       { open: () => directTransport(go.host, go.port), into: runs.direct, relayPid: null },
       {
@@ -259,7 +270,19 @@ export async function benchWebsockify(): Promise<string[]> {
         into: runs.websockify,
         relayPid: websockify.pid,
       },
+      {
+        open: () => websockifyTransport(bareNode.port),
+        into: runs.nodeFloor,
+        relayPid: bareNode.pid,
+      },
     ];
+    if (bareC) {
+      paths.push({
+        open: () => directTransport('127.0.0.1', bareC.port),
+        into: runs.cFloor,
+        relayPid: bareC.pid,
+      });
+    }
     for (let round = 0; round < ROUNDS; round++) await measureRound(paths);
     const direct = summarise(runs.direct);
     const theirs = summarise(runs.websockify);
@@ -281,6 +304,10 @@ export async function benchWebsockify(): Promise<string[]> {
     const oursSleeping = summarise(runs.sleeping);
     const joined = summarise(runs.joined);
     const sleeper = `bridge ${NO_POLL_FLAGS.join(' ')}`;
+    const floorOfNode = summarise(runs.nodeFloor);
+    const floorOfC = bareC ? summarise(runs.cFloor) : null;
+    const floor = (name: string, f: Summary) =>
+      `floor, ${name}: added p50 ${fmt(f.p50 - direct.p50, 3)} ms, ${fmt((f.p50 - direct.p50) / theirsAdded)}x websockify's`;
     return [
       `${ROUNDS} rounds of ${LATENCY_CALLS} sequential + ${PIPELINED_CALLS} pipelined calls per path, the paths alternating every ${LATENCY_BATCH} / ${PIPELINED_BATCH} calls; each relay in its own process`,
       row('direct TCP', direct),
@@ -288,11 +315,19 @@ export async function benchWebsockify(): Promise<string[]> {
       row('through our bridge', ours),
       row(`through our ${sleeper}`, oursSleeping),
       row('through websockify', theirs),
+      row('floor: bare Node ws relay', floorOfNode),
+      ...(floorOfC ? [row('floor: C TCP relay', floorOfC)] : []),
       ...verdicts('bridge', ours),
       ...verdicts(sleeper, oursSleeping),
       `bridge: throughput / direct with a turn's writes joined, as the page's bridge client joins them: ${fmt(ours.callsPerSecond / joined.callsPerSecond)}x`,
+      `${floor("a bare Node relay (ws to TCP, the bridge's polling, no protocol)", floorOfNode)}; the bridge adds ${fmt(ours.p50 - floorOfNode.p50, 3)} ms more`,
+      floorOfC
+        ? `${floor('a C relay (plain TCP, no WebSocket)', floorOfC)}; the bridge adds ${fmt(ours.p50 - floorOfC.p50, 3)} ms more`
+        : 'floor, a C relay: skipped, no C compiler (`cc`) found',
     ];
   } finally {
+    await cFloor?.stop();
+    await nodeFloor?.stop();
     await relay?.stop();
     await bridge?.stop();
     await sleeping?.stop();
