@@ -29,6 +29,7 @@ wss.on('connection', (ws) => {
     poll.touch();
   });
   ws.on('close', () => tcp.destroy());
+  ws.on('error', () => tcp.destroy());
   tcp.on('close', () => ws.terminate());
   tcp.on('error', () => {});
 });

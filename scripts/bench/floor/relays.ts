@@ -7,8 +7,8 @@ import { stopProcess } from '../../../e2e/fixtures/stop-process';
 
 /**
  * Two reference relays for the websockify bench, to read our bridge's added
- * latency against what no relay of its shape can beat on the same machine
- * in the same run: a bare `ws` relay in Node (node-relay.ts) and a plain TCP
+ * latency against relays that do nothing but relay, on the same machine in
+ * the same run: a bare `ws` relay in Node (node-relay.ts) and a plain TCP
  * relay in C (tcp-relay.c). Both listen on 127.0.0.1 and print `PORT n`.
  */
 
