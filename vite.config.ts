@@ -17,7 +17,12 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     root: here,
-    include: ['shared/**/*.test.ts', 'bridge/**/*.test.ts', 'web/src/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'bridge/**/*.test.ts',
+      'web/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
   },
 });

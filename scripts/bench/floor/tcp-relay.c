@@ -1,7 +1,8 @@
 /*
  * The floor of any relay on this machine: two more loopback hops and nothing
  * else. Plain TCP both ways (no WebSocket, no protocol), blocking sockets,
- * one client at a time. Listens on 127.0.0.1, prints its port, relays to
+ * one client at a time (a flood both ways at once could block it; the bench
+ * sends calls). Listens on 127.0.0.1, prints its port, relays to
  * 127.0.0.1:TARGET_PORT. Built and run by floor/relays.ts for the bench only.
  */
 #include <arpa/inet.h>
