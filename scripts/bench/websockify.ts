@@ -290,10 +290,11 @@ export async function benchWebsockify(): Promise<string[]> {
     const row = (name: string, f: Summary) =>
       `${name.padEnd(30)} p50 ${fmt(f.p50, 3)} ms  p99 ${fmt(f.p99, 3)} ms  ${fmt(f.callsPerSecond, 0)} calls/s (${IN_FLIGHT} in flight)` +
       (f.relayCpuUsPerCall > 0 ? `  relay CPU ${fmt(f.relayCpuUsPerCall, 1)} µs/call` : '');
+    const addedOf = (f: Summary) => f.p50 - direct.p50;
     const verdicts = (name: string, f: Summary) => {
       const vsDirect = f.callsPerSecond / direct.callsPerSecond;
       const vsWebsockify = f.callsPerSecond / theirs.callsPerSecond;
-      const added = f.p50 - direct.p50;
+      const added = addedOf(f);
       const share = added / theirsAdded;
       return [
         `${name}: throughput / direct ${fmt(vsDirect)}x (target ≥ ${TARGET_VS_DIRECT}x: ${verdict(vsDirect >= TARGET_VS_DIRECT)}), / websockify ${fmt(vsWebsockify)}x (target ≥ ${TARGET_VS_WEBSOCKIFY}x: ${verdict(vsWebsockify >= TARGET_VS_WEBSOCKIFY)})`,
@@ -307,7 +308,7 @@ export async function benchWebsockify(): Promise<string[]> {
     const floorOfNode = summarise(runs.nodeFloor);
     const floorOfC = bareC ? summarise(runs.cFloor) : null;
     const floor = (name: string, f: Summary) =>
-      `floor, ${name}: added p50 ${fmt(f.p50 - direct.p50, 3)} ms, ${fmt((f.p50 - direct.p50) / theirsAdded)}x websockify's`;
+      `floor, ${name}: added p50 ${fmt(addedOf(f), 3)} ms, ${fmt(addedOf(f) / theirsAdded)}x websockify's`;
     return [
       `${ROUNDS} rounds of ${LATENCY_CALLS} sequential + ${PIPELINED_CALLS} pipelined calls per path, the paths alternating every ${LATENCY_BATCH} / ${PIPELINED_BATCH} calls; each relay in its own process`,
       row('direct TCP', direct),
