@@ -72,6 +72,8 @@ export function stepTimeline(stamps: CallStamps, clock: ClockEstimate | null): S
   return times;
 }
 
+const INFERRED_STEPS = [4, 5, 6, 7, 8, 9] as const;
+
 /** Steps 4–9 of a black-box server: one span from the last byte written to the first byte back. */
 function inferredSpan(
   times: StepTime[],
@@ -82,14 +84,16 @@ function inferredSpan(
 ) {
   const rawAt = toPage(stamps.writtenAt);
   const rawEnd = toPage(stamps.firstReadAt);
-  let span = { at: null as number | null, end: null as number | null, clamped: false };
+  let at: number | null = null;
+  let end: number | null = null;
+  let clamped = false;
   if (rawAt !== null && rawEnd !== null) {
-    const at = clampToWindow(rawAt);
-    const end = Math.max(at, clampToWindow(rawEnd));
-    span = { at, end, clamped: at !== rawAt || end !== rawEnd };
+    at = clampToWindow(rawAt);
+    end = Math.max(at, clampToWindow(rawEnd));
+    clamped = at !== rawAt || end !== rawEnd;
   }
-  for (const step of [4, 5, 6, 7, 8, 9] as const) {
-    times.push({ step, ...span, source: 'inferred', uncertaintyMs });
+  for (const step of INFERRED_STEPS) {
+    times.push({ step, at, end, source: 'inferred', uncertaintyMs, clamped });
   }
 }
 

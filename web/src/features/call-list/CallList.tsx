@@ -4,11 +4,15 @@ import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
 import { replayCall } from '../../playback/replay-call';
+import { animationFrames } from '../../playback/ticker';
+import { paceUpdates } from '../../stores/pace-updates';
 import { summariseCall, summariseCalls } from './call-summary';
 import { createCallTally } from './call-tally';
 import './call-list.css';
 
 const ROW_HEIGHT_PX = 40;
+/** While calls stream in, the list scrolls to the newest at most this often, ms. */
+const FOLLOW_INTERVAL_MS = 200;
 
 export function CallList() {
   const t = useMessages();
@@ -32,11 +36,25 @@ export function CallList() {
     useFlushSync: false,
   });
 
-  useEffect(() => {
-    if (items.length > 0 && followEnd.current) {
-      virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
-    }
-  }, [items.length, virtualizer]);
+  // Each scroll lays the page out at once and brings new rows: on every frame of a burst of 10,000
+  // that cost a fifth of the page's time (docs/benchmarks.md). Following at a few scrolls a second reads the same.
+  useEffect(
+    () =>
+      paceUpdates({
+        get: () => calls.getState().calls.length,
+        subscribe: (listener) =>
+          calls.subscribe((state, previous) => {
+            if (state.calls.length !== previous.calls.length) listener();
+          }),
+        frames: animationFrames,
+        intervalMs: FOLLOW_INTERVAL_MS,
+        deliver: (count) => {
+          if (count > 0 && followEnd.current)
+            virtualizer.scrollToIndex(count - 1, { align: 'end' });
+        },
+      }),
+    [calls, virtualizer],
+  );
 
   const onScroll = () => {
     const box = scrollRef.current;

@@ -2,6 +2,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   memo,
+  type RefObject,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -13,7 +14,8 @@ import { stepTimeline } from '../../../../shared/steps/step-timeline';
 import { useApp } from '../../app/app-context';
 import { animationFrames } from '../../playback/ticker';
 import type { Call, CallsStore } from '../../stores/calls-store';
-import { paceUpdates } from './redraw-pace';
+import { paceUpdates } from '../../stores/pace-updates';
+import { redrawIntervalMs } from './redraw-budget';
 import { paintSequence } from './sequence-canvas';
 import {
   type Arrow,
@@ -47,8 +49,6 @@ const MAX_NAMED_CALLS = 64;
 const HIT_TOLERANCE_PX = 6;
 /** Content beyond the viewport that is still drawn, so scrolling shows no gap, px. */
 const OVERSCAN_PX = 120;
-/** Calls streaming in redraw the diagram at most this often, ms: 5 times a second reads as live. */
-const REDRAW_INTERVAL_MS = 200;
 /** Beyond this many arrows per pixel row and gap between lifelines, arrows are painted as density. */
 const ARROWS_PER_ROW = 2;
 /** The height of one density band, px. */
@@ -59,12 +59,14 @@ const ZOOM_FACTOR = 2;
 const MIN_SPAN_MS = 1;
 
 export function SequenceDiagram() {
-  const items = usePacedCalls(useApp().calls);
-  return <SequenceView items={items} />;
+  // What the last redraw took, from render to paint, ms: it sets the pace of the next.
+  const redrawMs = useRef(0);
+  const items = usePacedCalls(useApp().calls, redrawMs);
+  return <SequenceView items={items} redrawMs={redrawMs} />;
 }
 
-/** The calls, at most one new list per REDRAW_INTERVAL_MS (see redraw-pace.ts). */
-function usePacedCalls(calls: CallsStore): readonly Call[] {
+/** The calls, a new list at most as often as redraw-budget.ts allows. */
+function usePacedCalls(calls: CallsStore, redrawMs: RefObject<number>): readonly Call[] {
   const [items, setItems] = useState(() => calls.getState().calls);
   useEffect(() => {
     setItems(calls.getState().calls);
@@ -75,14 +77,21 @@ function usePacedCalls(calls: CallsStore): readonly Call[] {
           if (state.calls !== previous.calls) listener();
         }),
       frames: animationFrames,
-      intervalMs: REDRAW_INTERVAL_MS,
+      intervalMs: () => redrawIntervalMs(redrawMs.current),
       deliver: setItems,
     });
-  }, [calls]);
+  }, [calls, redrawMs]);
   return items;
 }
 
-const SequenceView = memo(function SequenceView({ items }: { items: readonly Call[] }) {
+const SequenceView = memo(function SequenceView({
+  items,
+  redrawMs,
+}: {
+  items: readonly Call[];
+  redrawMs: RefObject<number>;
+}) {
+  const renderStart = performance.now();
   const { calls, connection, playback, settings } = useApp();
   const selectedKey = useStore(calls, (s) => s.selectedKey);
   const select = useStore(calls, (s) => s.select);
@@ -254,6 +263,11 @@ const SequenceView = memo(function SequenceView({ items }: { items: readonly Cal
     labelled,
     colours,
   ]);
+
+  // After the paint above, every commit: what this redraw took from render to paint.
+  useLayoutEffect(() => {
+    redrawMs.current = performance.now() - renderStart;
+  });
 
   const onScroll = () => {
     const box = scrollRef.current;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameClock } from '../../playback/ticker';
-import { paceUpdates } from './redraw-pace';
+import type { FrameClock } from '../playback/ticker';
+import { paceUpdates } from './pace-updates';
 
 /** Frames stepped by hand: `tick(now)` runs what was requested before it. */
 function fakeFrames(): FrameClock & { tick(now: number): void; pending(): number } {
@@ -73,6 +73,33 @@ describe('paceUpdates', () => {
       expect((delivered[i]?.[0] ?? 0) - (delivered[i - 1]?.[0] ?? 0)).toBeGreaterThanOrEqual(100);
     }
     expect(delivered.length).toBeLessThanOrEqual(11);
+  });
+
+  it('reads a function interval before each delivery, so a costly view waits longer', () => {
+    const frames = fakeFrames();
+    const store = source();
+    const delivered: number[] = [];
+    let intervalMs = 100;
+    paceUpdates({
+      ...store,
+      frames,
+      intervalMs: () => intervalMs,
+      deliver: (v) => delivered.push(v),
+    });
+    store.set(1);
+    frames.tick(1000);
+    expect(delivered).toEqual([1]);
+    // The last redraw was found to cost more: the next waits 300 ms, not 100.
+    intervalMs = 300;
+    store.set(2);
+    for (const now of [1016, 1100, 1200, 1299]) frames.tick(now);
+    expect(delivered).toEqual([1]);
+    frames.tick(1300);
+    expect(delivered).toEqual([1, 2]);
+    intervalMs = 100;
+    store.set(3);
+    frames.tick(1400);
+    expect(delivered).toEqual([1, 2, 3]);
   });
 
   it('stops listening and cancels its frame when disposed', () => {
