@@ -101,6 +101,47 @@ test.describe('the playground against real servers', () => {
       .toBeLessThanOrEqual(0);
   });
 
+  test('the call list follows new calls only while it is scrolled to the end', async ({
+    page,
+    goServer,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('300');
+    const list = page.getByRole('list', { name: 'Calls' });
+    const row = (id: number) => calls(page).filter({ hasText: new RegExp(`\\bid ${id}\\b`) });
+    const burst = async (total: number) => {
+      await page.getByRole('button', { name: 'Send burst' }).click();
+      await expect(page.getByRole('region', { name: 'Calls' })).toContainText(
+        `${total} sent · ${total} answered`,
+      );
+    };
+    await burst(300);
+    await expect(row(299)).toBeVisible();
+
+    // Scrolled up to read the first calls: a burst that follows leaves the view where it is.
+    await list.evaluate((el) => {
+      if (el.parentElement) el.parentElement.scrollTop = 0;
+    });
+    await expect(row(0)).toBeVisible();
+    await burst(600);
+    // Twice the follow interval and more: a paced scroll, had it been due, would have come.
+    await page.waitForTimeout(500);
+    await expect(row(0)).toBeVisible();
+    await expect(row(599)).toHaveCount(0);
+
+    // Back at the end, the list follows the newest call again.
+    await list.evaluate((el) => {
+      const box = el.parentElement;
+      if (box) box.scrollTop = box.scrollHeight;
+    });
+    await expect(row(599)).toBeVisible();
+    await burst(900);
+    await expect(row(899)).toBeVisible();
+    await expect(row(0)).toHaveCount(0);
+  });
+
   test('numbers stay exact: 9007199254740993 round-trips as id and param', async ({
     page,
     goServer,

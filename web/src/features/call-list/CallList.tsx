@@ -9,6 +9,7 @@ import { paceUpdates } from '../../stores/pace-updates';
 import { summariseCall, summariseCalls } from './call-summary';
 import { createCallTally } from './call-tally';
 import './call-list.css';
+import { followsEnd } from './follow-end';
 
 const ROW_HEIGHT_PX = 40;
 /** While calls stream in, the list scrolls to the newest at most this often, ms. */
@@ -26,18 +27,19 @@ export function CallList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Live lists follow new calls only while the person has not scrolled up to read older ones.
   const followEnd = useRef(true);
+  const lastScrollTop = useRef(0);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 8,
-    // Following the end scrolls on every burst slice; rendering that scroll in its own synchronous pass
+    // Following the end scrolls while calls stream in; rendering that scroll in its own synchronous pass
     // forced a layout each time. The rows follow in the next render instead, a frame at most later.
     useFlushSync: false,
   });
 
   // Each scroll lays the page out at once and brings new rows: on every frame of a burst of 10,000
-  // that cost a fifth of the page's time (docs/benchmarks.md). Following at a few scrolls a second reads the same.
+  // that cost a tenth of the page's time (docs/benchmarks.md). A few scrolls a second read the same.
   useEffect(
     () =>
       paceUpdates({
@@ -58,8 +60,9 @@ export function CallList() {
 
   const onScroll = () => {
     const box = scrollRef.current;
-    if (box)
-      followEnd.current = box.scrollHeight - box.scrollTop - box.clientHeight < ROW_HEIGHT_PX;
+    if (!box) return;
+    followEnd.current = followsEnd(followEnd.current, box, lastScrollTop.current, ROW_HEIGHT_PX);
+    lastScrollTop.current = box.scrollTop;
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
