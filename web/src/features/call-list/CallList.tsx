@@ -50,12 +50,14 @@ export function CallList() {
           }),
         frames: animationFrames,
         intervalMs: FOLLOW_INTERVAL_MS,
-        deliver: (count) => {
-          if (count > 0 && followEnd.current)
-            virtualizer.scrollToIndex(count - 1, { align: 'end' });
+        // Straight to the bottom: the virtualizer's scrollToIndex would re-check its target, with a
+        // layout each time, on the frames after.
+        deliver: () => {
+          const box = scrollRef.current;
+          if (box && followEnd.current) box.scrollTop = box.scrollHeight;
         },
       }),
-    [calls, virtualizer],
+    [calls],
   );
 
   const onScroll = () => {
