@@ -2,7 +2,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { type RunningApp, startApp } from '../../e2e/fixtures/app';
 import { type GoServer, startGoServer } from '../../e2e/fixtures/go-server';
 import playwrightConfig from '../../e2e/playwright.config';
-import { FRAME_RECORDING } from './page-recording';
+import { FRAME_RECORDING, textReached, watchText } from './page-recording';
 import { fmt } from './stats';
 
 /**
@@ -29,41 +29,20 @@ const ANSWERS_TIMEOUT_MS = 120_000;
 /** The call list's row height (web/src/features/call-list/CallList.tsx), to scroll a row into view. */
 const ROW_HEIGHT_PX = 40;
 
-type Recorded = { elapsedMs: number | null; longTasks: number[]; longestFrameGap: number };
+type Recorded = { clickedAt: number | null; longTasks: number[]; longestFrameGap: number };
 
 /**
- * Starts recording in the page: the click that sends the burst, the summary
- * text saying all answered, long tasks and frame gaps. `window.__benchDone`
- * settles when the summary says all answered (true) or after `timeoutMs`
- * (false): awaiting it costs the page nothing, where a Playwright locator
- * polling for the text would lay out the whole page on each poll, inside the
- * time measured. The function is built from text, for the reason
- * page-recording.ts gives.
+ * Starts recording in the page: the click that sends the burst, long tasks
+ * and frame gaps. Built from text, for the reason page-recording.ts gives.
  */
-const startRecording = (done: string, timeoutMs: number) =>
-  new Function(
-    'summary',
-    `${FRAME_RECORDING}
-  const burst = { clickedAt: null, doneAt: null };
-  let settle;
-  window.__benchDone = new Promise((resolve) => { settle = resolve; });
-  const giveUp = setTimeout(() => settle(false), ${timeoutMs});
-  window.addEventListener('click', () => { burst.clickedAt ??= performance.now(); }, { capture: true, once: true });
-  const watcher = new MutationObserver(() => {
-    if (burst.doneAt === null && summary.textContent === ${JSON.stringify(done)}) {
-      burst.doneAt = performance.now();
-      clearTimeout(giveUp);
-      settle(true);
-    }
-  });
-  watcher.observe(summary, { childList: true, characterData: true, subtree: true });
+const START_RECORDING = `(() => {${FRAME_RECORDING}
+  let clickedAt = null;
+  window.addEventListener('click', () => { clickedAt ??= performance.now(); }, { capture: true, once: true });
   window.__benchStop = () => {
     stopFrameRecording();
-    watcher.disconnect();
-    const elapsedMs = burst.clickedAt === null || burst.doneAt === null ? null : burst.doneAt - burst.clickedAt;
-    return { elapsedMs, longTasks: record.longTasks, longestFrameGap: Math.max(0, ...record.frames) };
-  };`,
-  ) as (summary: Element) => void;
+    return { clickedAt, longTasks: record.longTasks, longestFrameGap: Math.max(0, ...record.frames) };
+  };
+})()`;
 
 type Figures = {
   n: number;
@@ -126,16 +105,14 @@ async function measureBurst(
     const done = `${n} sent · ${n} answered`;
     // Before the first call the summary reads "0 sent".
     const summary = calls.getByText(/^\d+ sent/);
-    await summary.evaluate(startRecording(done, ANSWERS_TIMEOUT_MS));
-    await page.getByRole('button', { name: 'Send burst' }).click();
+    await page.evaluate(START_RECORDING);
     // Exact text: a failed, erroring or stray answer would add a part to it.
-    if (!(await page.evaluate('window.__benchDone'))) {
-      throw new Error(
-        `the summary did not say "${done}" within ${ANSWERS_TIMEOUT_MS} ms: "${await summary.textContent()}"`,
-      );
-    }
+    await summary.evaluate(watchText(done, ANSWERS_TIMEOUT_MS));
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    const doneAt = await textReached(page, summary, done);
     const recorded = (await page.evaluate('window.__benchStop()')) as Recorded;
-    if (recorded.elapsedMs === null) throw new Error('the page did not record the burst');
+    if (recorded.clickedAt === null) throw new Error('the page did not record the click');
+    const elapsedMs = doneAt - recorded.clickedAt;
     const wrong: string[] = [];
     for (let s = 0; s < SAMPLES; s++) {
       const problem = await checkAnswer(page, Math.round((s * (n - 1)) / (SAMPLES - 1)));
@@ -143,7 +120,7 @@ async function measureBurst(
     }
     return {
       n,
-      callsPerSecond: n / (recorded.elapsedMs / 1000),
+      callsPerSecond: n / (elapsedMs / 1000),
       longestTask: Math.max(0, ...recorded.longTasks),
       longestFrameGap: recorded.longestFrameGap,
       wrong,

@@ -1,7 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { startApp } from '../../e2e/fixtures/app';
 import playwrightConfig from '../../e2e/playwright.config';
-import { FRAME_RECORDING } from './page-recording';
+import { FRAME_RECORDING, textReached, watchText } from './page-recording';
 import { fmt, percentile } from './stats';
 
 /**
@@ -73,10 +73,14 @@ export async function benchFrames(): Promise<string[]> {
     const idle = summarise(await stopRecording(page));
 
     const calls = page.getByRole('region', { name: 'Calls' });
-    const allPending = calls.getByText(`${IN_FLIGHT} sent · ${IN_FLIGHT} pending`);
+    // Before the first call the summary reads "0 sent".
+    const summary = calls.getByText(/^\d+ sent/);
+    const pending = `${IN_FLIGHT} sent · ${IN_FLIGHT} pending`;
+    const allPending = calls.getByText(pending, { exact: true });
+    await summary.evaluate(watchText(pending, ANSWERS_TIMEOUT_MS));
     await startRecording(page);
     await page.getByRole('button', { name: 'Send burst' }).click();
-    await allPending.waitFor();
+    await textReached(page, summary, pending);
     const sending = summarise(await stopRecording(page));
 
     // All 500 in flight, nothing arriving; the selected call's twelve steps animate, as in a lesson.
@@ -87,10 +91,10 @@ export async function benchFrames(): Promise<string[]> {
     const holding = summarise(await stopRecording(page));
     const heldThroughout = await allPending.isVisible();
 
+    const answered = `${IN_FLIGHT} sent · ${IN_FLIGHT} answered`;
+    await summary.evaluate(watchText(answered, ANSWERS_TIMEOUT_MS));
     await startRecording(page);
-    await calls
-      .getByText(`${IN_FLIGHT} sent · ${IN_FLIGHT} answered`)
-      .waitFor({ timeout: ANSWERS_TIMEOUT_MS });
+    await textReached(page, summary, answered);
     const answering = summarise(await stopRecording(page));
 
     const row = (name: string, f: Figures) =>

@@ -1,3 +1,5 @@
+import type { Locator, Page } from '@playwright/test';
+
 /**
  * Page-side code the Chromium benches inject, as text: tsx would otherwise
  * wrap functions written in TypeScript in a helper the page lacks.
@@ -26,3 +28,40 @@ export const FRAME_RECORDING = `
     record.running = false;
     observer.disconnect();
   }`;
+
+/**
+ * For `locator.evaluate`: starts watching the element for `text` and returns
+ * at once. `window.__benchText` settles to the page time at which the
+ * element's text became exactly `text`, or to null after `timeoutMs`; read it
+ * with `textReached(page)`. Waiting this way costs the page nothing, where a
+ * Playwright locator polling for the text lays out the whole page on each
+ * poll, inside the time measured.
+ */
+export const watchText = (text: string, timeoutMs: number) =>
+  new Function(
+    'el',
+    `let settle;
+  window.__benchText = new Promise((resolve) => { settle = resolve; });
+  const giveUp = setTimeout(() => { watcher.disconnect(); settle(null); }, ${timeoutMs});
+  const watcher = new MutationObserver(() => {
+    if (el.textContent !== ${JSON.stringify(text)}) return;
+    const at = performance.now();
+    watcher.disconnect();
+    clearTimeout(giveUp);
+    settle(at);
+  });
+  watcher.observe(el, { childList: true, characterData: true, subtree: true });
+  if (el.textContent === ${JSON.stringify(text)}) {
+    watcher.disconnect();
+    clearTimeout(giveUp);
+    settle(performance.now());
+  }`,
+  ) as (el: Element) => void;
+
+/** The page time `watchText`'s text was reached; throws, naming what the element said, if it never was. */
+export async function textReached(page: Page, el: Locator, text: string): Promise<number> {
+  const at = (await page.evaluate('window.__benchText')) as number | null;
+  if (at === null)
+    throw new Error(`the page never said "${text}"; it said "${await el.textContent()}"`);
+  return at;
+}
