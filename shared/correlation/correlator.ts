@@ -4,6 +4,8 @@
  * the id ties them to their request. Rules CO1–CO7 in README.
  */
 
+import { FifoMap } from './fifo-map';
+
 export type RetireReason = 'timed-out' | 'failed';
 
 export type MatchResult<K> =
@@ -21,7 +23,7 @@ export class Correlator<K> {
   private readonly sent = new Map<K, string>();
   private readonly retiredById = new Map<string, Array<{ key: K; reason: RetireReason }>>();
   /** Retired keys in retirement order, so the oldest is forgotten first. */
-  private readonly retiredOrder = new Map<K, string>();
+  private readonly retiredOrder = new FifoMap<K, string>();
 
   get pendingCount(): number {
     return this.sent.size;
@@ -84,9 +86,9 @@ export class Correlator<K> {
   }
 
   private forgetOldestRetired(): void {
-    const oldest = this.retiredOrder.entries().next();
-    if (oldest.done) return;
-    const [key, canonicalId] = oldest.value;
+    const oldest = this.retiredOrder.oldest();
+    if (!oldest) return;
+    const [key, canonicalId] = oldest;
     this.retiredOrder.delete(key);
     // The oldest retired call is also the oldest among those sharing its id.
     shift(this.retiredById, canonicalId);

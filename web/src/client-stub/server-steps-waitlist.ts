@@ -1,3 +1,5 @@
+import { FifoMap } from '../../../shared/correlation/fifo-map';
+
 /**
  * Calls that may still get steps 4–9 from the glass-box demo server, by
  * connection and canonical id. The report can come before or after the reply
@@ -15,7 +17,7 @@ export class ServerStepsWaitlist {
   /** `${conn} ${canonicalId}` → call keys, oldest first. */
   private readonly byId = new Map<string, string[]>();
   /** Every waiting call in the order it was added, for the cap. */
-  private readonly order = new Map<string, string>();
+  private readonly order = new FifoMap<string, string>();
   private readonly cap: number;
 
   constructor(cap = MAX_CALLS_AWAITING_SERVER_STEPS) {
@@ -33,8 +35,8 @@ export class ServerStepsWaitlist {
     else this.byId.set(slot, [key]);
     this.order.set(key, slot);
     if (this.order.size > this.cap) {
-      const oldest = this.order.keys().next().value;
-      if (oldest !== undefined) this.remove(oldest);
+      const oldest = this.order.oldest();
+      if (oldest) this.remove(oldest[0]);
     }
   }
 
