@@ -33,7 +33,7 @@ export const FRAME_RECORDING = `
  * For `locator.evaluate`: starts watching the element for `text` and returns
  * at once. `window.__benchText` settles to the page time at which the
  * element's text became exactly `text`, or to null after `timeoutMs`; read it
- * with `textReached(page)`. Waiting this way costs the page nothing, where a
+ * with `textReached`. Waiting this way costs the page nothing, where a
  * Playwright locator polling for the text lays out the whole page on each
  * poll, inside the time measured.
  */
