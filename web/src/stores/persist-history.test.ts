@@ -180,9 +180,9 @@ describe('persisted call history', () => {
       idle.schedule(fn, 0),
     );
     for (let n = 1; n <= 50; n++) store.getState().add([newCall(n)]);
-    // One quiet timer, moved on by every change, and the max-wait timer.
+    // One quiet timer, set by the first change, and the max-wait timer.
     expect(clock.waiting()).toBe(2);
-    expect(clock.delays()).toEqual([PERSIST_MAX_WAIT_MS, PERSIST_QUIET_MS]);
+    expect(clock.delays()).toEqual([PERSIST_QUIET_MS, PERSIST_MAX_WAIT_MS]);
     clock.run();
     expect(storage.map.has(HISTORY_KEY)).toBe(false);
     expect(idle.waiting()).toBe(1);
@@ -200,5 +200,33 @@ describe('persisted call history', () => {
     store.getState().add([newCall(52)]);
     expect(clock.waiting()).toBe(0);
     expect(PERSIST_QUIET_MS).toBeLessThan(PERSIST_MAX_WAIT_MS);
+  });
+
+  it('leaves its timers alone on every change: a quiet timer that fires after changes waits once more', () => {
+    const storage = memoryStorage();
+    const quiet = manualSchedule();
+    const maxWait = manualSchedule();
+    const idle = manualSchedule();
+    const store = createCallsStore();
+    let timersSet = 0;
+    persistHistory(
+      store,
+      storage,
+      (fn, ms) => {
+        timersSet += 1;
+        return (ms === PERSIST_QUIET_MS ? quiet : maxWait).schedule(fn, ms);
+      },
+      (fn) => idle.schedule(fn, 0),
+    );
+    for (let n = 1; n <= 500; n++) store.getState().add([newCall(n)]);
+    expect([quiet.waiting(), maxWait.waiting(), timersSet]).toEqual([1, 1, 2]);
+    // Changes came after it was set: not quiet yet, one more period.
+    quiet.run();
+    expect([quiet.waiting(), idle.waiting()]).toEqual([1, 0]);
+    // A whole period without a change: written when the page is idle.
+    quiet.run();
+    expect([quiet.waiting(), maxWait.waiting(), idle.waiting()]).toEqual([0, 0, 1]);
+    idle.run();
+    expect(loadHistory(storage)).toHaveLength(500);
   });
 });

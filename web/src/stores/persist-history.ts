@@ -105,7 +105,11 @@ export type HistoryPersistence = {
 /**
  * Writes the calls store to storage once it has been quiet for PERSIST_QUIET_MS
  * (at most PERSIST_MAX_WAIT_MS after a change), and then only when the page is
- * idle, so a burst is never held up by its own history.
+ * idle, so a burst is never held up by its own history. A change only marks the
+ * calls changed: moving a timer on every change cost a clearTimeout and a
+ * setTimeout per store update, 250 ms of a burst of 10,000 to the demo server
+ * (docs/benchmarks.md). So the quiet timer, when it fires after changes, waits
+ * once more, and the write comes one to two quiet periods after the last change.
  */
 export function persistHistory(
   calls: CallsStore,
@@ -116,11 +120,14 @@ export function persistHistory(
   let cancelQuiet: (() => void) | null = null;
   let cancelMaxWait: (() => void) | null = null;
   let cancelIdle: (() => void) | null = null;
+  /** The calls changed after the quiet timer was set. */
+  let changedSinceQuiet = false;
   const cancelTimers = () => {
     cancelQuiet?.();
     cancelMaxWait?.();
     cancelQuiet = null;
     cancelMaxWait = null;
+    changedSinceQuiet = false;
   };
   const write = () => {
     cancelTimers();
@@ -132,11 +139,19 @@ export function persistHistory(
     cancelTimers();
     cancelIdle ??= whenIdle(write);
   };
+  const onQuiet = () => {
+    if (!changedSinceQuiet) {
+      writeWhenIdle();
+      return;
+    }
+    changedSinceQuiet = false;
+    cancelQuiet = schedule(onQuiet, PERSIST_QUIET_MS);
+  };
   const unsubscribe = calls.subscribe((state, previous) => {
     // A write already waiting for idle time reads the calls as they are then.
     if (state.calls === previous.calls || cancelIdle !== null) return;
-    cancelQuiet?.();
-    cancelQuiet = schedule(writeWhenIdle, PERSIST_QUIET_MS);
+    if (cancelQuiet === null) cancelQuiet = schedule(onQuiet, PERSIST_QUIET_MS);
+    else changedSinceQuiet = true;
     cancelMaxWait ??= schedule(writeWhenIdle, PERSIST_MAX_WAIT_MS);
   });
   return {
