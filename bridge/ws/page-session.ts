@@ -6,6 +6,7 @@ import {
   type ErrorCode,
   type OpenMessage,
   PROTOCOL_VERSION,
+  type ServerStepsReport,
 } from '../../shared/protocol/bridge-protocol';
 import {
   decodeWriteFrame,
@@ -64,6 +65,8 @@ export class PageSession {
   });
   private disposed = false;
   private readonly pageWrites: WriteBatch;
+  /** The demo's server-steps reports of this loop turn, sent together at its end. */
+  private serverStepsReports: ServerStepsReport[] = [];
 
   /**
    * `pageSocket` is the WebSocket's own TCP socket: read frames are written
@@ -120,6 +123,21 @@ export class PageSession {
     this.batchPageWrites();
     this.ws.send(JSON.stringify(message));
   }
+
+  private queueServerSteps(report: ServerStepsReport): void {
+    if (this.serverStepsReports.push(report) === 1) setImmediate(this.sendServerSteps);
+  }
+
+  private readonly sendServerSteps = (): void => {
+    const reports = this.serverStepsReports;
+    this.serverStepsReports = [];
+    if (this.disposed) return;
+    // Whatever the page hears of a connection comes after the acks of its writes.
+    for (const conn of new Set(reports.map((report) => report.conn))) {
+      this.heldAcks.releaseConn(conn);
+    }
+    this.send({ type: 'server-steps', reports });
+  };
 
   /** A lone message leaves at once; more in the same loop turn leave together after it. */
   private batchPageWrites(): void {
@@ -288,7 +306,7 @@ export class PageSession {
     });
     this.conns.set(conn, connection);
     const unroute = this.config.serverSteps?.route(connection.local, ({ id, stamps }) =>
-      this.send({ type: 'server-steps', conn, id, stamps }),
+      this.queueServerSteps({ conn, id, stamps }),
     );
     if (unroute) this.unroutes.set(connection, unroute);
     this.watchIdle(conn, connection);

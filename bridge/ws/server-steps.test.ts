@@ -1,6 +1,10 @@
 import { createConnection, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerStepsMessage, WrittenMessage } from '../../shared/protocol/bridge-protocol';
+import type {
+  ServerStepsMessage,
+  ServerStepsReport,
+  WrittenMessage,
+} from '../../shared/protocol/bridge-protocol';
 import type { ReadFrame } from '../../shared/protocol/frames';
 import { type RunningBridge, startBridge } from '../start';
 import { isReadFrame, PageClient } from '../testing/page-client';
@@ -37,12 +41,23 @@ async function openDemo(conn: number): Promise<void> {
   await page.waitForType('opened', conn);
 }
 
-const stepsFor = (conn: number, id: string) =>
-  page.waitFor(
+/** Every server-steps report the page received so far, in order, whatever message carried it. */
+const reportsReceived = (): ServerStepsReport[] =>
+  page.received.flatMap((item) =>
+    'type' in item && item.type === 'server-steps' ? item.reports : [],
+  );
+
+const stepsFor = async (conn: number, id: string): Promise<ServerStepsReport> => {
+  const found = () => reportsReceived().find((r) => r.conn === conn && r.id === id);
+  await page.waitFor(
     (item): item is ServerStepsMessage =>
-      'type' in item && item.type === 'server-steps' && item.conn === conn && item.id === id,
+      'type' in item && item.type === 'server-steps' && found() !== undefined,
     `server-steps for conn ${conn} id ${id}`,
   );
+  const report = found();
+  if (!report) throw new Error(`no server-steps report for conn ${conn} id ${id}`);
+  return report;
+};
 
 /** The read frame whose chunk completed `text` on conn, or undefined while it has not. */
 function frameCompleting(conn: number, text: string): ReadFrame | undefined {
@@ -127,8 +142,7 @@ describe('glass-box demo server through the bridge', () => {
     other.destroy();
     page.write(1, 1, encoder.encode('{"method":"ServiceA.Add","params":[{"X":1,"Y":1}],"id":1}\n'));
     await stepsFor(1, '1');
-    const reports = page.received.filter((item) => 'type' in item && item.type === 'server-steps');
-    expect(reports).toHaveLength(1);
+    expect(reportsReceived()).toHaveLength(1);
   });
 });
 

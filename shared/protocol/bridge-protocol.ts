@@ -11,7 +11,7 @@
  * 2: read frames carry the acks of their connection's completed writes.
  * 3: one write frame carries many writes; welcome says the largest message.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /** Offered by the page in Sec-WebSocket-Protocol; the bridge refuses any other. */
 export const SUBPROTOCOL = `rpc-playground.v${PROTOCOL_VERSION}`;
 /** Path of the WebSocket endpoint on the bridge's HTTP server. */
@@ -124,12 +124,15 @@ export type ClockReplyMessage = { type: 'clock'; seq: number; at: number };
  * the request id's JSON text as the server decoded it, so the page matches it
  * to its call by canonical id.
  */
-export type ServerStepsMessage = {
-  type: 'server-steps';
-  conn: ConnId;
-  id: string;
-  stamps: ServerStamps;
-};
+export type ServerStepsReport = { conn: ConnId; id: string; stamps: ServerStamps };
+
+/**
+ * The reports of one turn of the bridge's loop, oldest first. One message per
+ * report took the browser and the page as long as the calls themselves: a
+ * burst to the demo ran at 2,600 calls/s against 6,900 without the reports
+ * (docs/benchmarks.md).
+ */
+export type ServerStepsMessage = { type: 'server-steps'; reports: ServerStepsReport[] };
 
 export type BridgeMessage =
   | WelcomeMessage

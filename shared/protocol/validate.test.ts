@@ -97,14 +97,13 @@ describe('clock exchange and server steps', () => {
     });
   });
 
-  it('accepts server steps, keeping only the six stamps', () => {
-    const message = { type: 'server-steps', conn: 3, id: '"a\\u003cb"', stamps };
-    expect(
-      parseBridgeMessage(JSON.stringify({ ...message, stamps: { ...stamps, extra: 1 } })),
-    ).toEqual(message);
+  it('accepts server steps, several reports in a message, keeping only the six stamps', () => {
+    const report = { conn: 3, id: '"a\\u003cb"', stamps };
     // A call refused before its method ran: never invoked, never returned.
-    const refused = { ...message, stamps: { ...stamps, invoked: null, returned: null } };
-    expect(parseBridgeMessage(JSON.stringify(refused))).toEqual(refused);
+    const refused = { conn: 4, id: '2', stamps: { ...stamps, invoked: null, returned: null } };
+    const message = { type: 'server-steps', reports: [report, refused] };
+    const sent = { ...message, reports: [{ ...report, stamps: { ...stamps, extra: 1 } }, refused] };
+    expect(parseBridgeMessage(JSON.stringify(sent))).toEqual(message);
   });
 
   it('refuses malformed clock and server-steps messages', () => {
@@ -113,13 +112,19 @@ describe('clock exchange and server steps', () => {
     const refused = [
       { type: 'clock', seq: 1 },
       { type: 'clock', seq: '1', at: 0 },
-      { type: 'server-steps', conn: 1, id: '', stamps },
-      { type: 'server-steps', conn: 1, id: 1, stamps },
-      { type: 'server-steps', conn: 1, id: 'x'.repeat(MAX_SERVER_STEPS_ID_CHARS + 1), stamps },
-      { type: 'server-steps', conn: -1, id: '1', stamps },
-      { type: 'server-steps', conn: 1, id: '1', stamps: { ...stamps, written: null } },
-      { type: 'server-steps', conn: 1, id: '1', stamps: { ...stamps, decoded: null } },
-      { type: 'server-steps', conn: 1, id: '1', stamps: null },
+      ...[
+        { conn: 1, id: '', stamps },
+        { conn: 1, id: 1, stamps },
+        { conn: 1, id: 'x'.repeat(MAX_SERVER_STEPS_ID_CHARS + 1), stamps },
+        { conn: -1, id: '1', stamps },
+        { conn: 1, id: '1', stamps: { ...stamps, written: null } },
+        { conn: 1, id: '1', stamps: { ...stamps, decoded: null } },
+        { conn: 1, id: '1', stamps: null },
+        null,
+      ].map((bad) => ({ type: 'server-steps', reports: [{ conn: 1, id: '1', stamps }, bad] })),
+      { type: 'server-steps', reports: [] },
+      { type: 'server-steps', reports: { conn: 1, id: '1', stamps } },
+      { type: 'server-steps', conn: 1, id: '1', stamps },
     ];
     for (const message of refused) {
       expect(typeof parseBridgeMessage(JSON.stringify(message)), JSON.stringify(message)).toBe(

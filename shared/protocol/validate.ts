@@ -5,6 +5,7 @@ import {
   CLOSED_BY,
   ERROR_CODES,
   type PageMessage,
+  type ServerStepsReport,
 } from './bridge-protocol';
 
 /**
@@ -49,6 +50,17 @@ const SERVER_STAMP_KEYS = [
   'encoded',
   'written',
 ] as const;
+
+function parseServerStepsReport(v: unknown): ServerStepsReport | string {
+  if (typeof v !== 'object' || v === null) return 'not an object';
+  const r = v as Fields;
+  if (!isConn(r.conn)) return 'bad conn';
+  if (!isString(r.id) || r.id.length === 0 || r.id.length > MAX_SERVER_STEPS_ID_CHARS)
+    return 'bad id';
+  const stamps = parseServerStamps(r.stamps);
+  if (stamps === null) return 'bad stamps';
+  return { conn: r.conn, id: r.id, stamps };
+}
 
 /** Copies exactly the six stamps (invoked and returned may be null), so nothing else is kept. */
 function parseServerStamps(v: unknown): ServerStamps | null {
@@ -121,12 +133,14 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
       if (!isSeq(m.seq) || !isTime(m.at)) return 'clock: bad fields';
       return { type: 'clock', seq: m.seq, at: m.at };
     case 'server-steps': {
-      if (!isConn(m.conn)) return 'server-steps: bad conn';
-      if (!isString(m.id) || m.id.length === 0 || m.id.length > MAX_SERVER_STEPS_ID_CHARS)
-        return 'server-steps: bad id';
-      const stamps = parseServerStamps(m.stamps);
-      if (stamps === null) return 'server-steps: bad stamps';
-      return { type: 'server-steps', conn: m.conn, id: m.id, stamps };
+      if (!Array.isArray(m.reports) || m.reports.length === 0) return 'server-steps: bad reports';
+      const reports: ServerStepsReport[] = [];
+      for (const item of m.reports as unknown[]) {
+        const report = parseServerStepsReport(item);
+        if (typeof report === 'string') return `server-steps: report ${reports.length}: ${report}`;
+        reports.push(report);
+      }
+      return { type: 'server-steps', reports };
     }
     default:
       return `unknown control message type ${JSON.stringify(String(m.type))}`;

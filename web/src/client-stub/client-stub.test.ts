@@ -113,9 +113,13 @@ describe('client stub', () => {
     const steps = (written: number, id = '"\\u003cb\\u003e"', on = conn) =>
       socket.serverSends({
         type: 'server-steps',
-        conn: on,
-        id,
-        stamps: { received: 1, decoded: 2, invoked: 3, returned: 4, encoded: 5, written },
+        reports: [
+          {
+            conn: on,
+            id,
+            stamps: { received: 1, decoded: 2, invoked: 3, returned: 4, encoded: 5, written },
+          },
+        ],
       });
     // Another conn, an id nobody sent, and text that is not JSON change nothing.
     steps(9, '"\\u003cb\\u003e"', conn + 1);
@@ -132,6 +136,35 @@ describe('client stub', () => {
     expect(first?.status).toBe('answered');
     expect(first?.stamps.server?.written).toBe(6);
     expect(second?.stamps.server?.written).toBe(7);
+  });
+
+  it('takes the server steps of many calls from one message, in one update of the calls store', () => {
+    const { stub, connect, socket, calls } = setUp();
+    const conn = connect();
+    for (let i = 0; i < 3; i++) stub.send();
+    let updates = 0;
+    calls.subscribe(() => {
+      updates += 1;
+    });
+    const stamps = (written: number) => ({
+      received: 1,
+      decoded: 2,
+      invoked: 3,
+      returned: 4,
+      encoded: 5,
+      written,
+    });
+    socket.serverSends({
+      type: 'server-steps',
+      reports: [
+        { conn, id: '2', stamps: stamps(12) },
+        { conn, id: '9', stamps: stamps(19) },
+        { conn, id: '0', stamps: stamps(10) },
+        { conn, id: '1', stamps: stamps(11) },
+      ],
+    });
+    expect(calls.getState().calls.map((c) => c.stamps.server?.written)).toEqual([10, 11, 12]);
+    expect(updates).toBe(1);
   });
 
   it('puts each clock estimate from the bridge client into the connection store', () => {

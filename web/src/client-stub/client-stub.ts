@@ -1,5 +1,6 @@
 import { canonicalId } from '../../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
+import type { ServerStamps } from '../../../shared/steps/call-stamps';
 import type { BridgeClient, BridgeEvent } from '../bridge-client/bridge-client';
 import type { Answer, CallsStore, NewCall } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
@@ -161,14 +162,18 @@ export function createClientStub(deps: {
         return;
       }
       case 'server-steps': {
-        let id: string;
-        try {
-          id = canonicalId(event.id);
-        } catch {
-          return; // Not JSON: it cannot name any call.
+        const found: Array<readonly [string, ServerStamps]> = [];
+        for (const report of event.reports) {
+          let id: string;
+          try {
+            id = canonicalId(report.id);
+          } catch {
+            continue; // Not JSON: it cannot name any call.
+          }
+          const key = awaitingServerSteps.take(report.conn, id);
+          if (key !== null) found.push([key, report.stamps]);
         }
-        const key = awaitingServerSteps.take(event.conn, id);
-        if (key !== null) calls.getState().serverSteps(key, event.stamps);
+        calls.getState().serverSteps(found);
         return;
       }
       case 'clock-estimate':

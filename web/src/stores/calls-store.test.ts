@@ -101,7 +101,7 @@ describe('calls store', () => {
   it('attaches server steps to the call named, before or after its answer', () => {
     const store = createCallsStore();
     store.getState().add([call('0'), call('1')]);
-    store.getState().serverSteps('0', SERVER);
+    store.getState().serverSteps([['0', SERVER]]);
     store.getState().answer('1', {
       stamps: reply(5020, 130),
       replyOrder: 1,
@@ -109,7 +109,10 @@ describe('calls store', () => {
       error: null,
       errorClass: null,
     });
-    store.getState().serverSteps('1', { ...SERVER, written: 7 });
+    store.getState().serverSteps([
+      ['1', { ...SERVER, written: 7 }],
+      ['nobody', SERVER],
+    ]);
     const [first, second] = store.getState().calls;
     expect(first?.stamps.server).toEqual(SERVER);
     expect(first?.status).toBe('pending');

@@ -76,8 +76,8 @@ export type CallsState = {
   add(calls: NewCall[], select?: boolean): void;
   /** Step 3: the bridge acknowledged writing the request (bridge clock); a notification is then done. */
   written(keys: string[], at: number): void;
-  /** Steps 4–9 as the glass-box demo server reported them. */
-  serverSteps(key: string, stamps: ServerStamps): void;
+  /** Steps 4–9 as the glass-box demo server reported them, many calls in one update. */
+  serverSteps(reports: ReadonlyArray<readonly [key: string, stamps: ServerStamps]>): void;
   answer(key: string, answer: Answer): void;
   /** Many answers in one update: a read chunk can carry hundreds, and each update copies the list. */
   answerAll(answers: ReadonlyArray<readonly [key: string, answer: Answer]>): void;
@@ -166,13 +166,16 @@ export function createCallsStore() {
             : {}),
         })),
       })),
-    serverSteps: (key, server) =>
+    serverSteps: (reports) => {
+      if (reports.length === 0) return;
+      const byKey = new Map(reports);
       set((state) => ({
-        calls: updateCalls(state.calls, [key], (call) => ({
+        calls: updateCalls(state.calls, byKey.keys(), (call) => ({
           ...call,
-          stamps: { ...call.stamps, server },
+          stamps: { ...call.stamps, server: byKey.get(call.key) as ServerStamps },
         })),
-      })),
+      }));
+    },
     answer: (key, answer) => store.getState().answerAll([[key, answer]]),
     answerAll: (answers) => {
       if (answers.length === 0) return;
