@@ -115,6 +115,8 @@ export class PageSession {
   }
 
   private send(message: BridgeMessage): void {
+    // Reports waiting for the end of the turn leave before anything after them, such as their conn's closing.
+    if (message.type !== 'server-steps') this.sendServerSteps();
     // Whatever the page hears of a connection comes after the acks of its writes.
     if (message.type !== 'written' && 'conn' in message && message.conn !== null) {
       this.heldAcks.releaseConn(message.conn);
@@ -131,7 +133,7 @@ export class PageSession {
   private readonly sendServerSteps = (): void => {
     const reports = this.serverStepsReports;
     this.serverStepsReports = [];
-    if (this.disposed) return;
+    if (this.disposed || reports.length === 0) return;
     // Whatever the page hears of a connection comes after the acks of its writes.
     for (const conn of new Set(reports.map((report) => report.conn))) {
       this.heldAcks.releaseConn(conn);
