@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FifoMap } from './fifo-map';
 
 describe('FifoMap', () => {
-  it('FM1 gives entries oldest first, whatever was deleted before them', () => {
+  it('FQ1 gives entries oldest first, whatever was deleted before them', () => {
     const map = new FifoMap<string, number>();
     for (let i = 0; i < 5; i++) map.set(`k${i}`, i);
     map.delete('k0');
@@ -20,7 +20,7 @@ describe('FifoMap', () => {
     expect(map.size).toBe(3);
   });
 
-  it('FM2 agrees with an array kept in insertion order, over any sequence of operations', () => {
+  it('FQ2 agrees with an array kept in insertion order, over any sequence of operations', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('set' as const), key: fc.nat(40), value: fc.nat() }),
       fc.record({ kind: fc.constant('delete' as const), key: fc.nat(40) }),
@@ -52,7 +52,7 @@ describe('FifoMap', () => {
     );
   });
 
-  it('FM3 deleting while iterating visits each live entry once, in order', () => {
+  it('FQ3 deleting while iterating visits each live entry once, in order', () => {
     const map = new FifoMap<number, string>();
     for (let i = 0; i < 300; i++) map.set(i, i % 3 === 0 ? 'drop' : 'keep');
     const seen: number[] = [];
