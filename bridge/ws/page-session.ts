@@ -130,10 +130,12 @@ export class PageSession {
     if (this.serverStepsReports.push(report) === 1) setImmediate(this.sendServerSteps);
   }
 
+  // Called before every message the page is sent: nothing to do, nothing allocated, unless reports wait.
   private readonly sendServerSteps = (): void => {
+    if (this.serverStepsReports.length === 0) return;
     const reports = this.serverStepsReports;
     this.serverStepsReports = [];
-    if (this.disposed || reports.length === 0) return;
+    if (this.disposed) return;
     // Whatever the page hears of a connection comes after the acks of its writes.
     for (const conn of new Set(reports.map((report) => report.conn))) {
       this.heldAcks.releaseConn(conn);
