@@ -194,4 +194,34 @@ test.describe('the id-matching lab', () => {
       await target.close();
     }
   });
+
+  test('a server flooding 200,000 replies nobody asked for: all counted, the newest listed, the page still answers (raw TCP)', async ({
+    page,
+  }) => {
+    test.slow();
+    const FLOOD = 200_000;
+    // Answers its first call, then pushes unknown ids as fast as TCP takes them; later calls it answers.
+    const target = await startTcpServer((socket) => {
+      let calls = 0;
+      socket.on('data', () => {
+        socket.write(`{"id":${calls},"result":${calls},"error":null}\n`);
+        if (calls++ > 0) return;
+        const lines = Array.from({ length: FLOOD }, (_, i) => `{"id":${100_000 + i},"result":1}\n`);
+        socket.write(lines.join(''));
+      });
+    });
+    try {
+      await connect(page, `127.0.0.1:${target.port}`);
+      await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+      await expect(count(page, 'unmatched')).toHaveText(`${FLOOD} unmatched: ${FLOOD} unknown id`, {
+        timeout: 60_000,
+      });
+      await expect(strays(page)).toContainText(`the last 50 of ${FLOOD}`);
+      await expect(strays(page)).toContainText(`{"id":${100_000 + FLOOD - 1},"result":1}`);
+      await send(page, '{"method":"ServiceA.Add","params":[{"X":2,"Y":2}]}');
+      await expect(count(page, 'answered')).toHaveText('2 answered');
+    } finally {
+      await target.close();
+    }
+  });
 });

@@ -214,6 +214,24 @@ describe('client stub', () => {
     ]);
   });
 
+  it('puts a chunk of many unmatched replies aside in one update of the calls store', () => {
+    const { stub, connect, serverReplies, calls } = setUp();
+    const conn = connect();
+    stub.send();
+    let updates = 0;
+    calls.subscribe(() => {
+      updates += 1;
+    });
+    const flood = Array.from({ length: 300 }, (_, i) => `{"id":${1000 + i},"result":1}\n`);
+    serverReplies(conn, `${flood.join('')}{"id":0,"result":30,"error":null}\n`);
+    expect(updates).toBe(2);
+    const { strays, strayCounts, calls: list } = calls.getState();
+    expect(strays).toHaveLength(300);
+    expect(strays.at(-1)?.text).toBe('{"id":1299,"result":1}');
+    expect(strayCounts.unmatched).toBe(300);
+    expect(list[0]?.status).toBe('answered');
+  });
+
   it('classifies Go error strings', () => {
     const { stub, connect, serverReplies, calls } = setUp();
     const conn = connect();

@@ -2,7 +2,7 @@ import { canonicalId } from '../../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
 import type { ServerStamps } from '../../../shared/steps/call-stamps';
 import type { BridgeClient, BridgeEvent } from '../bridge-client/bridge-client';
-import type { Answer, CallsStore, NewCall } from '../stores/calls-store';
+import type { Answer, CallsStore, NewCall, StrayReply } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
 import type { WireRecorder } from '../wire/wire-recorder';
@@ -62,16 +62,20 @@ export function createClientStub(deps: {
   let nextConn = 1;
   let nextCall = 1;
 
-  const apply = (outcome: ReplyOutcome, conn: number, at: number) => {
-    if (outcome.kind === 'stray') {
-      calls.getState().stray({ ...outcome.stray, conn, at });
-      return;
+  /**
+   * One calls-store update per kind of outcome, however many a chunk brings:
+   * a server flooding replies nobody asked for sends thousands per chunk.
+   */
+  const applyAll = (outcomes: Iterable<ReplyOutcome>, conn: number, at: number) => {
+    const answers: Array<readonly [string, Answer]> = [];
+    const strays: StrayReply[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'answer') answers.push([outcome.key, answerOf(outcome)]);
+      else if (outcome.kind === 'stray') strays.push({ ...outcome.stray, conn, at });
+      else calls.getState().fail(outcome.keys, outcome.reason);
     }
-    if (outcome.kind === 'failed') {
-      calls.getState().fail(outcome.keys, outcome.reason);
-      return;
-    }
-    calls.getState().answer(outcome.key, answerOf(outcome));
+    calls.getState().answerAll(answers);
+    calls.getState().strayAll(strays);
   };
 
   const answerOf = (outcome: Extract<ReplyOutcome, { kind: 'answer' }>): Answer => ({
@@ -94,7 +98,7 @@ export function createClientStub(deps: {
       unackedWrites.delete(write);
       unwritten.push(...pending.keys);
     }
-    for (const outcome of session.end()) apply(outcome, conn, at);
+    applyAll(session.end(), conn, at);
     calls.getState().fail([...session.failAll(), ...unwritten], reason);
     awaitingServerSteps.forgetConn(conn);
   };
@@ -152,13 +156,7 @@ export function createClientStub(deps: {
         wire?.chunkRead(event.conn, event.payload, event.at);
         const session = sessions.get(event.conn);
         if (!session) return;
-        // A chunk can carry hundreds of replies: their answers reach the calls store in one update.
-        const answers: Array<readonly [string, Answer]> = [];
-        for (const outcome of session.receive(event.payload, event.at)) {
-          if (outcome.kind === 'answer') answers.push([outcome.key, answerOf(outcome)]);
-          else apply(outcome, event.conn, event.at);
-        }
-        calls.getState().answerAll(answers);
+        applyAll(session.receive(event.payload, event.at), event.conn, event.at);
         return;
       }
       case 'server-steps': {

@@ -3,8 +3,10 @@ import {
   type Answer,
   bridgeDurationMs,
   createCallsStore,
+  MAX_KEPT_STRAYS,
   type NewCall,
   pageDurationMs,
+  type StrayReply,
 } from './calls-store';
 
 const call = (key: string, invokedAt = 100): NewCall => ({
@@ -70,20 +72,30 @@ describe('calls store', () => {
     const store = createCallsStore();
     store.getState().add([call('0', 100), call('1', 100)]);
     store.getState().written(['0', '1'], 5000);
-    store.getState().answer('1', {
-      stamps: reply(5020, 130),
-      replyOrder: 1,
-      resultText: '9007199254740993',
-      error: null,
-      errorClass: null,
-    });
-    store.getState().answer('0', {
-      stamps: reply(5040, 150),
-      replyOrder: 2,
-      resultText: null,
-      error: 'boom',
-      errorClass: null,
-    });
+    store.getState().answerAll([
+      [
+        '1',
+        {
+          stamps: reply(5020, 130),
+          replyOrder: 1,
+          resultText: '9007199254740993',
+          error: null,
+          errorClass: null,
+        },
+      ],
+    ]);
+    store.getState().answerAll([
+      [
+        '0',
+        {
+          stamps: reply(5040, 150),
+          replyOrder: 2,
+          resultText: null,
+          error: 'boom',
+          errorClass: null,
+        },
+      ],
+    ]);
     const [first, second] = store.getState().calls;
     expect(first).toMatchObject({ status: 'error', error: 'boom' });
     expect(first?.stamps).toMatchObject({ writtenAt: 5000, firstReadAt: 5040, deliveredAt: 150 });
@@ -102,13 +114,18 @@ describe('calls store', () => {
     const store = createCallsStore();
     store.getState().add([call('0'), call('1')]);
     store.getState().serverSteps([['0', SERVER]]);
-    store.getState().answer('1', {
-      stamps: reply(5020, 130),
-      replyOrder: 1,
-      resultText: '3',
-      error: null,
-      errorClass: null,
-    });
+    store.getState().answerAll([
+      [
+        '1',
+        {
+          stamps: reply(5020, 130),
+          replyOrder: 1,
+          resultText: '3',
+          error: null,
+          errorClass: null,
+        },
+      ],
+    ]);
     store.getState().serverSteps([
       ['1', { ...SERVER, written: 7 }],
       ['nobody', SERVER],
@@ -123,13 +140,18 @@ describe('calls store', () => {
   it('fails only calls still pending, with the reason', () => {
     const store = createCallsStore();
     store.getState().add([call('0'), call('1')]);
-    store.getState().answer('0', {
-      stamps: reply(1, 110),
-      replyOrder: 1,
-      resultText: '3',
-      error: null,
-      errorClass: null,
-    });
+    store.getState().answerAll([
+      [
+        '0',
+        {
+          stamps: reply(1, 110),
+          replyOrder: 1,
+          resultText: '3',
+          error: null,
+          errorClass: null,
+        },
+      ],
+    ]);
     store.getState().fail(['0', '1'], 'the server closed the connection (FIN)');
     expect(store.getState().calls.map((c) => [c.status, c.failure])).toEqual([
       ['answered', null],
@@ -186,8 +208,43 @@ describe('calls store', () => {
     const store = createCallsStore();
     store
       .getState()
-      .stray({ conn: 1, kind: 'unmatched', text: '{"id":9}', reason: 'no call', at: 1 });
+      .strayAll([{ conn: 1, kind: 'unmatched', text: '{"id":9}', reason: 'no call', at: 1 }]);
     expect(store.getState().strays).toHaveLength(1);
     expect(store.getState().calls).toHaveLength(0);
+  });
+
+  it('keeps the newest stray replies up to its cap and counts every one by kind', () => {
+    const store = createCallsStore();
+    let updates = 0;
+    store.subscribe(() => {
+      updates += 1;
+    });
+    const stray = (i: number): StrayReply => ({
+      conn: 1,
+      kind: i % 3 === 0 ? 'late' : 'unmatched',
+      text: `{"id":${i}}`,
+      reason: 'no call',
+      at: i,
+    });
+    const flood = MAX_KEPT_STRAYS * 2 + 7;
+    const batch = 500;
+    for (let first = 0; first < flood; first += batch) {
+      const size = Math.min(batch, flood - first);
+      store.getState().strayAll(Array.from({ length: size }, (_, i) => stray(first + i)));
+    }
+    store.getState().strayAll([]);
+    expect(updates).toBe(Math.ceil(flood / batch));
+    const { strays, strayCounts } = store.getState();
+    expect(strays).toHaveLength(MAX_KEPT_STRAYS);
+    expect(strays[0]?.at).toBe(flood - MAX_KEPT_STRAYS);
+    expect(strays.at(-1)?.at).toBe(flood - 1);
+    const late = Math.ceil(flood / 3);
+    expect(strayCounts).toEqual({
+      unmatched: flood - late,
+      'notification-answer': 0,
+      late,
+      undecodable: 0,
+      'framing-error': 0,
+    });
   });
 });

@@ -53,6 +53,25 @@ export type StrayReply = {
   at: number;
 };
 
+export type StrayKind = StrayReply['kind'];
+export const STRAY_KINDS: readonly StrayKind[] = [
+  'unmatched',
+  'notification-answer',
+  'late',
+  'undecodable',
+  'framing-error',
+];
+
+/**
+ * The newest stray replies the page keeps. They come from the server, not the
+ * person: one that pushes lines nobody asked for would otherwise grow the
+ * page without end. `strayCounts` still counts every one.
+ */
+export const MAX_KEPT_STRAYS = 1_000;
+
+const noStrays = (): Record<StrayKind, number> =>
+  Object.fromEntries(STRAY_KINDS.map((kind) => [kind, 0])) as Record<StrayKind, number>;
+
 export type Answer = {
   /** Steps 10–12 of the reply. */
   stamps: Pick<
@@ -70,7 +89,10 @@ export type CallsState = {
   /** Append-only: a call keeps its index for the life of the page. */
   calls: Call[];
   selectedKey: string | null;
+  /** The newest MAX_KEPT_STRAYS stray replies, oldest first. */
   strays: StrayReply[];
+  /** Every stray reply since the page loaded, kept or not, by kind. */
+  strayCounts: Readonly<Record<StrayKind, number>>;
 
   /** Selects the newest added call unless `select` is false (a burst's slices before its last). */
   add(calls: NewCall[], select?: boolean): void;
@@ -78,11 +100,11 @@ export type CallsState = {
   written(keys: string[], at: number): void;
   /** Steps 4–9 as the glass-box demo server reported them, many calls in one update. */
   serverSteps(reports: ReadonlyArray<readonly [key: string, stamps: ServerStamps]>): void;
-  answer(key: string, answer: Answer): void;
-  /** Many answers in one update: a read chunk can carry hundreds, and each update copies the list. */
+  /** Answers in one update: a read chunk can carry hundreds, and each update copies the list. */
   answerAll(answers: ReadonlyArray<readonly [key: string, answer: Answer]>): void;
   fail(keys: string[], reason: string): void;
-  stray(reply: StrayReply): void;
+  /** Stray replies in one update: a read chunk of a flooding server carries thousands. */
+  strayAll(replies: readonly StrayReply[]): void;
   select(key: string | null): void;
   /** Puts calls of earlier page loads (persist-history.ts) before this page's own, at start-up. */
   restore(calls: Call[]): void;
@@ -146,6 +168,7 @@ export function createCallsStore() {
     calls: [],
     selectedKey: null,
     strays: [],
+    strayCounts: noStrays(),
 
     add: (added, select = true) =>
       set((state) => {
@@ -176,7 +199,6 @@ export function createCallsStore() {
         })),
       }));
     },
-    answer: (key, answer) => store.getState().answerAll([[key, answer]]),
     answerAll: (answers) => {
       if (answers.length === 0) return;
       const byKey = new Map(answers);
@@ -198,7 +220,18 @@ export function createCallsStore() {
           call.status === 'pending' ? { ...call, status: 'failed', failure: reason } : call,
         ),
       })),
-    stray: (reply) => set((state) => ({ strays: [...state.strays, reply] })),
+    strayAll: (replies) => {
+      if (replies.length === 0) return;
+      set((state) => {
+        const strayCounts = { ...state.strayCounts };
+        for (const reply of replies) strayCounts[reply.kind] += 1;
+        const kept = state.strays.concat(replies);
+        return {
+          strays: kept.length > MAX_KEPT_STRAYS ? kept.slice(-MAX_KEPT_STRAYS) : kept,
+          strayCounts,
+        };
+      });
+    },
     select: (selectedKey) => set({ selectedKey }),
     restore: (restored) =>
       set((state) => {

@@ -62,13 +62,18 @@ function newCall(n: number): NewCall {
 function storeWith(n: number) {
   const store = createCallsStore();
   store.getState().add(Array.from({ length: n }, (_, i) => newCall(i + 1)));
-  store.getState().answer('c1', {
-    stamps: { firstReadAt: 5, lastReadAt: 5, replyBytes: 30, decodedAt: 6, deliveredAt: 7 },
-    replyOrder: 1,
-    resultText: '2',
-    error: null,
-    errorClass: null,
-  });
+  store.getState().answerAll([
+    [
+      'c1',
+      {
+        stamps: { firstReadAt: 5, lastReadAt: 5, replyBytes: 30, decodedAt: 6, deliveredAt: 7 },
+        replyOrder: 1,
+        resultText: '2',
+        error: null,
+        errorClass: null,
+      },
+    ],
+  ]);
   store.getState().fail(['c2'], 'the server closed the connection (FIN)');
   return store;
 }

@@ -6,7 +6,7 @@ import { useMessages } from '../../i18n/use-messages';
 import { replayCall } from '../../playback/replay-call';
 import { animationFrames } from '../../playback/ticker';
 import { paceUpdates } from '../../stores/pace-updates';
-import { summariseCall, summariseCalls } from './call-summary';
+import { strayTotal, summariseCall, summariseCalls } from './call-summary';
 import { createCallTally } from './call-tally';
 import './call-list.css';
 import { followsEnd } from './follow-end';
@@ -21,7 +21,7 @@ export function CallList() {
   const items = useStore(calls, (s) => s.calls);
   const selectedKey = useStore(calls, (s) => s.selectedKey);
   const select = useStore(calls, (s) => s.select);
-  const strayCount = useStore(calls, (s) => s.strays.length);
+  const strayCount = useStore(calls, (s) => strayTotal(s.strayCounts));
   // Counts only what changed since the last render: a burst re-renders this list every frame.
   const [tally] = useState(createCallTally);
   const scrollRef = useRef<HTMLDivElement>(null);

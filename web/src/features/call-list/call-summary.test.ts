@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
-import type { Call, StrayReply } from '../../stores/calls-store';
+import type { Call } from '../../stores/calls-store';
 import { formatDuration, labCounts, summariseCall, summariseCalls } from './call-summary';
 
 const base: Call = {
@@ -97,40 +97,40 @@ describe('lab counts', () => {
       replyOrder,
       status: status ?? (replyOrder === null ? 'pending' : 'answered'),
     }));
-  const stray = (kind: StrayReply['kind']): StrayReply => ({
-    conn: 1,
-    kind,
-    text: '{}',
-    reason: 'why',
-    at: 0,
-  });
+  const none = {
+    unmatched: 0,
+    'notification-answer': 0,
+    late: 0,
+    undecodable: 0,
+    'framing-error': 0,
+  };
 
   it('answers in send order are never out of order (Call mode)', () => {
-    const counts = labCounts(sent(1, [1, 2, 3, 4, 5]), []);
+    const counts = labCounts(sent(1, [1, 2, 3, 4, 5]), none);
     expect(counts).toMatchObject({ sent: 5, answered: 5, outOfOrder: 0, unmatched: 0, failed: 0 });
   });
 
   it('a reversed burst has N-1 answers out of order (Go mode, reverse sleeps)', () => {
-    expect(labCounts(sent(1, [5, 4, 3, 2, 1]), []).outOfOrder).toBe(4);
+    expect(labCounts(sent(1, [5, 4, 3, 2, 1]), none).outOfOrder).toBe(4);
   });
 
   it('an answer that overtook a call still waiting is out of order; one after a failure is not', () => {
-    expect(labCounts(sent(1, [null, 1]), []).outOfOrder).toBe(1);
+    expect(labCounts(sent(1, [null, 1]), none).outOfOrder).toBe(1);
     const failedFirst = [
       ...sent(1, [null], 'failed'),
       ...sent(1, [1]).map((c) => ({ ...c, key: 'x' })),
     ];
-    expect(labCounts(failedFirst, [])).toMatchObject({ outOfOrder: 0, failed: 1, answered: 1 });
+    expect(labCounts(failedFirst, none)).toMatchObject({ outOfOrder: 0, failed: 1, answered: 1 });
   });
 
   it('keeps connections apart, including the same number from an earlier page load', () => {
     const earlier = sent(1, [2, 1]).map((c, i) => ({ ...c, key: `h${i + 1}` }));
-    expect(labCounts([...earlier, ...sent(1, [1, 2]), ...sent(2, [1])], []).outOfOrder).toBe(1);
+    expect(labCounts([...earlier, ...sent(1, [1, 2]), ...sent(2, [1])], none).outOfOrder).toBe(1);
   });
 
   it('error replies count as answered; strays count as unmatched by reason', () => {
     const calls = [{ ...base, status: 'error' as const, replyOrder: 1 }];
-    const counts = labCounts(calls, [stray('late'), stray('late'), stray('notification-answer')]);
+    const counts = labCounts(calls, { ...none, late: 2, 'notification-answer': 1 });
     expect(counts.answered).toBe(1);
     expect(counts.unmatched).toBe(3);
     expect(counts.unmatchedByKind).toEqual({

@@ -3,7 +3,8 @@ import {
   type Call,
   type CallStatus,
   pageDurationMs,
-  type StrayReply,
+  STRAY_KINDS,
+  type StrayKind,
 } from '../../stores/calls-store';
 import { type TallyCalls, tallyCalls } from './call-tally';
 
@@ -80,8 +81,6 @@ function statusRank(status: CallStatus): number {
   return rank === -1 ? STATUS_ORDER.length : rank;
 }
 
-export type StrayKind = StrayReply['kind'];
-
 /** The id-matching lab's counts, over every call in the list and every stray reply. */
 export type LabCounts = {
   sent: number;
@@ -97,36 +96,28 @@ export type LabCounts = {
   pending: number;
 };
 
-const STRAY_KINDS: readonly StrayKind[] = [
-  'unmatched',
-  'notification-answer',
-  'late',
-  'undecodable',
-  'framing-error',
-];
-
 /**
  * Over the list (call-tally.ts says when an answer is out of order) and the
- * stray replies. `tally` may be one that keeps its work between lists.
+ * stray replies counted. `tally` may be one that keeps its work between lists.
  */
 export function labCounts(
   calls: readonly Call[],
-  strays: readonly StrayReply[],
+  strayCounts: Readonly<Record<StrayKind, number>>,
   tally: TallyCalls = tallyCalls,
 ): LabCounts {
   const counts = tally(calls);
-  const unmatchedByKind = Object.fromEntries(STRAY_KINDS.map((kind) => [kind, 0])) as Record<
-    StrayKind,
-    number
-  >;
-  for (const stray of strays) unmatchedByKind[stray.kind] += 1;
   return {
     sent: counts.sent,
     answered: counts.answered,
     outOfOrder: counts.outOfOrder,
-    unmatched: strays.length,
-    unmatchedByKind,
+    unmatched: strayTotal(strayCounts),
+    unmatchedByKind: { ...strayCounts },
     failed: counts.byStatus.get('failed') ?? 0,
     pending: counts.byStatus.get('pending') ?? 0,
   };
+}
+
+/** Every stray reply the page has counted, kept in the list or not. */
+export function strayTotal(counts: Readonly<Record<StrayKind, number>>): number {
+  return STRAY_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
 }

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
-import { labCounts, type StrayKind } from '../call-list/call-summary';
+import type { StrayKind } from '../../stores/calls-store';
+import { labCounts } from '../call-list/call-summary';
 import { createCallTally } from '../call-list/call-tally';
 import './lab.css';
 
@@ -15,10 +16,10 @@ export function LabSummary() {
   const t = useMessages();
   const { calls } = useApp();
   const list = useStore(calls, (s) => s.calls);
-  const strays = useStore(calls, (s) => s.strays);
+  const strayCounts = useStore(calls, (s) => s.strayCounts);
   // Counts only what changed since the last render: a burst re-renders this every frame.
   const [tally] = useState(createCallTally);
-  const counts = useMemo(() => labCounts(list, strays, tally), [list, strays, tally]);
+  const counts = useMemo(() => labCounts(list, strayCounts, tally), [list, strayCounts, tally]);
   const reasons = (Object.entries(counts.unmatchedByKind) as Array<[StrayKind, number]>)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${t.strayReason[kind]}`)
