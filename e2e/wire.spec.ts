@@ -1,14 +1,15 @@
 import type { Page } from '@playwright/test';
 import { startTcpServer, type TestServer } from '../bridge/testing/tcp-servers';
 import { expect, test } from './fixtures';
-import { calls, connect, typeRequest } from './fixtures/page-actions';
+import { calls, connect, response, typeRequest } from './fixtures/page-actions';
 
 /**
  * The Wire region with real bytes: a call to the demo server shows its
  * request and reply as offset | hex | text; selecting a call marks its bytes
  * and picking bytes selects their call; the direction filter; and, from raw
  * TCP servers on loopback, a reply split over three chunks shown
- * reassembled, two replies in one chunk, and a 1 MiB reply truncated.
+ * reassembled, two replies in one chunk, and a 1 MiB reply truncated, here
+ * and in the Response panel.
  */
 
 const wire = (page: Page) => page.getByRole('region', { name: 'Wire' });
@@ -281,5 +282,26 @@ test.describe('the Wire view', () => {
         }),
     );
     expect(frameMs).toBeLessThan(500);
+  });
+
+  test('a 1 MiB result in the Response panel: the first 64 K characters as received, the rest on request', async ({
+    page,
+  }) => {
+    const payload = 'A'.repeat(1024 * 1024);
+    const reply = `{"id":0,"result":"${payload}<end>","error":null}\n`;
+    target = await startTcpServer((socket) => socket.once('data', () => socket.write(reply)));
+    await connect(page, `127.0.0.1:${target.port}`);
+    await typeRequest(page, '{"method":"Big.Get","params":[{}]}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).first()).toContainText('answered', { timeout: 30_000 });
+    const result = response(page).getByRole('region', { name: 'Result' });
+    const total = (payload.length + '"<end>"'.length).toLocaleString('en');
+    await expect(result).toContainText(
+      `Showing the first 65,536 of ${total} characters, as received.`,
+    );
+    await expect(result).not.toContainText('<end>');
+    await result.getByRole('button', { name: `Show all ${total} characters` }).click();
+    await expect(result).toContainText('AAAA<end>"');
+    await expect(result).not.toContainText('Showing the first');
   });
 });

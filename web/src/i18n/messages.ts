@@ -69,6 +69,9 @@ const EN = {
   failed: 'Failed',
   waiting: 'Waiting for the reply…',
   requestAsSent: 'Request as sent',
+  textShownPart: (shown: number, total: number) =>
+    `Showing the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} characters, as received.`,
+  showAllText: (total: number) => `Show all ${total.toLocaleString('en')} characters`,
   strayReplies: 'Stray replies',
   // The id-matching lab: burst modes, its counts, why a reply is stray.
   burstMode: 'Burst mode',
@@ -211,6 +214,8 @@ const ZH: Messages = {
   failed: '失败',
   waiting: '正在等待回复…',
   requestAsSent: '实际发送的请求',
+  textShownPart: (shown, total) => `共 ${total} 个字符，这里按收到的原样显示前 ${shown} 个。`,
+  showAllText: (total) => `显示全部 ${total} 个字符`,
   strayReplies: '无主回复',
   burstMode: '并发模式',
   burstModeGo: 'Go — 全部同时发出,如 client.Go',

@@ -1,20 +1,11 @@
 import { useStore } from 'zustand';
-import { prettyExact } from '../../../../shared/json/exact-json';
 import { useApp } from '../../app/app-context';
 import type { ErrorObject } from '../../client-stub/dialects';
 import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../../i18n/use-messages';
 import { bridgeDurationMs, type Call, pageDurationMs } from '../../stores/calls-store';
 import { formatDuration } from '../call-list/call-summary';
-
-/** Pretty-prints without losing digits; text that is not JSON is shown as it came. */
-function prettyOrRaw(text: string): string {
-  try {
-    return prettyExact(text);
-  } catch {
-    return text;
-  }
-}
+import { LongText } from './LongText';
 
 function Outcome({ call }: { call: Call }) {
   const t = useMessages();
@@ -34,7 +25,7 @@ function Outcome({ call }: { call: Call }) {
     return (
       <section className="outcome error" aria-label={t.error}>
         <h3>{t.error}</h3>
-        <pre className="code">{call.error}</pre>
+        <LongText text={call.error ?? ''} />
         {call.errorClass && (
           <dl className="facts">
             <dt>{t.errorKind}</dt>
@@ -52,7 +43,7 @@ function Outcome({ call }: { call: Call }) {
   return (
     <section className="outcome answered" aria-label={t.result}>
       <h3>{t.result}</h3>
-      <pre className="code">{prettyOrRaw(call.resultText ?? 'null')}</pre>
+      <LongText text={call.resultText ?? 'null'} pretty />
     </section>
   );
 }
@@ -70,7 +61,7 @@ function ErrorObjectFacts({ error }: { error: ErrorObject }) {
         <>
           <dt>{t.errorData}</dt>
           <dd>
-            <pre className="code">{prettyOrRaw(error.dataText)}</pre>
+            <LongText text={error.dataText} pretty />
           </dd>
         </>
       )}
@@ -120,9 +111,9 @@ export function ResponsePanel() {
             </dd>
           </dl>
           {call.duplicateWarning && <p className="warning">{call.duplicateWarning}</p>}
-          <Outcome call={call} />
+          <Outcome key={call.key} call={call} />
           <h3>{t.requestAsSent}</h3>
-          <pre className="code">{call.requestText}</pre>
+          <LongText key={call.key} text={call.requestText} />
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
 import { strayTotal } from '../call-list/call-summary';
+import { LongText } from '../response/LongText';
 
 /** A server spewing garbage must not turn into thousands of DOM nodes; the store keeps more (MAX_KEPT_STRAYS). */
 export const STRAYS_SHOWN = 50;
@@ -29,7 +30,7 @@ export function StrayReplies() {
               {t.strayReasonLabel}: {t.strayReason[stray.kind]}
             </p>
             <p className="stray-reason">{stray.reason}</p>
-            <pre className="code">{stray.text}</pre>
+            <LongText text={stray.text} />
           </li>
         ))}
       </ul>
