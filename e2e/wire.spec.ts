@@ -55,6 +55,16 @@ test.describe('the Wire view', () => {
     target = undefined;
   });
 
+  /** Calls Big.Get on a raw TCP server that answers with `result`, and waits for the answer. */
+  const callBigGet = async (page: Page, result: string) => {
+    const reply = `{"id":0,"result":${result},"error":null}\n`;
+    target = await startTcpServer((socket) => socket.once('data', () => socket.write(reply)));
+    await connect(page, `127.0.0.1:${target.port}`);
+    await typeRequest(page, '{"method":"Big.Get","params":[{}]}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).first()).toContainText('answered', { timeout: 30_000 });
+  };
+
   test('a demo call shows its request and reply bytes; the call and its bytes select each other; the filters', async ({
     page,
     app,
@@ -228,18 +238,12 @@ test.describe('the Wire view', () => {
   test('a 1 MiB reply: truncated rows with a notice, more on request, the page stays responsive', async ({
     page,
   }) => {
-    const payload = 'A'.repeat(1024 * 1024);
-    const reply = `{"id":0,"result":"${payload}","error":null}\n`;
-    target = await startTcpServer((socket) => socket.once('data', () => socket.write(reply)));
-    await connect(page, `127.0.0.1:${target.port}`);
-    await typeRequest(page, '{"method":"Big.Get","params":[{}]}');
     const started = Date.now();
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(calls(page).first()).toContainText('answered', { timeout: 30_000 });
+    await callBigGet(page, `"${'A'.repeat(1024 * 1024)}"`);
     const message = reassembled(page).getByRole('article', { name: 'Reply, Big.Get id 0' });
     await expect(message).toContainText('1.00 MiB in');
     await expect(message).toContainText('Text cut at 4.0 KiB of 1.00 MiB');
-    console.log(`1 MiB reply answered and shown in ${Date.now() - started} ms`);
+    console.log(`1 MiB reply: connected, sent, answered and shown in ${Date.now() - started} ms`);
 
     // Each chunk of the reply shows its first 4 KiB; "Show more" on one shows 8× as much of it.
     const noticeRow = rows(page)
@@ -287,15 +291,10 @@ test.describe('the Wire view', () => {
   test('a 1 MiB result in the Response panel: the first 64 K characters as received, the rest on request', async ({
     page,
   }) => {
-    const payload = 'A'.repeat(1024 * 1024);
-    const reply = `{"id":0,"result":"${payload}<end>","error":null}\n`;
-    target = await startTcpServer((socket) => socket.once('data', () => socket.write(reply)));
-    await connect(page, `127.0.0.1:${target.port}`);
-    await typeRequest(page, '{"method":"Big.Get","params":[{}]}');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(calls(page).first()).toContainText('answered', { timeout: 30_000 });
+    const text = `"${'A'.repeat(1024 * 1024)}<end>"`;
+    await callBigGet(page, text);
     const result = response(page).getByRole('region', { name: 'Result' });
-    const total = (payload.length + '"<end>"'.length).toLocaleString('en');
+    const total = text.length.toLocaleString('en');
     await expect(result).toContainText(
       `Showing the first 65,536 of ${total} characters, as received.`,
     );
