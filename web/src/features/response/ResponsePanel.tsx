@@ -111,9 +111,9 @@ export function ResponsePanel() {
             </dd>
           </dl>
           {call.duplicateWarning && <p className="warning">{call.duplicateWarning}</p>}
-          <Outcome key={call.key} call={call} />
+          <Outcome key={`outcome-${call.key}`} call={call} />
           <h3>{t.requestAsSent}</h3>
-          <LongText key={call.key} text={call.requestText} />
+          <LongText key={`request-${call.key}`} text={call.requestText} />
         </div>
       )}
     </section>
