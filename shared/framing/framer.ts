@@ -61,6 +61,13 @@ export interface Framer<
  */
 export const MAX_SKIPPED_BYTES_KEPT = 64 * 1024;
 
+/**
+ * The most bytes of one message a framer holds across chunks waiting for its
+ * end (the Content-Length and HTTP framers refuse longer bodies alike). A peer
+ * streaming one endless value or line must not grow the page until it dies.
+ */
+export const MAX_HELD_MESSAGE_BYTES = 64 * 1024 * 1024;
+
 const utf8 = new TextDecoder();
 
 export function decodeUtf8(bytes: Uint8Array): string {
@@ -116,6 +123,21 @@ export class HeldBytes {
   clear(): void {
     this.pieces = [];
     this.total = 0;
+  }
+
+  /** Forgets all but the first `n` bytes held. */
+  keepFirst(n: number): void {
+    if (this.total <= n) return;
+    const kept: Uint8Array[] = [];
+    let left = n;
+    for (const piece of this.pieces) {
+      if (left === 0) break;
+      const part = piece.length <= left ? piece : piece.subarray(0, left);
+      kept.push(part);
+      left -= part.length;
+    }
+    this.pieces = kept;
+    this.total = n;
   }
 
   /** The held pieces followed by `last`, and forgets them. */

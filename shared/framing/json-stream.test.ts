@@ -5,6 +5,7 @@ import {
   type FramingError,
   JsonStreamError,
   JsonStreamFramer,
+  MAX_DEPTH,
   MAX_SKIPPED_BYTES_KEPT,
 } from './json-stream';
 import { assertNeverThrows, bytesOf, cutsOf, run as runFramer, split } from './test-kit';
@@ -200,6 +201,71 @@ describe('JsonStreamFramer: hand-written cases', () => {
     expect(error?.end).toBe(2 * MAX_SKIPPED_BYTES_KEPT + 2);
     expect(error?.bytes.length).toBe(MAX_SKIPPED_BYTES_KEPT + 1);
   });
+
+  it('FR10: a value longer than the limit is an error at its end, keeping its first bytes; the next frames as usual', () => {
+    const limit = 2 * MAX_SKIPPED_BYTES_KEPT;
+    const big = `["${'a'.repeat(limit)}"]`;
+    const stream = bytesOf(`${big}\n{"id":1}`);
+    const chunk = 10_000;
+    const chunks = split(
+      stream,
+      Array.from({ length: Math.floor(stream.length / chunk) }, (_, i) => (i + 1) * chunk),
+    );
+    const framer = new JsonStreamFramer(0, limit);
+    const events = runFramer(framer, chunks);
+    expect(events.map((e) => [e.kind, e.start, e.end])).toEqual([
+      ['error', 0, big.length],
+      ['message', big.length + 1, stream.length],
+    ]);
+    const [error] = events as [JsonStreamError];
+    expect(error.code).toBe('too-large');
+    expect(error.bytes).toEqual(stream.slice(0, MAX_SKIPPED_BYTES_KEPT));
+    expect(error.reason).toBe(
+      `the value at offset 0 is ${big.length} bytes, over the ${limit}-byte limit for one message (too large); only its first ${MAX_SKIPPED_BYTES_KEPT} bytes are kept`,
+    );
+  });
+
+  it('FR10: the verdict is by size alone: one push or many, at the limit a message, past it an error', () => {
+    const limit = 40;
+    for (const size of [limit, limit + 1]) {
+      const value = `"${'b'.repeat(size - 2)}"`;
+      const stream = bytesOf(`${value} 7 `);
+      const whole = summary(runFramer(new JsonStreamFramer(0, limit), [stream]));
+      expect(whole[0]?.[0]).toBe(size === limit ? 'message' : 'error');
+      expect(whole[1]).toEqual(['message', size + 1, size + 2, '7']);
+      for (let cut = 1; cut < stream.length; cut++) {
+        expect(summary(runFramer(new JsonStreamFramer(0, limit), split(stream, [cut])))).toEqual(
+          whole,
+        );
+      }
+    }
+  });
+
+  it('FR10: a value that never ends holds at most the kept bytes, and end() reports it truncated', () => {
+    const limit = 1000;
+    const framer = new JsonStreamFramer(0, limit);
+    framer.push(bytesOf('['));
+    const element = bytesOf('1,'.repeat(50_000));
+    for (let i = 0; i < 20; i++) expect(framer.push(element)).toEqual([]);
+    const last = framer.end();
+    expect(last).toMatchObject({ kind: 'error', code: 'truncated', start: 0 });
+    expect(last?.end).toBe(1 + 20 * element.length);
+    expect(last?.bytes.length).toBe(MAX_SKIPPED_BYTES_KEPT);
+  });
+
+  it('FR11: nesting deeper than Go allows is a syntax error; the stream resumes after the newline', () => {
+    const deep = `${'['.repeat(MAX_DEPTH + 1)}\n[1]`;
+    const events = run([bytesOf(deep)]);
+    expect(events.map((e) => [e.kind, e.start, e.end])).toEqual([
+      ['error', 0, MAX_DEPTH + 2],
+      ['message', MAX_DEPTH + 2, MAX_DEPTH + 5],
+    ]);
+    expect((events[0] as JsonStreamError).reason).toBe(
+      `unexpected byte 0x5b '[' at offset ${MAX_DEPTH} (nested deeper than ${MAX_DEPTH} levels)`,
+    );
+    const [ok] = run([bytesOf(`${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`)]);
+    expect(ok?.kind).toBe('message');
+  });
 });
 
 describe('JsonStreamFramer: every split position', () => {
@@ -286,6 +352,33 @@ describe('JsonStreamFramer: properties (fixed seeds)', () => {
       // FR1, FR9: a message's bytes, and an error's too while under the cap, are its whole range.
       checkEvent: (event, bytes) =>
         expect(event.bytes).toEqual(bytes.slice(event.start, event.end)),
+    });
+  });
+
+  it('FR10, FM3: with a small limit, any re-chunking gives the same messages and too-large errors', () => {
+    fc.assert(
+      fc.property(
+        validStream.chain((text) =>
+          fc.tuple(fc.constant(bytesOf(text)), cutsOf(bytesOf(text).length)),
+        ),
+        ([bytes, cuts]) => {
+          const framer = () => new JsonStreamFramer(0, 12);
+          const whole = summary(runFramer(framer(), [bytes]));
+          expect(summary(runFramer(framer(), split(bytes, cuts)))).toEqual(whole);
+        },
+      ),
+      { seed: 43, numRuns: 300 },
+    );
+  });
+
+  it('FR10, FM4: with a small limit, arbitrary bytes never throw and events stay in order', () => {
+    const noisy = fc.oneof(
+      fc.uint8Array({ maxLength: 200 }),
+      validStream.map((text) => bytesOf(text)),
+      fc.string({ unit: fc.constantFrom(...'{}[]":,\\ \n-0123e.tfnrue\u00e9') }).map(bytesOf),
+    );
+    assertNeverThrows(() => new JsonStreamFramer(0, 12), JsonStreamError, noisy, 8, {
+      numRuns: 500,
     });
   });
 });

@@ -27,13 +27,20 @@ import {
   type Framer,
   FramerError,
   HeldBytes,
+  MAX_HELD_MESSAGE_BYTES,
   MAX_SKIPPED_BYTES_KEPT,
 } from './framer';
 
 export { type FramedMessage, MAX_SKIPPED_BYTES_KEPT };
 
-/** A value that is not JSON (`syntax`), or a stream that ended inside one (`truncated`). */
-export class JsonStreamError extends FramerError<'syntax' | 'truncated'> {
+/** Go's encoding/json refuses deeper nesting too; it bounds the scanner's stack. */
+export const MAX_DEPTH = 10_000;
+
+/**
+ * A value that is not JSON (`syntax`), a stream that ended inside one
+ * (`truncated`), or one longer than a message may be held (`too-large`).
+ */
+export class JsonStreamError extends FramerError<'syntax' | 'truncated' | 'too-large'> {
   readonly framing = 'json-stream';
 }
 
@@ -131,9 +138,17 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
   private skipBudget = 0;
   private errorReason = '';
   private consumed: number;
+  /** The value in progress passed `maxHeldBytes`: it is scanned to its end, its bytes not kept (FR10). */
+  private oversize = false;
 
-  /** `startOffset`: the absolute offset of the first byte pushed (a framer may start mid-stream). */
-  constructor(startOffset = 0) {
+  /**
+   * `startOffset`: the absolute offset of the first byte pushed (a framer may start mid-stream).
+   * `maxHeldBytes`: the longest value held across chunks (FR10).
+   */
+  constructor(
+    startOffset = 0,
+    private readonly maxHeldBytes = MAX_HELD_MESSAGE_BYTES,
+  ) {
     this.consumed = startOffset;
     this.valueStart = startOffset;
   }
@@ -142,6 +157,7 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
   restart(startOffset: number): void {
     this.state = BETWEEN;
     this.depth = 0;
+    this.oversize = false;
     this.held.clear();
     this.consumed = startOffset;
     this.valueStart = startOffset;
@@ -354,7 +370,13 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
       }
       i++;
     }
-    if (this.state !== BETWEEN) this.hold(chunk.subarray(this.localStart(base)));
+    if (this.state !== BETWEEN) {
+      this.hold(chunk.subarray(this.localStart(base)));
+      if (this.held.length > this.maxHeldBytes && this.state !== SKIP) {
+        this.oversize = true;
+        this.held.keepFirst(MAX_SKIPPED_BYTES_KEPT);
+      }
+    }
     this.consumed += n;
     return out;
   }
@@ -368,6 +390,7 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
     const state = this.state;
     if (state === BETWEEN) return null;
     this.state = BETWEEN;
+    this.oversize = false;
     if (state === SKIP) return this.errorEvent(EMPTY, this.consumed);
     if (
       this.depth === 0 &&
@@ -385,6 +408,7 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
   /** Starts a value on its first byte; false if the byte cannot start one. */
   private beginValue(byte: number): boolean {
     if (byte === 0x7b || byte === 0x5b) {
+      if (this.depth === MAX_DEPTH) return false;
       if (this.depth === this.stack.length) {
         const grown = new Uint8Array(this.stack.length * 2);
         grown.set(this.stack);
@@ -428,8 +452,19 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
       this.state = AFTER_VALUE;
       return;
     }
-    out.push(this.messageEvent(chunk.subarray(this.localStart(base), end), base + end));
     this.state = BETWEEN;
+    const last = chunk.subarray(this.localStart(base), end);
+    const size = base + end - this.valueStart;
+    // By its size, not by what was held: chunking must not change the verdict (FM3).
+    if (!this.oversize && size <= this.maxHeldBytes) {
+      out.push(this.messageEvent(last, base + end));
+      return;
+    }
+    this.oversize = false;
+    this.held.keepFirst(MAX_SKIPPED_BYTES_KEPT);
+    this.errorReason = `the value at offset ${this.valueStart} is ${size} bytes, over the ${this.maxHeldBytes}-byte limit for one message (too large); only its first ${MAX_SKIPPED_BYTES_KEPT} bytes are kept`;
+    const room = Math.max(0, MAX_SKIPPED_BYTES_KEPT - this.held.length);
+    out.push(this.errorEvent(last.subarray(0, room), base + end, 'too-large'));
   }
 
   /**
@@ -445,9 +480,13 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
     expected?: string,
   ): number {
     const byte = chunk[at] as number;
-    const why = expected ?? EXPECTED[this.state] ?? 'invalid JSON';
+    const tooDeep = this.depth === MAX_DEPTH && (byte === 0x7b || byte === 0x5b);
+    const why = tooDeep
+      ? `nested deeper than ${MAX_DEPTH} levels`
+      : (expected ?? EXPECTED[this.state] ?? 'invalid JSON');
     this.errorReason = `unexpected byte ${describeByte(byte)} at offset ${base + at} (${why})`;
     this.depth = 0;
+    this.oversize = false;
     if (byte === 0x0a) {
       out.push(this.errorEvent(chunk.subarray(this.localStart(base), at + 1), base + at + 1));
       this.state = BETWEEN;
@@ -463,7 +502,8 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
   }
 
   private hold(part: Uint8Array): void {
-    this.held.add(part);
+    if (this.oversize) this.held.addCapped(part, MAX_SKIPPED_BYTES_KEPT - this.held.length);
+    else this.held.add(part);
   }
 
   private messageEvent(last: Uint8Array, end: number): FramedMessage {
@@ -474,7 +514,7 @@ export class JsonStreamFramer implements Framer<FramedMessage, JsonStreamError> 
   private errorEvent(
     last: Uint8Array,
     end: number,
-    code: 'syntax' | 'truncated' = 'syntax',
+    code: JsonStreamError['code'] = 'syntax',
   ): JsonStreamError {
     return new JsonStreamError(code, this.valueStart, end, this.held.take(last), this.errorReason);
   }

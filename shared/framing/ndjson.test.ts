@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_SKIPPED_BYTES_KEPT } from './framer';
 import { NdjsonError, NdjsonFramer } from './ndjson';
 import {
   assertNeverThrows,
   assertRechunkingInvariant,
   bytesOf,
+  cutsOf,
   noisyFrom,
   run,
   split,
@@ -14,6 +16,42 @@ import {
 const frame = (text: string) => summary(run(new NdjsonFramer(), [bytesOf(text)]));
 
 describe('NdjsonFramer: examples', () => {
+  it('ND5: a line longer than the limit is an error at its LF, keeping its first bytes; the next frames as usual', () => {
+    const limit = 2 * MAX_SKIPPED_BYTES_KEPT;
+    const long = `"${'a'.repeat(limit)}"`;
+    const stream = bytesOf(`${long}\r\n{"id":1}\n`);
+    const cuts = Array.from(
+      { length: Math.floor(stream.length / 10_000) },
+      (_, i) => (i + 1) * 10_000,
+    );
+    const events = run(new NdjsonFramer(limit), split(stream, cuts));
+    expect(events.map((e) => [e.kind, e.start, e.end])).toEqual([
+      ['error', 0, long.length + 1],
+      ['message', long.length + 2, stream.length - 1],
+    ]);
+    const [error] = events as [NdjsonError];
+    expect(error.code).toBe('too-large');
+    expect(error.bytes).toEqual(stream.slice(0, MAX_SKIPPED_BYTES_KEPT));
+    expect(error.reason).toBe(
+      `the line at offset 0 is ${long.length + 1} bytes, over the ${limit}-byte limit for one message (too large); only its first ${MAX_SKIPPED_BYTES_KEPT} bytes are kept`,
+    );
+  });
+
+  it('ND5: a line that never ends holds at most the kept bytes, and end() reports it', () => {
+    const framer = new NdjsonFramer(1000);
+    const zeros = new Uint8Array(100_000);
+    for (let i = 0; i < 20; i++) expect(framer.push(zeros)).toEqual([]);
+    const last = framer.end();
+    expect(last).toMatchObject({ kind: 'error', code: 'too-large', start: 0, end: 2_000_000 });
+    expect(last?.bytes.length).toBe(MAX_SKIPPED_BYTES_KEPT);
+    expect((last as NdjsonError).reason).toMatch(
+      /^the stream ended inside it: the line at offset 0 is 2000000 bytes/,
+    );
+    expect(framer.push(bytesOf('1\n'))).toMatchObject([
+      { kind: 'message', start: 2_000_000, text: '1' },
+    ]);
+  });
+
   it('ND1: one message per line, span without the LF or CRLF, absolute offsets', () => {
     const events = run(new NdjsonFramer(), [bytesOf('{"id":1}\n["é"]\r\n 7 \n')]);
     expect(summary(events)).toEqual([
@@ -98,11 +136,25 @@ describe('NdjsonFramer: properties (fixed seeds)', () => {
     assertRechunkingInvariant(() => new NdjsonFramer(), ndjsonStream, 11);
   });
 
+  it('ND5, FM3: with a small limit, any re-chunking gives the same messages and too-large errors', () => {
+    fc.assert(
+      fc.property(
+        ndjsonStream.chain((s) => fc.tuple(fc.constant(s.bytes), cutsOf(s.bytes.length))),
+        ([bytes, cuts]) => {
+          const whole = summary(run(new NdjsonFramer(10), [bytes]));
+          expect(summary(run(new NdjsonFramer(10), split(bytes, cuts)))).toEqual(whole);
+        },
+      ),
+      { seed: 13, numRuns: 300 },
+    );
+  });
+
   it('FM4: arbitrary bytes never throw anything; errors are NdjsonError', () => {
     const noisy = noisyFrom(
       ndjsonStream.map((s) => s.bytes),
       '{}[]":,\\ \r\n-0123e.tfnrue\u00e9',
     );
     assertNeverThrows(() => new NdjsonFramer(), NdjsonError, noisy, 12);
+    assertNeverThrows(() => new NdjsonFramer(10), NdjsonError, noisy, 14);
   });
 });

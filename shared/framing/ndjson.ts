@@ -2,12 +2,20 @@
  * Newline-delimited JSON: one JSON value per line, as JSON-RPC 2.0 servers on
  * raw TCP commonly frame it. Boundaries are the LF bytes, so a bad line costs
  * only itself: it is reported and framing goes on with the next one.
- * Rules ND1–ND4 (and FM1–FM5) in README.
+ * Rules ND1–ND5 (and FM1–FM5) in README.
  */
-import { decodeUtf8, type FramedMessage, type Framer, FramerError, HeldBytes } from './framer';
+import {
+  decodeUtf8,
+  type FramedMessage,
+  type Framer,
+  FramerError,
+  HeldBytes,
+  MAX_HELD_MESSAGE_BYTES,
+  MAX_SKIPPED_BYTES_KEPT,
+} from './framer';
 import { oneJsonValueProblem } from './one-json-value';
 
-export type NdjsonErrorCode = 'not-json' | 'truncated';
+export type NdjsonErrorCode = 'not-json' | 'truncated' | 'too-large';
 
 export class NdjsonError extends FramerError<NdjsonErrorCode> {
   readonly framing = 'ndjson';
@@ -27,6 +35,11 @@ export class NdjsonFramer implements Framer<FramedMessage, NdjsonError> {
   private readonly held = new HeldBytes();
   private lineStart = 0;
   private consumed = 0;
+  /** The line in progress passed `maxHeldBytes`: only its first bytes are kept (ND5). */
+  private oversize = false;
+
+  /** `maxHeldBytes`: the longest line held across chunks waiting for its LF (ND5). */
+  constructor(private readonly maxHeldBytes = MAX_HELD_MESSAGE_BYTES) {}
 
   get offset(): number {
     return this.consumed;
@@ -39,14 +52,20 @@ export class NdjsonFramer implements Framer<FramedMessage, NdjsonError> {
     for (;;) {
       const newline = chunk.indexOf(LF, i);
       if (newline < 0) {
-        this.held.add(chunk.subarray(i));
+        this.hold(chunk.subarray(i));
         break;
       }
-      const line = this.held.take(chunk.subarray(i, newline));
-      // A CR before the LF belongs to the terminator (ND1).
-      const content = line[line.length - 1] === CR ? line.subarray(0, line.length - 1) : line;
-      const event = this.frameLine(content);
-      if (event) out.push(event);
+      // By its size, not by what was held: chunking must not change the verdict (FM3).
+      if (this.oversize || base + newline - this.lineStart > this.maxHeldBytes) {
+        this.hold(chunk.subarray(i, newline));
+        out.push(this.tooLarge(base + newline, ''));
+      } else {
+        const line = this.held.take(chunk.subarray(i, newline));
+        // A CR before the LF belongs to the terminator (ND1).
+        const content = line[line.length - 1] === CR ? line.subarray(0, line.length - 1) : line;
+        const event = this.frameLine(content);
+        if (event) out.push(event);
+      }
       this.lineStart = base + newline + 1;
       i = newline + 1;
     }
@@ -56,16 +75,47 @@ export class NdjsonFramer implements Framer<FramedMessage, NdjsonError> {
 
   /** A last line without its LF is a truncated message (ND4); a blank one is nothing. */
   end(): FramedMessage | NdjsonError | null {
+    if (this.oversize) {
+      const error = this.tooLarge(this.consumed, 'the stream ended inside it: ');
+      this.lineStart = this.consumed;
+      return error;
+    }
     const rest = this.held.take();
+    const start = this.lineStart;
     this.lineStart = this.consumed;
     if (isBlank(rest)) return null;
-    const start = this.consumed - rest.length;
     return new NdjsonError(
       'truncated',
       start,
       this.consumed,
       rest,
       `stream ended at offset ${this.consumed} inside a line that has no LF yet (truncated message)`,
+    );
+  }
+
+  /** Holds part of the line in progress; past `maxHeldBytes`, only its first bytes (ND5). */
+  private hold(part: Uint8Array): void {
+    if (this.oversize) {
+      this.held.addCapped(part, MAX_SKIPPED_BYTES_KEPT - this.held.length);
+      return;
+    }
+    this.held.add(part);
+    if (this.held.length <= this.maxHeldBytes) return;
+    this.oversize = true;
+    this.held.keepFirst(MAX_SKIPPED_BYTES_KEPT);
+  }
+
+  /** The oversize line in progress, up to `end`, as an error; the next line frames as usual. */
+  private tooLarge(end: number, context: string): NdjsonError {
+    this.oversize = false;
+    this.held.keepFirst(MAX_SKIPPED_BYTES_KEPT);
+    const size = end - this.lineStart;
+    return new NdjsonError(
+      'too-large',
+      this.lineStart,
+      end,
+      this.held.take(),
+      `${context}the line at offset ${this.lineStart} is ${size} bytes, over the ${this.maxHeldBytes}-byte limit for one message (too large); only its first ${MAX_SKIPPED_BYTES_KEPT} bytes are kept`,
     );
   }
 
