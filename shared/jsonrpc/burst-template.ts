@@ -1,4 +1,4 @@
-import { evaluateBurstExpression } from './burst-expression';
+import { type CompiledBurstExpression, compileBurstExpression } from './burst-expression';
 
 /**
  * A burst sends N calls at once, as Go's client.Go does. Its template is
@@ -10,7 +10,7 @@ import { evaluateBurstExpression } from './burst-expression';
 const PLACEHOLDER = /^"\{\{([^"\\]*)\}\}"$/;
 
 /** The template cut at its placeholders: texts[k] comes before expressions[k]; one more text ends it. */
-type Pieces = { template: string; texts: string[]; expressions: string[] };
+type Pieces = { template: string; texts: string[]; expressions: CompiledBurstExpression[] };
 
 // A burst expands one template N times: it is cut once, for the last template seen.
 let lastPieces: Pieces | null = null;
@@ -23,9 +23,10 @@ export function expandBurstTemplate(
 ): string | { problem: string } {
   if (lastPieces?.template !== text) lastPieces = cut(text);
   const { texts, expressions } = lastPieces;
+  const vars = { i, N: n };
   let out = texts[0] ?? '';
   for (let k = 0; k < expressions.length; k++) {
-    const value = evaluateBurstExpression(expressions[k] ?? '', { i, N: n });
+    const value = (expressions[k] as CompiledBurstExpression)(vars);
     if (typeof value !== 'number') return { problem: `Burst template: ${value.problem}.` };
     out += `${value}${texts[k + 1] ?? ''}`;
   }
@@ -34,7 +35,7 @@ export function expandBurstTemplate(
 
 function cut(text: string): Pieces {
   const texts: string[] = [];
-  const expressions: string[] = [];
+  const expressions: CompiledBurstExpression[] = [];
   let copied = 0;
   let at = 0;
   while (at < text.length) {
@@ -49,7 +50,9 @@ function cut(text: string): Pieces {
     const placeholder = PLACEHOLDER.exec(text.slice(start, at));
     if (!placeholder || isKey(text, at)) continue;
     texts.push(text.slice(copied, start));
-    expressions.push(placeholder[1] ?? '');
+    const compiled = compileBurstExpression(placeholder[1] ?? '');
+    // A placeholder that does not parse is the same problem for every call.
+    expressions.push(typeof compiled === 'function' ? compiled : () => compiled);
     copied = at;
   }
   texts.push(text.slice(copied));
