@@ -320,33 +320,34 @@ const validStream = fc
   );
 
 describe('JsonStreamFramer: properties (fixed seeds)', () => {
+  /** A valid stream and where to cut it. */
+  const rechunked = validStream.chain((text) =>
+    fc.tuple(fc.constant(bytesOf(text)), cutsOf(bytesOf(text).length)),
+  );
+  /** Random bytes, valid streams, and JSON's own characters in any order. */
+  const noisy = fc.oneof(
+    fc.uint8Array({ maxLength: 200 }),
+    validStream.map((text) => bytesOf(text)),
+    fc.string({ unit: fc.constantFrom(...'{}[]":,\\ \n-0123e.tfnrue\u00e9') }).map(bytesOf),
+  );
+
   it('FR3: any re-chunking of a valid stream yields the same messages as one push', () => {
     fc.assert(
-      fc.property(
-        validStream.chain((text) =>
-          fc.tuple(fc.constant(bytesOf(text)), cutsOf(bytesOf(text).length)),
-        ),
-        ([bytes, cuts]) => {
-          const whole = run([bytes]);
-          expect(whole.every((e) => e.kind === 'message')).toBe(true);
-          expect(summary(run(split(bytes, cuts)))).toEqual(summary(whole));
-          for (const event of whole) {
-            expect(JSON.parse(decoder.decode(bytes.slice(event.start, event.end)))).toEqual(
-              JSON.parse((event as FramedMessage).text),
-            );
-          }
-        },
-      ),
+      fc.property(rechunked, ([bytes, cuts]) => {
+        const whole = run([bytes]);
+        expect(whole.every((e) => e.kind === 'message')).toBe(true);
+        expect(summary(run(split(bytes, cuts)))).toEqual(summary(whole));
+        for (const event of whole) {
+          expect(JSON.parse(decoder.decode(bytes.slice(event.start, event.end)))).toEqual(
+            JSON.parse((event as FramedMessage).text),
+          );
+        }
+      }),
       { seed: 42, numRuns: 300 },
     );
   });
 
   it('FR8, FM4: arbitrary bytes never throw; errors are JsonStreamError; offsets are monotonic and within consumed bytes', () => {
-    const noisy = fc.oneof(
-      fc.uint8Array({ maxLength: 200 }),
-      validStream.map((text) => bytesOf(text)),
-      fc.string({ unit: fc.constantFrom(...'{}[]":,\\ \n-0123e.tfnrue\u00e9') }).map(bytesOf),
-    );
     assertNeverThrows(() => new JsonStreamFramer(), JsonStreamError, noisy, 7, {
       numRuns: 500,
       // FR1, FR9: a message's bytes, and an error's too while under the cap, are its whole range.
@@ -357,26 +358,16 @@ describe('JsonStreamFramer: properties (fixed seeds)', () => {
 
   it('FR10, FM3: with a small limit, any re-chunking gives the same messages and too-large errors', () => {
     fc.assert(
-      fc.property(
-        validStream.chain((text) =>
-          fc.tuple(fc.constant(bytesOf(text)), cutsOf(bytesOf(text).length)),
-        ),
-        ([bytes, cuts]) => {
-          const framer = () => new JsonStreamFramer(0, 12);
-          const whole = summary(runFramer(framer(), [bytes]));
-          expect(summary(runFramer(framer(), split(bytes, cuts)))).toEqual(whole);
-        },
-      ),
+      fc.property(rechunked, ([bytes, cuts]) => {
+        const framer = () => new JsonStreamFramer(0, 12);
+        const whole = summary(runFramer(framer(), [bytes]));
+        expect(summary(runFramer(framer(), split(bytes, cuts)))).toEqual(whole);
+      }),
       { seed: 43, numRuns: 300 },
     );
   });
 
   it('FR10, FM4: with a small limit, arbitrary bytes never throw and events stay in order', () => {
-    const noisy = fc.oneof(
-      fc.uint8Array({ maxLength: 200 }),
-      validStream.map((text) => bytesOf(text)),
-      fc.string({ unit: fc.constantFrom(...'{}[]":,\\ \n-0123e.tfnrue\u00e9') }).map(bytesOf),
-    );
     assertNeverThrows(() => new JsonStreamFramer(0, 12), JsonStreamError, noisy, 8, {
       numRuns: 500,
     });
