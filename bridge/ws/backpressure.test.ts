@@ -90,10 +90,19 @@ function flood(peer: Socket, total: number, progress: { pumped: number }): void 
   pump();
 }
 
-function openPageSocket(running: BridgeProcess): Promise<WebSocket> {
+/**
+ * `onMessage` listens from the start: the welcome can come in the same read as
+ * the upgrade's answer, and `ws` delivers it before a listener added on 'open'
+ * (in a promise continuation) exists.
+ */
+function openPageSocket(
+  running: BridgeProcess,
+  onMessage: (this: WebSocket, data: Buffer, isBinary: boolean) => void,
+): Promise<WebSocket> {
   const ws = new WebSocket(running.wsUrl, [SUBPROTOCOL, tokenProtocol(running.token)], {
     origin: running.origin,
   });
+  ws.on('message', onMessage);
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -108,13 +117,10 @@ describe('backpressure (bridge in a child process, memory read from /proc)', () 
       bridge = running;
       const progress = { pumped: 0 };
       target = await startTcpServer((peer) => flood(peer, FLOOD_BYTES, progress));
-      const ws = await openPageSocket(running);
-      socket = ws;
-
       const checker = new PatternChecker();
       const controls: string[] = [];
       let budget = Number.POSITIVE_INFINITY;
-      ws.on('message', (data: Buffer, isBinary) => {
+      const ws = await openPageSocket(running, function (data, isBinary) {
         if (!isBinary) {
           controls.push(data.toString('utf8'));
           return;
@@ -123,8 +129,9 @@ describe('backpressure (bridge in a child process, memory read from /proc)', () 
         if (typeof frame === 'string') throw new Error(frame);
         checker.push(frame.payload);
         budget -= frame.payload.length;
-        if (budget <= 0) ws.pause();
+        if (budget <= 0) this.pause();
       });
+      socket = ws;
       expect(await until(() => controls.length > 0, 5_000)).toBe(true);
       const baseline = running.rssBytes();
 
