@@ -107,8 +107,8 @@ export class NdjsonFramer implements Framer<FramedMessage, NdjsonError> {
 
   /** The oversize line in progress, up to `end`, as an error; the next line frames as usual. */
   private tooLarge(end: number, context: string): NdjsonError {
+    // hold() has kept only the first bytes since the line passed the limit.
     this.oversize = false;
-    this.held.keepFirst(MAX_SKIPPED_BYTES_KEPT);
     const size = end - this.lineStart;
     return new NdjsonError(
       'too-large',

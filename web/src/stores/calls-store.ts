@@ -112,6 +112,11 @@ export type CallsState = {
 
 export type CallsStore = ReturnType<typeof createCallsStore>;
 
+/** Every stray reply the page has counted, kept in the list or not. */
+export function strayTotal(counts: Readonly<Record<StrayKind, number>>): number {
+  return STRAY_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+}
+
 /** Step 1 → step 12 on the page clock, or null until the result was delivered. */
 export function pageDurationMs(call: Call): number | null {
   const { invokedAt, deliveredAt } = call.stamps;

@@ -3,8 +3,8 @@ import {
   type Call,
   type CallStatus,
   pageDurationMs,
-  STRAY_KINDS,
   type StrayKind,
+  strayTotal,
 } from '../../stores/calls-store';
 import { type TallyCalls, tallyCalls } from './call-tally';
 
@@ -90,7 +90,7 @@ export type LabCounts = {
   outOfOrder: number;
   /** Replies no call could take (the stray list), per reason. */
   unmatched: number;
-  unmatchedByKind: Record<StrayKind, number>;
+  unmatchedByKind: Readonly<Record<StrayKind, number>>;
   /** Calls that got no reply: timed out, connection lost, bridge gone. */
   failed: number;
   pending: number;
@@ -111,13 +111,8 @@ export function labCounts(
     answered: counts.answered,
     outOfOrder: counts.outOfOrder,
     unmatched: strayTotal(strayCounts),
-    unmatchedByKind: { ...strayCounts },
+    unmatchedByKind: strayCounts,
     failed: counts.byStatus.get('failed') ?? 0,
     pending: counts.byStatus.get('pending') ?? 0,
   };
-}
-
-/** Every stray reply the page has counted, kept in the list or not. */
-export function strayTotal(counts: Readonly<Record<StrayKind, number>>): number {
-  return STRAY_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
 }

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
-import { strayTotal } from '../call-list/call-summary';
+import { strayTotal } from '../../stores/calls-store';
 import { LongText } from '../response/LongText';
 
 /** A server spewing garbage must not turn into thousands of DOM nodes; the store keeps more (MAX_KEPT_STRAYS). */
