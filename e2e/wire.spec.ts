@@ -304,26 +304,33 @@ test.describe('the Wire view', () => {
     await expect(result).not.toContainText('Showing the first');
   });
 
-  test('a reply past 64 MiB is refused as too large, its first 64 KiB kept, and the next reply still lands', async ({
+  test('a reply past 64 MiB is refused as too large: the call it names fails at once with the cause, the next call is answered', async ({
     page,
   }) => {
     test.slow();
-    // 65 MiB of one string, then the answer the call waits for.
-    const huge = `{"id":99,"result":"${'A'.repeat(65 * 1024 * 1024)}"}\n`;
+    // The first call is answered with 65 MiB of one string, the second as usual.
+    const huge = `{"id":0,"result":"${'A'.repeat(65 * 1024 * 1024)}"}\n`;
+    let requests = 0;
     target = await startTcpServer((socket) =>
-      socket.once('data', () => {
-        socket.write(huge);
-        socket.write('{"id":0,"result":1,"error":null}\n');
+      socket.on('data', () => {
+        requests += 1;
+        socket.write(requests === 1 ? huge : '{"id":1,"result":1,"error":null}\n');
       }),
     );
     await connect(page, `127.0.0.1:${target.port}`);
     await typeRequest(page, '{"method":"Big.Get","params":[{}]}');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(calls(page).first()).toContainText('answered', { timeout: 60_000 });
-    const strays = page.getByRole('region', { name: 'Stray replies' });
-    await expect(strays).toContainText(
-      `the value at offset 0 is ${huge.length - 1} bytes, over the ${64 * 1024 * 1024}-byte limit for one message (too large); only its first 65536 bytes are kept`,
+    const cause = `the value at offset 0 is ${huge.length - 1} bytes, over the ${64 * 1024 * 1024}-byte limit for one message (too large); only its first 65536 bytes are kept`;
+    await expect(response(page).getByRole('region', { name: 'Failure' })).toContainText(
+      `its reply could not be read: ${cause}`,
+      { timeout: 60_000 },
     );
+    const strays = page.getByRole('region', { name: 'Stray replies' });
+    await expect(strays).toContainText(cause);
     await expect(strays).toContainText('Framing error on connection 1');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page)).toHaveCount(2);
+    await expect(calls(page).filter({ hasText: 'answered' })).toHaveCount(1);
+    await expect(calls(page).filter({ hasText: 'failed' })).toHaveCount(1);
   });
 });

@@ -52,6 +52,17 @@ describe('Correlator', () => {
     expect(calls.match('1')).toEqual({ kind: 'late', key: 'old', reason: 'timed-out' });
   });
 
+  it('CO8: retireById gives up on the first pending call with the id; its answer is then late', () => {
+    const calls = new Correlator<string>();
+    calls.register('3', 'first');
+    calls.register('3', 'second');
+    expect(calls.retireById('3', 'failed')).toBe('first');
+    expect(calls.retireById('9', 'failed')).toBeUndefined();
+    expect(calls.pendingCount).toBe(1);
+    expect(calls.match('3')).toEqual({ kind: 'matched', key: 'second' });
+    expect(calls.match('3')).toEqual({ kind: 'late', key: 'first', reason: 'failed' });
+  });
+
   it('CO5: an id nobody sent is unmatched', () => {
     expect(new Correlator<string>().match('999')).toEqual({ kind: 'unmatched' });
   });

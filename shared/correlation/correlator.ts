@@ -1,7 +1,7 @@
 /**
  * The calls in flight on one connection, keyed by the canonical form of their
  * id (see canonicalId). Replies arrive in any order (GO-NETRPC fact 2) and only
- * the id ties them to their request. Rules CO1–CO7 in README.
+ * the id ties them to their request. Rules CO1–CO8 in README.
  */
 
 import { FifoMap } from './fifo-map';
@@ -75,6 +75,16 @@ export class Correlator<K> {
     else this.retiredById.set(canonicalId, [{ key, reason }]);
     this.retiredOrder.set(key, canonicalId);
     if (this.retiredOrder.size > MAX_RETIRED_REMEMBERED) this.forgetOldestRetired();
+  }
+
+  /**
+   * Gives up on the call a reply names but cannot answer (it was refused as
+   * too large): the first pending with that id, as `match` would take it.
+   */
+  retireById(canonicalId: string, reason: RetireReason): K | undefined {
+    const key = this.pending.get(canonicalId)?.[0];
+    if (key !== undefined) this.retire(key, reason);
+    return key;
   }
 
   /** The connection is gone: every pending key, in send order. No reply can follow, so none is remembered. */

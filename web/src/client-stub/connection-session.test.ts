@@ -357,6 +357,64 @@ describe('ConnectionSession: bad input, shown with its bytes and reason, never t
   });
 });
 
+describe('ConnectionSession: a reply too large to read', () => {
+  const MiB = new Uint8Array(1024 * 1024).fill(0x41);
+  /** `head`, then 65 MiB of "A", then `tail`: past MAX_HELD_MESSAGE_BYTES, chunk by chunk. */
+  function receiveHuge(s: ConnectionSession, head: string, tail: string): ReplyOutcome[] {
+    const out = s.receive(bytes(head), 1);
+    for (let i = 0; i < 65; i++) out.push(...s.receive(MiB, 2));
+    out.push(...s.receive(bytes(tail), 3));
+    return out;
+  }
+
+  it('fails the call its first bytes name, at once, with the cause; the next answer lands, a repeat is late', () => {
+    const { s, marshal, framed } = session('json-stream', 'go');
+    marshal(GO_ADD);
+    marshal(GO_ADD);
+    const out = receiveHuge(s, '{"ID":0,"result":"', '"}\n{"id":1,"result":3,"error":null}\n');
+    expect(strays(out)).toMatchObject([{ kind: 'framing-error' }]);
+    expect(failures(out)).toEqual([
+      {
+        kind: 'failed',
+        keys: ['k1'],
+        reason: `its reply could not be read: ${strays(out)[0]?.reason}`,
+      },
+    ]);
+    expect(failures(out)[0]?.reason).toMatch(/over the 67108864-byte limit .*too large/);
+    expect(answers(out).map((a) => a.key)).toEqual(['k2']);
+    // The refused bytes are the failed call's reply in the Wire view.
+    expect(framed.map((f) => f.key)).toEqual(['k1', 'k2']);
+    const again = s.receive(bytes('{"id":0,"result":3,"error":null}\n'), 4);
+    expect(strays(again)).toMatchObject([{ kind: 'late' }]);
+  });
+
+  it('a batch answer fails each call whose element begins in the bytes kept; the others wait', () => {
+    const { s, marshal } = session('ndjson', 'v2');
+    marshal('[{"method":"A.B","id":1},{"method":"A.B","id":2},{"method":"A.B","id":3}]');
+    const head = '[{"jsonrpc":"2.0","id":1,"result":1},{"jsonrpc":"2.0","id":2,"result":"';
+    const out = receiveHuge(s, head, '"},{"jsonrpc":"2.0","id":3,"result":3}]\n');
+    expect(failures(out)).toMatchObject([{ keys: ['k1', 'k2'] }]);
+    expect(s.failAll()).toEqual(['k3']);
+  });
+
+  it('names nothing it cannot be sure of: an unknown id, an id after the cut, a Go array', () => {
+    const { s, marshal } = session('json-stream', 'go');
+    marshal(GO_ADD);
+    const out = [
+      ...receiveHuge(s, '{"id":99,"result":"', '"}'),
+      ...receiveHuge(s, '{"result":"', '","id":0}'),
+      ...receiveHuge(s, '[{"id":0,"result":"', '"}]'),
+    ];
+    expect(strays(out).map((x) => x.kind)).toEqual([
+      'framing-error',
+      'framing-error',
+      'framing-error',
+    ]);
+    expect(failures(out)).toEqual([]);
+    expect(s.failAll()).toEqual(['k1']);
+  });
+});
+
 describe('ConnectionSession: properties (fast-check, fixed seed)', () => {
   const framings: FramingName[] = ['json-stream', 'ndjson', 'content-length', 'http'];
   const dialects: DialectName[] = ['go', 'v2'];

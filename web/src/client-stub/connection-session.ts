@@ -9,6 +9,7 @@ import {
   type DialectName,
   decodeReply,
   type ErrorObject,
+  idsInCutReply,
   marshalRequest,
 } from './dialects';
 import {
@@ -214,17 +215,37 @@ export class ConnectionSession {
 
   private interpret(item: FramedMessage | FramerError): ReplyOutcome[] {
     if (item.kind === 'error') {
-      this.onFramed?.(item.start, item.end, null);
+      const text = decodeLoose(item.bytes);
+      const named = item.code === 'too-large' ? this.failNamed(text, item.reason) : null;
+      this.onFramed?.(item.start, item.end, named?.keys[0] ?? null);
       const stray: ReplyOutcome = {
         kind: 'stray',
-        stray: { kind: 'framing-error', text: decodeLoose(item.bytes), reason: item.reason },
+        stray: { kind: 'framing-error', text, reason: item.reason },
       };
-      return [stray, ...this.afterFramingError(item)];
+      return [stray, ...(named ? [named] : []), ...this.afterFramingError(item)];
     }
     if (isHttpResponse(item)) return this.httpResponse(item);
     const outcomes = this.decode(item.text, item);
     this.onFramed?.(item.start, item.end, firstAnswered(outcomes));
     return outcomes;
+  }
+
+  /**
+   * A reply too large to read still names its call in the first bytes kept
+   * (PI1, PI2): that call fails now with the cause, not at its timeout. A
+   * garbled reply's ids are not trusted: its calls stay pending.
+   */
+  private failNamed(
+    keptText: string,
+    why: string,
+  ): Extract<ReplyOutcome, { kind: 'failed' }> | null {
+    const keys: string[] = [];
+    for (const id of idsInCutReply(this.protocol.dialect, keptText)) {
+      const key = this.correlator.retireById(id, 'failed');
+      if (key !== undefined) keys.push(key);
+    }
+    if (keys.length === 0) return null;
+    return { kind: 'failed', keys, reason: `its reply could not be read: ${why}` };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { type JsonValue, parseExact, stringifyExact } from '../../../shared/json/exact-json';
+import { idsInPrefix } from '../../../shared/json/prefix-ids';
 import {
   classifyGoError,
   decodeGoReply,
@@ -142,4 +143,17 @@ function v2Reply(response: V2Response, text: string): DecodedReply {
 function batchElementTexts(text: string): string[] {
   const value: JsonValue = parseExact(text);
   return Array.isArray(value) ? value.map((element) => stringifyExact(element)) : [];
+}
+
+const isGoIdKey = (key: string) => key.toLowerCase() === 'id';
+const isV2IdKey = (key: string) => key === 'id';
+
+/**
+ * The ids named by the first bytes of a reply that was cut short, keys read as
+ * the dialect reads them. Go's client reads one object per reply, its keys in
+ * any case (GO6): an array names nothing there.
+ */
+export function idsInCutReply(dialect: DialectName, text: string): string[] {
+  if (dialect === 'v2') return idsInPrefix(text, isV2IdKey);
+  return text.trimStart().startsWith('{') ? idsInPrefix(text, isGoIdKey) : [];
 }
