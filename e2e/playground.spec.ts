@@ -101,6 +101,37 @@ test.describe('the playground against real servers', () => {
       .toBeLessThanOrEqual(0);
   });
 
+  test('past 12,000 calls the oldest settled ones are forgotten and counted; the last burst is kept whole', async ({
+    page,
+    goServer,
+  }) => {
+    test.slow();
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('10000');
+    const summary = page.getByRole('region', { name: 'Calls' }).getByText(/^\d+ sent/);
+    for (const total of [10_000, 20_000]) {
+      await page.getByRole('button', { name: 'Send burst' }).click();
+      await expect(summary).toHaveText(
+        new RegExp(`^${total} sent · \\d+ answered( · \\d+ oldest forgotten)?$`),
+        { timeout: 60_000 },
+      );
+    }
+    const counts = /^20000 sent · (\d+) answered · (\d+) oldest forgotten$/.exec(
+      `${await summary.textContent()}`,
+    );
+    const [, answered = '', forgotten = ''] = counts ?? [];
+    expect(Number(answered) + Number(forgotten)).toBe(20_000);
+    expect(Number(answered)).toBeGreaterThanOrEqual(10_000);
+    expect(Number(answered)).toBeLessThanOrEqual(12_000);
+    // The list holds what is kept, the newest last: the second burst's call i = 9999 asked 9999 + 1.
+    const last = calls(page).last();
+    await expect(last).toContainText('id 19999');
+    await expect(last).toHaveAttribute('aria-setsize', answered);
+    await last.getByRole('button').first().click();
+    await expect(response(page).getByText('10000', { exact: true })).toBeVisible();
+  });
+
   test('the call list follows new calls only while it is scrolled to the end', async ({
     page,
     goServer,

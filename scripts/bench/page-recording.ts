@@ -30,28 +30,33 @@ export const FRAME_RECORDING = `
   }`;
 
 /**
- * For `locator.evaluate`: starts watching the element for `text` and returns
- * at once. `window.__benchText` settles to the page time at which the
- * element's text became exactly `text`, or to null after `timeoutMs`; read it
- * with `textReached`. Waiting this way costs the page nothing, where a
- * Playwright locator polling for the text lays out the whole page on each
- * poll, inside the time measured.
+ * For `locator.evaluate`: starts watching the element for `text` (exactly, or
+ * a match of the pattern) and returns at once. `window.__benchText` settles
+ * to the page time at which the element's text first matched, or to null
+ * after `timeoutMs`; read it with `textReached`. Waiting this way costs the
+ * page nothing, where a Playwright locator polling for the text lays out the
+ * whole page on each poll, inside the time measured.
  */
-export const watchText = (text: string, timeoutMs: number) =>
+export const watchText = (text: string | RegExp, timeoutMs: number) =>
   new Function(
     'el',
     `let settle;
+  const matches = ${
+    typeof text === 'string'
+      ? `(now) => now === ${JSON.stringify(text)}`
+      : `(now) => new RegExp(${JSON.stringify(text.source)}).test(now)`
+  };
   window.__benchText = new Promise((resolve) => { settle = resolve; });
   const giveUp = setTimeout(() => { watcher.disconnect(); settle(null); }, ${timeoutMs});
   const watcher = new MutationObserver(() => {
-    if (el.textContent !== ${JSON.stringify(text)}) return;
+    if (!matches(el.textContent)) return;
     const at = performance.now();
     watcher.disconnect();
     clearTimeout(giveUp);
     settle(at);
   });
   watcher.observe(el, { childList: true, characterData: true, subtree: true });
-  if (el.textContent === ${JSON.stringify(text)}) {
+  if (matches(el.textContent)) {
     watcher.disconnect();
     clearTimeout(giveUp);
     settle(performance.now());
@@ -59,7 +64,7 @@ export const watchText = (text: string, timeoutMs: number) =>
   ) as (el: Element) => void;
 
 /** The page time `watchText`'s text was reached; throws, naming what the element said, if it never was. */
-export async function textReached(page: Page, el: Locator, text: string): Promise<number> {
+export async function textReached(page: Page, el: Locator, text: string | RegExp): Promise<number> {
   const at = (await page.evaluate('window.__benchText')) as number | null;
   if (at === null)
     throw new Error(`the page never said "${text}"; it said "${await el.textContent()}"`);

@@ -121,6 +121,8 @@ const EN = {
   /** `status` is a word from callStatus. */
   statusCount: (n: number, status: string) => `${n} ${status}`,
   strayCount: (n: number) => `${n} stray ${n === 1 ? 'reply' : 'replies'}`,
+  /** Settled calls the page no longer holds (MAX_KEPT_CALLS); counted in `sentCount`. */
+  forgottenCount: (n: number) => `${n} oldest forgotten`,
   bridgeStatus: {
     connecting: 'Bridge: connecting…',
     open: 'Bridge: open',
@@ -261,6 +263,7 @@ const ZH: Messages = {
   sentCount: (n) => `已发送 ${n}`,
   statusCount: (n, status) => `${status} ${n}`,
   strayCount: (n) => `无主回复 ${n}`,
+  forgottenCount: (n) => `最早的已清除 ${n}`,
   bridgeStatus: {
     connecting: '网桥:正在连接…',
     open: '网桥:已打开',

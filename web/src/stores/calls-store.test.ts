@@ -3,11 +3,14 @@ import {
   type Answer,
   bridgeDurationMs,
   createCallsStore,
+  KEEP_AFTER_FORGET,
+  MAX_KEPT_CALLS,
   MAX_KEPT_STRAYS,
   type NewCall,
   pageDurationMs,
   type StrayReply,
 } from './calls-store';
+import { BURST_MAX } from './composer-store';
 
 const call = (key: string, invokedAt = 100): NewCall => ({
   key,
@@ -28,6 +31,14 @@ const reply = (readAt: number, deliveredAt: number): Answer['stamps'] => ({
   decodedAt: deliveredAt - 0.1,
   deliveredAt,
 });
+
+const answer: Answer = {
+  stamps: reply(300, 310),
+  replyOrder: 1,
+  resultText: '3',
+  error: null,
+  errorClass: null,
+};
 
 const SERVER = { received: 1, decoded: 2, invoked: 3, returned: 4, encoded: 5, written: 6 };
 
@@ -202,6 +213,39 @@ describe('calls store', () => {
     ]);
     store.getState().answerAll([]);
     expect(updates).toBe(1);
+  });
+
+  it('past MAX_KEPT_CALLS forgets the oldest settled calls, never a pending one, and counts them', () => {
+    const store = createCallsStore();
+    const keys = (from: number, n: number) => Array.from({ length: n }, (_, i) => `${from + i}`);
+    store.getState().add(keys(0, MAX_KEPT_CALLS).map((key) => call(key)));
+    store.getState().select('5');
+    // Call 0 is still pending; the rest are answered.
+    store.getState().answerAll(keys(1, MAX_KEPT_CALLS - 1).map((key) => [key, answer] as const));
+    expect(store.getState().forgottenCalls).toBe(0);
+
+    store.getState().add([call('new')], false);
+    const { calls, forgottenCalls, selectedKey } = store.getState();
+    const kept = Math.floor(MAX_KEPT_CALLS * KEEP_AFTER_FORGET);
+    expect(calls).toHaveLength(kept);
+    expect(forgottenCalls).toBe(MAX_KEPT_CALLS + 1 - kept);
+    expect(calls[0]?.key).toBe('0');
+    expect(calls[1]?.key).toBe(`${forgottenCalls + 1}`);
+    expect(calls.at(-1)?.key).toBe('new');
+    // The selected call was forgotten; the pending one can still be answered, by key, as can the newest.
+    expect(selectedKey).toBeNull();
+    store.getState().answerAll([
+      ['0', answer],
+      ['new', answer],
+    ]);
+    expect(store.getState().calls[0]?.status).toBe('answered');
+    expect(store.getState().calls.at(-1)?.status).toBe('answered');
+    store.getState().select('new');
+    expect(store.selectedCall(store.getState())?.key).toBe('new');
+  });
+
+  it('forgets no call of the largest burst: what is left after forgetting holds one whole', () => {
+    expect(Math.floor(MAX_KEPT_CALLS * KEEP_AFTER_FORGET)).toBeGreaterThanOrEqual(BURST_MAX);
   });
 
   it('keeps stray replies apart from calls', () => {

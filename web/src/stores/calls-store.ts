@@ -69,6 +69,18 @@ export const STRAY_KINDS: readonly StrayKind[] = [
  */
 export const MAX_KEPT_STRAYS = 1_000;
 
+/**
+ * The most calls the page holds. Bursts of 10,000 add up: every call costs a
+ * few KB, and the list, the diagram and the tallies walk them all on every
+ * update, so each burst on a fuller page took longer tasks (docs/benchmarks.md).
+ * Past the cap the oldest settled calls are forgotten and counted; a pending
+ * call stays, as its answer may still come. What is left after forgetting
+ * still holds the largest burst whole (BURST_MAX, composer-store.ts).
+ */
+export const MAX_KEPT_CALLS = 12_000;
+/** Past the cap, forget down to this share of it at once, so forgetting (and re-indexing) is rare. */
+export const KEEP_AFTER_FORGET = 0.9;
+
 const noStrays = (): Record<StrayKind, number> =>
   Object.fromEntries(STRAY_KINDS.map((kind) => [kind, 0])) as Record<StrayKind, number>;
 
@@ -86,8 +98,10 @@ export type Answer = {
 };
 
 export type CallsState = {
-  /** Append-only: a call keeps its index for the life of the page. */
+  /** Oldest first; new calls are appended, the oldest settled ones forgotten past MAX_KEPT_CALLS. */
   calls: Call[];
+  /** Settled calls forgotten since the page loaded, to hold at most MAX_KEPT_CALLS. */
+  forgottenCalls: number;
   selectedKey: string | null;
   /** The newest MAX_KEPT_STRAYS stray replies, oldest first. */
   strays: StrayReply[];
@@ -152,10 +166,25 @@ export function pendingCall(call: NewCall): Call {
   };
 }
 
+/** The calls left after forgetting the oldest settled ones down to KEEP_AFTER_FORGET of the cap. */
+function forgetOldest(calls: Call[]): Call[] {
+  const excess = calls.length - Math.floor(MAX_KEPT_CALLS * KEEP_AFTER_FORGET);
+  let forgotten = 0;
+  return calls.filter((call) => {
+    if (forgotten >= excess || call.status === 'pending') return true;
+    forgotten += 1;
+    return false;
+  });
+}
+
 export function createCallsStore() {
   // A burst of 1000 brings 2000 events (acks and replies); each must cost a
   // lookup and one array copy, not a scan of every call ever sent.
   const indexByKey = new Map<string, number>();
+  const reindex = (calls: readonly Call[]) => {
+    indexByKey.clear();
+    for (const [i, call] of calls.entries()) indexByKey.set(call.key, i);
+  };
 
   const updateCalls = (calls: Call[], keys: Iterable<string>, change: (call: Call) => Call) => {
     let next: Call[] | null = null;
@@ -171,17 +200,25 @@ export function createCallsStore() {
 
   const store = createStore<CallsState>()((set) => ({
     calls: [],
+    forgottenCalls: 0,
     selectedKey: null,
     strays: [],
     strayCounts: noStrays(),
 
     add: (added, select = true) =>
       set((state) => {
-        const calls = state.calls.concat(added.map(pendingCall));
-        for (const [i, call] of added.entries()) indexByKey.set(call.key, state.calls.length + i);
+        const all = state.calls.concat(added.map(pendingCall));
+        const selectedKey = (select ? added.at(-1)?.key : undefined) ?? state.selectedKey;
+        if (all.length <= MAX_KEPT_CALLS) {
+          for (const [i, call] of added.entries()) indexByKey.set(call.key, state.calls.length + i);
+          return { calls: all, selectedKey };
+        }
+        const calls = forgetOldest(all);
+        reindex(calls);
         return {
           calls,
-          selectedKey: (select ? added.at(-1)?.key : undefined) ?? state.selectedKey,
+          forgottenCalls: state.forgottenCalls + all.length - calls.length,
+          selectedKey: selectedKey !== null && indexByKey.has(selectedKey) ? selectedKey : null,
         };
       }),
     written: (keys, at) =>
@@ -241,8 +278,7 @@ export function createCallsStore() {
     restore: (restored) =>
       set((state) => {
         const calls = restored.concat(state.calls);
-        indexByKey.clear();
-        for (const [i, call] of calls.entries()) indexByKey.set(call.key, i);
+        reindex(calls);
         return { calls, selectedKey: state.selectedKey ?? restored.at(-1)?.key ?? null };
       }),
   }));

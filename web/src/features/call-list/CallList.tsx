@@ -23,6 +23,7 @@ export function CallList() {
   const selectedKey = useStore(calls, (s) => s.selectedKey);
   const select = useStore(calls, (s) => s.select);
   const strayCount = useStore(calls, (s) => strayTotal(s.strayCounts));
+  const forgotten = useStore(calls, (s) => s.forgottenCalls);
   // Counts only what changed since the last render: a burst re-renders this list every frame.
   const [tally] = useState(createCallTally);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -87,7 +88,9 @@ export function CallList() {
         <h2 className="panel-title" id="calls-title">
           {t.calls}
         </h2>
-        <span className="panel-note">{summariseCalls(items, strayCount, t, tally)}</span>
+        <span className="panel-note">
+          {summariseCalls(items, { strays: strayCount, forgotten }, t, tally)}
+        </span>
       </div>
       <div className="call-scroll" ref={scrollRef} onScroll={onScroll}>
         <ul

@@ -64,8 +64,16 @@ describe('call summary', () => {
       { ...base, key: 'c3', status: 'pending' },
       { ...base, key: 'c4', status: 'failed' },
     ];
-    expect(summariseCalls(calls, 0)).toBe('4 sent · 2 pending · 1 answered · 1 failed');
-    expect(summariseCalls([], 1)).toBe('0 sent · 1 stray reply');
+    expect(summariseCalls(calls, { strays: 0, forgotten: 0 })).toBe(
+      '4 sent · 2 pending · 1 answered · 1 failed',
+    );
+    expect(summariseCalls([], { strays: 1, forgotten: 0 })).toBe('0 sent · 1 stray reply');
+  });
+
+  it('counts forgotten calls as sent and names them, so the parts add up', () => {
+    expect(summariseCalls([base], { strays: 2, forgotten: 18_000 })).toBe(
+      '18001 sent · 1 answered · 18000 oldest forgotten · 2 stray replies',
+    );
   });
 
   it('speaks the page language when given its words', () => {
@@ -76,7 +84,8 @@ describe('call summary', () => {
       status: zh.callStatus.answered,
       detail: `120 ms · ${zh.replyOrder(2)}`,
     });
-    expect(summariseCalls([base, { ...base, key: 'c2', status: 'failed' }], 1, zh)).toBe(
+    const others = { strays: 1, forgotten: 0 };
+    expect(summariseCalls([base, { ...base, key: 'c2', status: 'failed' }], others, zh)).toBe(
       [
         zh.sentCount(2),
         zh.statusCount(1, zh.callStatus.answered),

@@ -19,6 +19,7 @@ export type CallWords = Pick<
   | 'sentCount'
   | 'statusCount'
   | 'strayCount'
+  | 'forgottenCount'
 >;
 
 export function formatDuration(ms: number | null): string {
@@ -54,22 +55,24 @@ export function summariseCall(
 
 /**
  * "12 sent · 3 pending · 1 failed": how a burst is doing, even when its rows are scrolled away.
+ * Calls the page has forgotten count as sent and are named apart, so the parts still add up.
  * `tally` may be one that keeps its work between lists (createCallTally).
  */
 export function summariseCalls(
   calls: readonly Call[],
-  strayCount: number,
+  others: { strays: number; forgotten: number },
   t: CallWords = MESSAGES.en,
   tally: TallyCalls = tallyCalls,
 ): string {
   const counts = tally(calls);
-  const parts = [t.sentCount(counts.sent)];
+  const parts = [t.sentCount(counts.sent + others.forgotten)];
   for (const [status, n] of [...counts.byStatus].sort(
     ([a], [b]) => statusRank(a) - statusRank(b),
   )) {
     parts.push(t.statusCount(n, t.callStatus[status]));
   }
-  if (strayCount > 0) parts.push(t.strayCount(strayCount));
+  if (others.forgotten > 0) parts.push(t.forgottenCount(others.forgotten));
+  if (others.strays > 0) parts.push(t.strayCount(others.strays));
   return parts.join(' · ');
 }
 

@@ -32,11 +32,13 @@ export function WireView() {
   const selectedKey = useStore(calls, (s) => s.selectedKey);
   const callList = useStore(calls, (s) => s.calls);
   // Names a call the way the call list does, for the bytes' accessible names. A call's method
-  // and id never change, so only new calls (a longer list) need new labels.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the length stands for the append-only list.
+  // and id never change, so only calls added or forgotten (the ends of the list) need new labels.
+  const firstKey = callList[0]?.key;
+  const lastKey = callList.at(-1)?.key;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ends stand for the list, which is only appended to and forgotten from the front.
   const callLabels = useMemo(
     () => new Map(callList.map((call) => [call.key, `${call.method} id ${call.idText}`])),
-    [callList.length],
+    [firstKey, lastKey],
   );
   const callLabel = (key: string | null) => (key === null ? null : (callLabels.get(key) ?? key));
   const selectCall = useStore(calls, (s) => s.select);
