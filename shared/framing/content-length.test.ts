@@ -5,6 +5,7 @@ import {
   ContentLengthFramer,
   type ContentLengthMessage,
   encodeContentLengthMessage,
+  MAX_BODY_BYTES,
 } from './content-length';
 import { concatBytes } from './framer';
 import { MAX_HEAD_BYTES } from './header-block';
@@ -155,6 +156,20 @@ describe('ContentLengthFramer: examples', () => {
       0,
       MAX_HEAD_BYTES + 1,
     ]);
+  });
+
+  it('CL6: a length over MAX_BODY_BYTES is too-large; its body is skipped as garbage, first bytes kept', () => {
+    const head = `Content-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n`;
+    const body = '{"id":1,"result":"AAAA';
+    const events = frame(`${head}${body}`, 'Content-Length: 2\r\n\r\n[]');
+    expect(brief(events)).toEqual([
+      ['too-large', 0, head.length],
+      ['garbage', head.length, head.length + body.length],
+      ['message', head.length + body.length, head.length + body.length + 23, '[]'],
+    ]);
+    expect(events[0]?.kind === 'error' && events[0].reason).toBe(
+      `Content-Length ${MAX_BODY_BYTES + 1} is over the limit of ${MAX_BODY_BYTES} bytes (message from offset 0 to ${head.length})`,
+    );
   });
 
   it('CL1: encodeContentLengthMessage counts bytes, not characters', () => {

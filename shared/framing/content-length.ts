@@ -40,6 +40,7 @@ export type ContentLengthErrorCode =
   | 'bad-length'
   | 'length-mismatch'
   | 'head-too-large'
+  | 'too-large'
   | 'garbage'
   | 'truncated';
 
@@ -146,7 +147,10 @@ export class ContentLengthFramer implements Framer<ContentLengthMessage, Content
       const why = 'the header block has no Content-Length';
       return this.headError('missing-length', end, bytes, why);
     }
-    if ('problem' in length) return this.headError('bad-length', end, bytes, length.problem);
+    if ('problem' in length) {
+      const code = length.tooLarge ? 'too-large' : 'bad-length';
+      return this.headError(code, end, bytes, length.problem);
+    }
     this.headBytes = bytes;
     this.headers = parsed.headers;
     this.bodyStart = end;

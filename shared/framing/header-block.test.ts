@@ -70,9 +70,18 @@ describe('header-block', () => {
     expect(length()).toBeNull();
     expect(length('12')).toEqual({ length: 12 });
     expect(length('12, 12', '12')).toEqual({ length: 12 });
-    expect(length('12', '13')).toEqual({ problem: 'Content-Length values disagree: 12 and 13' });
-    expect(length('-1')).toEqual({ problem: 'Content-Length "-1" is not a number' });
-    expect(length('101')).toEqual({ problem: 'Content-Length 101 is over the limit of 100 bytes' });
+    expect(length('12', '13')).toEqual({
+      problem: 'Content-Length values disagree: 12 and 13',
+      tooLarge: false,
+    });
+    expect(length('-1')).toEqual({
+      problem: 'Content-Length "-1" is not a number',
+      tooLarge: false,
+    });
+    expect(length('101')).toEqual({
+      problem: 'Content-Length 101 is over the limit of 100 bytes',
+      tooLarge: true,
+    });
   });
 
   it('latin1 maps each byte to one character, non-ASCII included', () => {

@@ -122,28 +122,32 @@ export function headerValues(headers: Header[], name: string): string[] {
 /**
  * The one body length all Content-Length values agree on (a list of equal
  * values is allowed, RFC 9112 §6.3), or a problem; null when there is none.
+ * `tooLarge`: the length is readable, only more than a body may be.
  */
 export function contentLength(
   headers: Header[],
   maxBody: number,
-): { length: number } | { problem: string } | null {
+): { length: number } | { problem: string; tooLarge: boolean } | null {
   let text: string | null = null;
   for (const field of headerValues(headers, 'content-length')) {
     for (const part of field.includes(',') ? field.split(',') : [field]) {
       const value = part.trim();
       if (text !== null && value !== text) {
-        return { problem: `Content-Length values disagree: ${text} and ${value}` };
+        return { problem: `Content-Length values disagree: ${text} and ${value}`, tooLarge: false };
       }
       text = value;
     }
   }
   if (text === null) return null;
   if (!DIGITS.test(text)) {
-    return { problem: `Content-Length ${JSON.stringify(text)} is not a number` };
+    return { problem: `Content-Length ${JSON.stringify(text)} is not a number`, tooLarge: false };
   }
   const length = Number(text);
   if (length > maxBody) {
-    return { problem: `Content-Length ${text} is over the limit of ${maxBody} bytes` };
+    return {
+      problem: `Content-Length ${text} is over the limit of ${maxBody} bytes`,
+      tooLarge: true,
+    };
   }
   return { length };
 }

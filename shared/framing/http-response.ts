@@ -335,7 +335,8 @@ export class HttpResponseReader implements Framer<HttpResponse, HttpFramingError
     } else {
       const length = contentLength(headers, MAX_BODY_BYTES);
       if (length !== null && 'problem' in length) {
-        return this.fail('bad-length', chunk, base, stop, length.problem);
+        const code = length.tooLarge ? 'body-too-large' : 'bad-length';
+        return this.fail(code, chunk, base, stop, length.problem);
       }
       if (length !== null) {
         if (length.length === 0) return this.complete(base, stop);

@@ -150,6 +150,7 @@ describe('HttpResponseReader: examples', () => {
       ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', 'bad-chunk'],
       ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]X', 'bad-chunk'],
       ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5000000\r\n', 'body-too-large'],
+      ['HTTP/1.1 200 OK\r\nContent-Length: 99999999999\r\n\r\n', 'body-too-large'],
     ];
     for (const [text, code] of cases) {
       const events = read(`${text}HTTP/1.1 204 No Content\r\n\r\n`);

@@ -397,6 +397,40 @@ describe('ConnectionSession: a reply too large to read', () => {
     expect(s.failAll()).toEqual(['k3']);
   });
 
+  it('Content-Length: a length over the limit fails the call its skipped body names; the next message lands', () => {
+    const { s, marshal, framed } = session('content-length', 'v2');
+    marshal('{"method":"A.B","id":1}');
+    marshal('{"method":"A.B","id":2}');
+    const huge = 'Content-Length: 70000000\r\n\r\n{"jsonrpc":"2.0","id":1,"result":"AAAA';
+    const out = s.receive(
+      bytes(`${huge}${reply['content-length']('{"jsonrpc":"2.0","result":2,"id":2}')}`),
+      1,
+    );
+    expect(strays(out).map((x) => x.kind)).toEqual(['framing-error', 'framing-error']);
+    expect(failures(out)).toEqual([
+      {
+        kind: 'failed',
+        keys: ['k1'],
+        reason: `its reply could not be read: ${strays(out)[0]?.reason}`,
+      },
+    ]);
+    expect(failures(out)[0]?.reason).toContain('Content-Length 70000000 is over the limit');
+    expect(answers(out).map((a) => a.key)).toEqual(['k2']);
+    expect(framed.map((f) => f.key)).toEqual([null, 'k1', 'k2']);
+  });
+
+  it('Content-Length: garbage after any other error names nothing', () => {
+    const { s, marshal } = session('content-length', 'v2');
+    marshal('{"method":"A.B","id":1}');
+    const out = [
+      ...s.receive(bytes('Content-Length: x\r\n\r\n{"jsonrpc":"2.0","id":1,"result":1}'), 1),
+      ...s.end(),
+    ];
+    expect(strays(out).map((x) => x.kind)).toEqual(['framing-error', 'framing-error']);
+    expect(failures(out)).toEqual([]);
+    expect(s.failAll()).toEqual(['k1']);
+  });
+
   it('names nothing it cannot be sure of: an unknown id, an id after the cut, a Go array', () => {
     const { s, marshal } = session('json-stream', 'go');
     marshal(GO_ADD);

@@ -112,6 +112,8 @@ export class ConnectionSession {
   private readonly httpAwaiting: string[][] = [];
   private httpBroken = false;
   private notificationsSent = 0;
+  /** Content-Length: why the last head's body was refused as too large, until its bytes come. */
+  private refusedBody: string | null = null;
 
   /** `now` is the page clock, for step 11; `onFramed` hears where each message or error sits. */
   constructor(
@@ -214,9 +216,18 @@ export class ConnectionSession {
   }
 
   private interpret(item: FramedMessage | FramerError): ReplyOutcome[] {
+    const refusedBody = this.refusedBody;
+    this.refusedBody = null;
     if (item.kind === 'error') {
       const text = decodeLoose(item.bytes);
-      const named = item.code === 'too-large' ? this.failNamed(text, item.reason) : null;
+      let named: Extract<ReplyOutcome, { kind: 'failed' }> | null = null;
+      if (item.framing === 'content-length') {
+        // The head refused the body; the garbage that follows is the body's start (CL6).
+        if (item.code === 'too-large') this.refusedBody = item.reason;
+        else if (item.code === 'garbage' && refusedBody !== null) {
+          named = this.failNamed(text, refusedBody);
+        }
+      } else if (item.code === 'too-large') named = this.failNamed(text, item.reason);
       this.onFramed?.(item.start, item.end, named?.keys[0] ?? null);
       const stray: ReplyOutcome = {
         kind: 'stray',
@@ -233,7 +244,9 @@ export class ConnectionSession {
   /**
    * A reply too large to read still names its call in the first bytes kept
    * (PI1, PI2): that call fails now with the cause, not at its timeout. A
-   * garbled reply's ids are not trusted: its calls stay pending.
+   * garbled reply's ids are not trusted: its calls stay pending. With
+   * Content-Length the head says the body is too large and the body's bytes
+   * come next as skipped garbage (CL6), so they are read then.
    */
   private failNamed(
     keptText: string,
