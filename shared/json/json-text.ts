@@ -5,12 +5,7 @@
  * Go's json.Compact works the same way (rules JT1–JT2 in README).
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
+import { BACKSLASH, isSpace, QUOTE } from './json-chars';
 
 /** Removes insignificant whitespace. The input must be valid JSON. */
 export function compactJsonText(text: string): string {

@@ -1,4 +1,5 @@
 import { type JsonValue, LosslessNumber } from './exact-json';
+import { BACKSLASH, isSpace, QUOTE } from './json-chars';
 import type { TopLevelMember } from './json-text';
 
 /**
@@ -22,13 +23,6 @@ export type ScannedObject = {
 
 /** Deeper than this, give up: parseExact recurses and must be left to fail as it always has. */
 const MAX_DEPTH = 64;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;

@@ -1,4 +1,5 @@
 import { canonicalId } from './exact-json';
+import { BACKSLASH, isSpace, QUOTE } from './json-chars';
 
 /**
  * The ids a JSON reply names in its first bytes, when only those were kept: a
@@ -7,8 +8,6 @@ import { canonicalId } from './exact-json';
  * instead of waiting for its timeout. Rules PI1–PI4 in README.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
@@ -18,10 +17,6 @@ const COLON = 0x3a;
 
 /** Where a scan stops because the text ends (or stops being JSON) first. */
 const CUT = -1;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
 
 function skipSpace(text: string, at: number): number {
   let i = at;

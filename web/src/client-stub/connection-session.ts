@@ -67,6 +67,8 @@ export type ReplyOutcome =
   /** Calls that can no longer be answered, though the connection lives on. */
   | { kind: 'failed'; keys: string[]; reason: string };
 
+type FailedOutcome = Extract<ReplyOutcome, { kind: 'failed' }>;
+
 /** One TCP chunk as the bridge read it: where it sits in the stream and when it was read. */
 type ChunkRead = { start: number; end: number; at: number };
 
@@ -216,18 +218,9 @@ export class ConnectionSession {
   }
 
   private interpret(item: FramedMessage | FramerError): ReplyOutcome[] {
-    const refusedBody = this.refusedBody;
-    this.refusedBody = null;
     if (item.kind === 'error') {
       const text = decodeLoose(item.bytes);
-      let named: Extract<ReplyOutcome, { kind: 'failed' }> | null = null;
-      if (item.framing === 'content-length') {
-        // The head refused the body; the garbage that follows is the body's start (CL6).
-        if (item.code === 'too-large') this.refusedBody = item.reason;
-        else if (item.code === 'garbage' && refusedBody !== null) {
-          named = this.failNamed(text, refusedBody);
-        }
-      } else if (item.code === 'too-large') named = this.failNamed(text, item.reason);
+      const named = this.failRefused(item, text);
       this.onFramed?.(item.start, item.end, named?.keys[0] ?? null);
       const stray: ReplyOutcome = {
         kind: 'stray',
@@ -235,6 +228,7 @@ export class ConnectionSession {
       };
       return [stray, ...(named ? [named] : []), ...this.afterFramingError(item)];
     }
+    this.refusedBody = null;
     if (isHttpResponse(item)) return this.httpResponse(item);
     const outcomes = this.decode(item.text, item);
     this.onFramed?.(item.start, item.end, firstAnswered(outcomes));
@@ -243,15 +237,23 @@ export class ConnectionSession {
 
   /**
    * A reply too large to read still names its call in the first bytes kept
-   * (PI1, PI2): that call fails now with the cause, not at its timeout. A
-   * garbled reply's ids are not trusted: its calls stay pending. With
-   * Content-Length the head says the body is too large and the body's bytes
-   * come next as skipped garbage (CL6), so they are read then.
+   * (PI1, PI2): that call fails now with the cause, not at its timeout. With
+   * Content-Length the head is refused first and the body's bytes follow as
+   * skipped garbage (CL6), so they are read then. A garbled reply's ids are
+   * not trusted: its calls stay pending.
    */
-  private failNamed(
-    keptText: string,
-    why: string,
-  ): Extract<ReplyOutcome, { kind: 'failed' }> | null {
+  private failRefused(error: FramerError, keptText: string): FailedOutcome | null {
+    const refusedBody = this.refusedBody;
+    this.refusedBody = null;
+    if (error.framing !== 'content-length') {
+      return error.code === 'too-large' ? this.failNamed(keptText, error.reason) : null;
+    }
+    if (error.code === 'too-large') this.refusedBody = error.reason;
+    if (error.code !== 'garbage' || refusedBody === null) return null;
+    return this.failNamed(keptText, refusedBody);
+  }
+
+  private failNamed(keptText: string, why: string): FailedOutcome | null {
     const keys: string[] = [];
     for (const id of idsInCutReply(this.protocol.dialect, keptText)) {
       const key = this.correlator.retireById(id, 'failed');
