@@ -75,7 +75,8 @@ export const MAX_KEPT_STRAYS = 1_000;
  * update, so each burst on a fuller page took longer tasks (docs/benchmarks.md).
  * Past the cap the oldest settled calls are forgotten and counted; a pending
  * call stays, as its answer may still come. What is left after forgetting
- * still holds the largest burst whole (BURST_MAX, composer-store.ts).
+ * still holds the largest burst whole (BURST_MAX, composer-store.ts), unless
+ * older calls are still pending.
  */
 export const MAX_KEPT_CALLS = 12_000;
 /** Past the cap, forget down to this share of it at once, so forgetting (and re-indexing) is rare. */
@@ -209,11 +210,11 @@ export function createCallsStore() {
       set((state) => {
         const all = state.calls.concat(added.map(pendingCall));
         const selectedKey = (select ? added.at(-1)?.key : undefined) ?? state.selectedKey;
-        if (all.length <= MAX_KEPT_CALLS) {
+        const calls = all.length > MAX_KEPT_CALLS ? forgetOldest(all) : all;
+        if (calls.length === all.length) {
           for (const [i, call] of added.entries()) indexByKey.set(call.key, state.calls.length + i);
           return { calls: all, selectedKey };
         }
-        const calls = forgetOldest(all);
         reindex(calls);
         return {
           calls,
