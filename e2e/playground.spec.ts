@@ -132,6 +132,35 @@ test.describe('the playground against real servers', () => {
     await expect(response(page).getByText('10000', { exact: true })).toBeVisible();
   });
 
+  test('a call list scrolled up keeps the same calls in view while the oldest are forgotten', async ({
+    page,
+    goServer,
+  }) => {
+    test.slow();
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('10000');
+    const region = page.getByRole('region', { name: 'Calls' });
+    const row = (id: number) => calls(page).filter({ hasText: new RegExp(`\\bid ${id}\\b`) });
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    await expect(region).toContainText('10000 sent · 10000 answered', { timeout: 60_000 });
+
+    // Reading call 9990, near the end of the first burst, which the second one keeps.
+    await page.getByRole('list', { name: 'Calls' }).evaluate((el) => {
+      const box = el.parentElement;
+      if (box) box.scrollTop = box.scrollHeight * 0.999;
+    });
+    await expect(row(9990)).toBeInViewport();
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    await expect(region).toContainText(/20000 sent · \d+ answered · \d+ oldest forgotten/, {
+      timeout: 60_000,
+    });
+    // Twice the follow interval and more: a paced scroll, had it been due, would have come.
+    await page.waitForTimeout(500);
+    await expect(row(9990)).toBeInViewport();
+    await expect(row(19999)).toHaveCount(0);
+  });
+
   test('the call list follows new calls only while it is scrolled to the end', async ({
     page,
     goServer,

@@ -11,6 +11,7 @@ import { summariseCall, summariseCalls } from './call-summary';
 import { createCallTally } from './call-tally';
 import './call-list.css';
 import { followsEnd } from './follow-end';
+import { rowsGoneAbove } from './rows-gone-above';
 
 const ROW_HEIGHT_PX = 40;
 /** While calls stream in, the list scrolls to the newest at most this often, ms. */
@@ -58,6 +59,22 @@ export function CallList() {
           const box = scrollRef.current;
           if (box && followEnd.current) box.scrollTop = box.scrollHeight;
         },
+      }),
+    [calls],
+  );
+
+  // Forgetting the oldest calls removes rows above the view: scrolling back by as many keeps the
+  // calls in view where they were, and a list at its end there, instead of the browser clamping it
+  // up by a scroll that reads as the person leaving the end.
+  useEffect(
+    () =>
+      calls.subscribe((state, previous) => {
+        const box = scrollRef.current;
+        if (!box || state.forgottenCalls === previous.forgottenCalls) return;
+        const firstInView = Math.floor(box.scrollTop / ROW_HEIGHT_PX);
+        const gone = rowsGoneAbove(previous.calls, state.calls, firstInView);
+        box.scrollTop = Math.max(0, box.scrollTop - gone * ROW_HEIGHT_PX);
+        lastScrollTop.current = box.scrollTop;
       }),
     [calls],
   );
