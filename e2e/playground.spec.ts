@@ -11,6 +11,18 @@ async function sendCallLeftInFlight(page: Page): Promise<void> {
   await expect(calls(page).first()).toContainText('pending');
 }
 
+/** Connects to the Go server, with bursts of `size` calls to ServiceA.Add asking i + 1. */
+async function readyBurstsOfAdds(page: Page, port: number, size: number): Promise<void> {
+  await connect(page, `127.0.0.1:${port}`);
+  await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
+  await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(size));
+}
+
+/** The call list's row of the call with this id, if it is rendered. */
+function callWithId(page: Page, id: number) {
+  return calls(page).filter({ hasText: new RegExp(`\\bid ${id}\\b`) });
+}
+
 test.describe('the playground against real servers', () => {
   test.beforeEach(async ({ page, app }) => {
     await page.goto(app.url);
@@ -106,9 +118,7 @@ test.describe('the playground against real servers', () => {
     goServer,
   }) => {
     test.slow();
-    await connect(page, `127.0.0.1:${goServer.port}`);
-    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
-    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('10000');
+    await readyBurstsOfAdds(page, goServer.port, 10_000);
     const summary = page.getByRole('region', { name: 'Calls' }).getByText(/^\d+ sent/);
     for (const total of [10_000, 20_000]) {
       await page.getByRole('button', { name: 'Send burst' }).click();
@@ -137,11 +147,8 @@ test.describe('the playground against real servers', () => {
     goServer,
   }) => {
     test.slow();
-    await connect(page, `127.0.0.1:${goServer.port}`);
-    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
-    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('10000');
+    await readyBurstsOfAdds(page, goServer.port, 10_000);
     const region = page.getByRole('region', { name: 'Calls' });
-    const row = (id: number) => calls(page).filter({ hasText: new RegExp(`\\bid ${id}\\b`) });
     await page.getByRole('button', { name: 'Send burst' }).click();
     await expect(region).toContainText('10000 sent · 10000 answered', { timeout: 60_000 });
 
@@ -150,15 +157,15 @@ test.describe('the playground against real servers', () => {
       const box = el.parentElement;
       if (box) box.scrollTop = box.scrollHeight * 0.999;
     });
-    await expect(row(9990)).toBeInViewport();
+    await expect(callWithId(page, 9990)).toBeInViewport();
     await page.getByRole('button', { name: 'Send burst' }).click();
     await expect(region).toContainText(/20000 sent · \d+ answered · \d+ oldest forgotten/, {
       timeout: 60_000,
     });
     // Twice the follow interval and more: a paced scroll, had it been due, would have come.
     await page.waitForTimeout(500);
-    await expect(row(9990)).toBeInViewport();
-    await expect(row(19999)).toHaveCount(0);
+    await expect(callWithId(page, 9990)).toBeInViewport();
+    await expect(callWithId(page, 19999)).toHaveCount(0);
   });
 
   test('the call list follows new calls only while it is scrolled to the end', async ({
@@ -166,11 +173,8 @@ test.describe('the playground against real servers', () => {
     goServer,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await connect(page, `127.0.0.1:${goServer.port}`);
-    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":1}]}');
-    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('300');
+    await readyBurstsOfAdds(page, goServer.port, 300);
     const list = page.getByRole('list', { name: 'Calls' });
-    const row = (id: number) => calls(page).filter({ hasText: new RegExp(`\\bid ${id}\\b`) });
     const burst = async (total: number) => {
       await page.getByRole('button', { name: 'Send burst' }).click();
       await expect(page.getByRole('region', { name: 'Calls' })).toContainText(
@@ -178,28 +182,28 @@ test.describe('the playground against real servers', () => {
       );
     };
     await burst(300);
-    await expect(row(299)).toBeVisible();
+    await expect(callWithId(page, 299)).toBeVisible();
 
     // Scrolled up to read the first calls: a burst that follows leaves the view where it is.
     await list.evaluate((el) => {
       if (el.parentElement) el.parentElement.scrollTop = 0;
     });
-    await expect(row(0)).toBeVisible();
+    await expect(callWithId(page, 0)).toBeVisible();
     await burst(600);
     // Twice the follow interval and more: a paced scroll, had it been due, would have come.
     await page.waitForTimeout(500);
-    await expect(row(0)).toBeVisible();
-    await expect(row(599)).toHaveCount(0);
+    await expect(callWithId(page, 0)).toBeVisible();
+    await expect(callWithId(page, 599)).toHaveCount(0);
 
     // Back at the end, the list follows the newest call again.
     await list.evaluate((el) => {
       const box = el.parentElement;
       if (box) box.scrollTop = box.scrollHeight;
     });
-    await expect(row(599)).toBeVisible();
+    await expect(callWithId(page, 599)).toBeVisible();
     await burst(900);
-    await expect(row(899)).toBeVisible();
-    await expect(row(0)).toHaveCount(0);
+    await expect(callWithId(page, 899)).toBeVisible();
+    await expect(callWithId(page, 0)).toHaveCount(0);
   });
 
   test('numbers stay exact: 9007199254740993 round-trips as id and param', async ({
