@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   STEP_NUMBERS,
@@ -7,10 +6,7 @@ import {
   type TimeSource,
 } from '../../../../shared/steps/call-stamps';
 import {
-  type Activation,
   arrowSegment,
-  assignLanes,
-  countOvertakes,
   distanceToSegment,
   type Geometry,
   hitArrow,
@@ -113,97 +109,6 @@ describe('layoutCall', () => {
     const unsent = layoutCall(call('d', stepTimes({ 1: 0, 2: 1 }, false)));
     expect(unsent.arrows).toEqual([]);
     expect(unsent.activation).toBeNull();
-  });
-});
-
-const span = (callKey: string, start: number, end: number | null): Activation => ({
-  callKey,
-  lifeline: 'service',
-  start,
-  end,
-  inferred: false,
-  steps: [6, 7],
-});
-
-describe('lanes and overtaking', () => {
-  it('gives calls inside the server together lanes in arrival order, reused once all have left', () => {
-    const lanes = assignLanes([
-      span('c', 2, 9),
-      span('a', 0, 10),
-      span('b', 1, 5),
-      span('d', 11, 12),
-    ]);
-    expect(Object.fromEntries(lanes)).toEqual({ a: 0, b: 1, c: 2, d: 0 });
-  });
-
-  it('a burst answered in reverse: each answer overtakes every call sent before it', () => {
-    const n = 8;
-    const spans = Array.from({ length: n }, (_, i) => span(String(i), i * 0.1, (n - i) * 40));
-    const overtakes = countOvertakes(spans);
-    for (let i = 0; i < n; i++) expect(overtakes.get(String(i)) ?? 0).toBe(i);
-  });
-
-  it('answers in order overtake nothing; an answer passing a call still in flight overtakes it', () => {
-    const inOrder = [span('0', 0, 40), span('1', 1, 41), span('2', 2, 42)];
-    expect(countOvertakes(inOrder).size).toBe(0);
-    const passing = [span('slow', 0, null), span('fast', 1, 5)];
-    expect(Object.fromEntries(countOvertakes(passing))).toEqual({ fast: 1 });
-  });
-
-  it('the count is exactly the bars an answer crosses, and the calls it overtook (property)', () => {
-    const spansArb = fc
-      .array(
-        fc.record({
-          start: fc.integer({ min: 0, max: 20 }),
-          length: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
-          blackBox: fc.boolean(),
-        }),
-        { maxLength: 40 },
-      )
-      .map((raw) =>
-        raw.map(
-          (r, i): Activation => ({
-            ...span(`k${i}`, r.start, r.length === null ? null : r.start + r.length),
-            lifeline: r.blackBox ? 'server' : 'service',
-          }),
-        ),
-      );
-    fc.assert(
-      fc.property(spansArb, (spans) => {
-        const lanes = assignLanes(spans);
-        const overtakes = countOvertakes(spans);
-        const lane = (a: Activation) => lanes.get(a.callKey) ?? -1;
-        for (const b of spans) {
-          const left = b.end;
-          if (left === null) {
-            expect(overtakes.has(b.callKey)).toBe(false);
-            continue;
-          }
-          // The answer leaves lane(b) leftwards at `left`: the bars it crosses.
-          const crossed = spans.filter(
-            (a) =>
-              a.lifeline === b.lifeline &&
-              lane(a) < lane(b) &&
-              a.start < left &&
-              (a.end === null || a.end > left),
-          );
-          expect(overtakes.get(b.callKey) ?? 0).toBe(crossed.length);
-          // …which are the calls that arrived first and were still inside.
-          for (const a of crossed) expect(a.start).toBeLessThanOrEqual(b.start);
-        }
-        // Calls inside together never share a lane.
-        for (const a of spans)
-          for (const b of spans) {
-            const together =
-              a !== b &&
-              a.lifeline === b.lifeline &&
-              a.start < b.start &&
-              (a.end === null || a.end > b.start);
-            if (together) expect(lane(a)).toBeLessThan(lane(b));
-          }
-      }),
-      { seed: 20261123, numRuns: 500 },
-    );
   });
 });
 

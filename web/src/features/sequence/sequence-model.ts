@@ -1,9 +1,8 @@
 import type { StepTime } from '../../../../shared/steps/call-stamps';
+import { createPlacer } from './placement';
 import {
   type Activation,
-  assignLanes,
   type CallLayout,
-  countOvertakes,
   type LifelineId,
   layoutCall,
   lifelinesFor,
@@ -34,6 +33,7 @@ export type SequenceModel = {
  */
 export function createSequenceModelBuilder<T extends CallIdentity>() {
   const cache = new WeakMap<T, { clock: unknown; layout: CallLayout; span: CallSpan }>();
+  const place = createPlacer();
 
   return (
     calls: readonly T[],
@@ -60,22 +60,14 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
       if (layout.activation) activations.push(layout.activation);
     }
     const index = indexByTime(spans);
-    const lanes = assignLanes(activations);
-    const laneCounts = new Map<LifelineId, number>();
-    for (const activation of activations) {
-      const count = (lanes.get(activation.callKey) ?? 0) + 1;
-      laneCounts.set(
-        activation.lifeline,
-        Math.max(count, laneCounts.get(activation.lifeline) ?? 0),
-      );
-    }
+    const { lanes, laneCounts, overtakes } = place(activations);
     return {
       layouts,
       byKey,
       lifelines: lifelinesFor(layouts),
       lanes,
       laneCounts,
-      overtakes: countOvertakes(activations),
+      overtakes,
       extent: index.extent,
       index,
     };
