@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STEP_NUMBERS, type StepTime } from '../../../../shared/steps/call-stamps';
-import { createSequenceModelBuilder } from './sequence-model';
+import { createSequenceModelBuilder, type SequenceModel } from './sequence-model';
 
 type TestCall = {
   key: string;
@@ -76,5 +77,69 @@ describe('the sequence model', () => {
     expect(model.byKey.get('c1')?.activation?.end).toBe(50);
     build(answered, counted, { offsetMs: 1 });
     expect(laidOut).toBe(7);
+  });
+
+  it('building after calls were answered, sent, shifted or forgotten equals building afresh (property)', () => {
+    const op = fc.record({
+      kind: fc.constantFrom('answer', 'send', 'unsent', 'forget', 'clock', 'nothing'),
+      pick: fc.nat(),
+      after: fc.integer({ min: 1, max: 30 }),
+    });
+    /** What a model shows, by call key, in the order it holds them. */
+    const shown = (model: SequenceModel) => ({
+      layouts: model.layouts.map((l) => [l.call.key, l.arrows.length, l.activation?.end ?? null]),
+      byKey: [...model.byKey].map(([key, l]) => [key, l.call.key]).sort(),
+      lanes: new Map(model.lanes),
+      laneCounts: new Map(model.laneCounts),
+      overtakes: new Map(model.overtakes),
+      lifelines: model.lifelines,
+      entries: model.index.entries.map((e) => e.layout.call.key),
+      open: model.index.open.map((e) => e.layout.call.key),
+      longestClosed: model.index.longestClosed,
+      extent: model.extent,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(op, { maxLength: 5 }), { minLength: 1, maxLength: 10 }),
+        (steps) => {
+          const build = createSequenceModelBuilder<TestCall>();
+          let clock = { offsetMs: 0 };
+          const unsent = new Set<string>();
+          const shifted = (c: TestCall): StepTime[] => {
+            const steps = timeline({
+              ...c,
+              sentAt: c.sentAt + clock.offsetMs,
+              answerAt: c.answerAt === null ? null : c.answerAt + clock.offsetMs,
+            });
+            return unsent.has(c.key)
+              ? steps.map((s) => ({ ...s, at: s.step === 1 ? s.at : null, end: null }))
+              : steps;
+          };
+          let calls: TestCall[] = [];
+          let made = 0;
+          for (const ops of steps) {
+            for (const { kind, pick, after } of ops) {
+              const i = calls.length === 0 ? 0 : pick % calls.length;
+              const picked = calls[i];
+              if (kind === 'send' || kind === 'unsent') {
+                const sent = call(made++, null);
+                if (kind === 'unsent') unsent.add(sent.key);
+                calls = [...calls, { ...sent, sentAt: made * 2 }];
+              } else if (kind === 'forget') calls = calls.slice(1 + (pick % 2));
+              else if (kind === 'clock') clock = { offsetMs: pick % 5 };
+              else if (picked && kind === 'answer') {
+                unsent.delete(picked.key);
+                const answered = { ...picked, answerAt: picked.answerAt ?? picked.sentAt + after };
+                calls = calls.map((c, j) => (j === i ? answered : c));
+              }
+            }
+            const again = shown(build(calls, shifted, clock));
+            const afresh = shown(createSequenceModelBuilder<TestCall>()(calls, shifted, clock));
+            expect(again).toEqual(afresh);
+          }
+        },
+      ),
+      { seed: 20261201, numRuns: 500 },
+    );
   });
 });

@@ -26,39 +26,78 @@ export type SequenceModel = {
   index: TimeIndex;
 };
 
+type Laid = { clock: unknown; layout: CallLayout; span: CallSpan };
+
+/** What one build left behind, for the next to start from where the calls first differ. */
+type Built = {
+  calls: readonly unknown[];
+  clock: unknown;
+  layouts: CallLayout[];
+  spans: Laid[];
+  activations: Activation[];
+  /** How many layouts (and spans) and activations came from calls[0..i). */
+  layoutsBefore: Int32Array;
+  activationsBefore: Int32Array;
+};
+
 /**
  * Builds the diagram's model from the calls store. A call's layout is kept
  * while the call object and the clock estimate are unchanged, so an answer
- * arriving in a burst of 500 lays out one call, not 500.
+ * arriving in a burst of 500 lays out one call, not 500. And a build starts
+ * where the list first differs from the last one's (the same call objects
+ * before it), so a redraw in a burst of 10,000 walks the calls answered or
+ * sent since the last, not all. `byKey`, `lanes` and `overtakes` are the
+ * builder's own maps, and change with its next build.
  */
 export function createSequenceModelBuilder<T extends CallIdentity>() {
-  const cache = new WeakMap<T, { clock: unknown; layout: CallLayout; span: CallSpan }>();
+  const cache = new WeakMap<T, Laid>();
+  const byKey = new Map<string, CallLayout>();
   const place = createPlacer();
+  let last: Built | null = null;
 
   return (
     calls: readonly T[],
     timeline: (call: T) => StepTime[],
     clock: unknown,
   ): SequenceModel => {
-    const layouts: CallLayout[] = [];
-    const byKey = new Map<string, CallLayout>();
-    const activations: Activation[] = [];
-    const spans: { span: CallSpan; layout: CallLayout }[] = [];
-    for (const call of calls) {
-      let cached = cache.get(call);
-      if (!cached || cached.clock !== clock) {
+    const before = last;
+    let same = 0;
+    if (before && before.clock === clock) {
+      const limit = Math.min(calls.length, before.calls.length);
+      while (same < limit && calls[same] === before.calls[same]) same += 1;
+    }
+    const keptLayouts = before?.layoutsBefore[same] ?? 0;
+    const keptActivations = before?.activationsBefore[same] ?? 0;
+    const layouts = before ? before.layouts.slice(0, keptLayouts) : [];
+    const spans = before ? before.spans.slice(0, keptLayouts) : [];
+    const activations = before ? before.activations.slice(0, keptActivations) : [];
+    const layoutsBefore = new Int32Array(calls.length + 1);
+    const activationsBefore = new Int32Array(calls.length + 1);
+    if (before) {
+      layoutsBefore.set(before.layoutsBefore.subarray(0, same + 1));
+      activationsBefore.set(before.activationsBefore.subarray(0, same + 1));
+      for (const layout of before.layouts.slice(keptLayouts)) byKey.delete(layout.call.key);
+    }
+    for (let i = same; i < calls.length; i += 1) {
+      const call = calls[i] as T;
+      let laid = cache.get(call);
+      if (!laid || laid.clock !== clock) {
         const { key, method, idText, canonicalId } = call;
         const layout = layoutCall({ key, method, idText, canonicalId, steps: timeline(call) });
-        cached = { clock, layout, span: callSpan(layout) };
-        cache.set(call, cached);
+        laid = { clock, layout, span: callSpan(layout) };
+        cache.set(call, laid);
       }
-      const layout = cached.layout;
-      if (layout.arrows.length === 0) continue;
-      layouts.push(layout);
-      spans.push(cached);
-      byKey.set(call.key, layout);
-      if (layout.activation) activations.push(layout.activation);
+      const layout = laid.layout;
+      if (layout.arrows.length > 0) {
+        layouts.push(layout);
+        spans.push(laid);
+        byKey.set(call.key, layout);
+        if (layout.activation) activations.push(layout.activation);
+      }
+      layoutsBefore[i + 1] = layouts.length;
+      activationsBefore[i + 1] = activations.length;
     }
+    last = { calls, clock, layouts, spans, activations, layoutsBefore, activationsBefore };
     const index = indexByTime(spans);
     const { lanes, laneCounts, overtakes } = place(activations);
     return {
