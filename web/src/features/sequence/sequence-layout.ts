@@ -63,8 +63,12 @@ export type CallLayout = {
 const CLIENT_TO_BRIDGE: readonly StepNumber[] = [1, 2, 3];
 const BRIDGE_TO_CLIENT: readonly StepNumber[] = [10, 11, 12];
 
-const stepAt = (steps: readonly StepTime[], n: StepNumber): StepTime | undefined =>
-  steps.find((s) => s.step === n);
+// A timeline lists the steps in order (stepTimeline), so step n is nearly always at n − 1: a
+// layout asks twenty times, for every call that changed since the last redraw.
+const stepAt = (steps: readonly StepTime[], n: StepNumber): StepTime | undefined => {
+  const likely = steps[n - 1];
+  return likely?.step === n ? likely : steps.find((s) => s.step === n);
+};
 const at = (steps: readonly StepTime[], n: StepNumber): number | null =>
   stepAt(steps, n)?.at ?? null;
 const endOf = (steps: readonly StepTime[], n: StepNumber): number | null => {
