@@ -79,6 +79,14 @@ describe('the sequence model', () => {
     expect(laidOut).toBe(7);
   });
 
+  it('builds right when the caller changed the array of the last build in place', () => {
+    const build = createSequenceModelBuilder<TestCall>();
+    const calls = [call(0, null), call(1, null)];
+    build(calls, timeline, null);
+    calls[1] = call(1, 50);
+    expect(build(calls, timeline, null).byKey.get('c1')?.activation?.end).toBe(50);
+  });
+
   it('building after calls were answered, sent, shifted or forgotten equals building afresh (property)', () => {
     const op = fc.record({
       kind: fc.constantFrom('answer', 'send', 'unsent', 'forget', 'clock', 'nothing'),

@@ -97,7 +97,9 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
       layoutsBefore[i + 1] = layouts.length;
       activationsBefore[i + 1] = activations.length;
     }
-    last = { calls, clock, layouts, spans, activations, layoutsBefore, activationsBefore };
+    // A copy: the next build compares against these calls, even if the caller reuses its array.
+    const seen = calls.slice();
+    last = { calls: seen, clock, layouts, spans, activations, layoutsBefore, activationsBefore };
     const index = indexByTime(spans);
     const { lanes, laneCounts, overtakes } = place(activations);
     return {
