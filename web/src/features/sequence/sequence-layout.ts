@@ -2,8 +2,9 @@ import type { StepNumber, StepTime } from '../../../../shared/steps/call-stamps'
 
 /**
  * The sequence diagram as plain data: which lifelines, which arrows at which
- * times, which lane each call's server activity sits in, and which answers
- * overtook which calls. No React and no DOM, so it is tested on plain input.
+ * times, and where they are drawn; which lane each call's server activity
+ * sits in, and which answers overtook which calls, are placement.ts's. No
+ * React and no DOM, so it is tested on plain input.
  *
  * Overtaking is drawn honestly with real times: every call waits in the
  * server on its own lane (a vertical bar), lanes ordered left to right by
