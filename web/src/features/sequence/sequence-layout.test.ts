@@ -40,13 +40,8 @@ function stepTimes(times: Times, glassBox: boolean): StepTime[] {
   });
 }
 
-const call = (key: string, steps: StepTime[]) => ({
-  key,
-  method: 'Demo.Sleep',
-  idText: key,
-  canonicalId: key,
-  steps,
-});
+const layoutOf = (key: string, steps: StepTime[]) =>
+  layoutCall({ key, method: 'Demo.Sleep', idText: key, canonicalId: key }, steps);
 
 const glassBoxTimes: Times = {
   1: 0,
@@ -65,7 +60,7 @@ const glassBoxTimes: Times = {
 
 describe('layoutCall', () => {
   it('draws every hop of a glass-box call at its real times, the service on a lane', () => {
-    const layout = layoutCall(call('a', stepTimes(glassBoxTimes, true)));
+    const layout = layoutOf('a', stepTimes(glassBoxTimes, true));
     expect(layout.glassBox).toBe(true);
     expect(
       layout.arrows.map((a) => [a.direction, a.from, a.to, a.start, a.end, a.steps, a.laneEnd]),
@@ -85,7 +80,7 @@ describe('layoutCall', () => {
 
   it('draws a black-box server as one inferred span, last byte written → first byte back', () => {
     const times: Times = { 1: 0, 2: 1, 3: 2, 4: [2, 50], 9: [2, 50], 10: [50, 51], 11: 52, 12: 53 };
-    const layout = layoutCall(call('b', stepTimes(times, false)));
+    const layout = layoutOf('b', stepTimes(times, false));
     expect(layout.glassBox).toBe(false);
     expect(layout.arrows.map((a) => [a.from, a.to, a.start, a.end, a.laneEnd])).toEqual([
       ['page', 'bridge', 1, 2, null],
@@ -103,10 +98,10 @@ describe('layoutCall', () => {
 
   it('leaves out hops not yet happened; a call in flight stays open inside the server', () => {
     // A black box's 4–9 span has no time until its answer is back.
-    const layout = layoutCall(call('c', stepTimes({ 1: 0, 2: 1, 3: 2 }, false)));
+    const layout = layoutOf('c', stepTimes({ 1: 0, 2: 1, 3: 2 }, false));
     expect(layout.arrows.map((a) => `${a.from}>${a.to}`)).toEqual(['page>bridge', 'bridge>server']);
     expect(layout.activation).toMatchObject({ start: 2, end: null });
-    const unsent = layoutCall(call('d', stepTimes({ 1: 0, 2: 1 }, false)));
+    const unsent = layoutOf('d', stepTimes({ 1: 0, 2: 1 }, false));
     expect(unsent.arrows).toEqual([]);
     expect(unsent.activation).toBeNull();
   });
@@ -121,8 +116,8 @@ describe('geometry', () => {
   });
 
   it('finds the time extent of everything drawn, open spans included', () => {
-    const a = layoutCall(call('a', stepTimes(glassBoxTimes, true)));
-    const open = layoutCall(call('o', stepTimes({ 1: 400, 2: 401, 3: 402 }, false)));
+    const a = layoutOf('a', stepTimes(glassBoxTimes, true));
+    const open = layoutOf('o', stepTimes({ 1: 400, 2: 401, 3: 402 }, false));
     expect(timeExtent([a, open])).toEqual({ start: 1, end: 402 });
     expect(timeExtent([])).toBeNull();
   });
@@ -134,8 +129,8 @@ describe('geometry', () => {
   });
 
   it('draws the server’s inside only when a glass-box call is shown', () => {
-    const glass = layoutCall(call('a', stepTimes(glassBoxTimes, true)));
-    const black = layoutCall(call('b', stepTimes({ 1: 0, 2: 1 }, false)));
+    const glass = layoutOf('a', stepTimes(glassBoxTimes, true));
+    const black = layoutOf('b', stepTimes({ 1: 0, 2: 1 }, false));
     expect(lifelinesFor([black])).toEqual(['page', 'bridge', 'server']);
     expect(lifelinesFor([black, glass])).toEqual(['page', 'bridge', 'server', 'stub', 'service']);
   });
@@ -147,11 +142,9 @@ describe('geometry', () => {
   });
 
   it('places lane ends on the call’s lane and finds the arrow nearest a click', () => {
-    const layout = layoutCall(
-      call(
-        'b',
-        stepTimes({ 1: 0, 2: 1, 3: 2, 4: [2, 50], 9: [2, 50], 10: [50, 51], 11: 52 }, false),
-      ),
+    const layout = layoutOf(
+      'b',
+      stepTimes({ 1: 0, 2: 1, 3: 2, 4: [2, 50], 9: [2, 50], 10: [50, 51], 11: 52 }, false),
     );
     const geometry: Geometry = {
       x: new Map([

@@ -2,6 +2,7 @@ import type { StepTime } from '../../../../shared/steps/call-stamps';
 import { createPlacer } from './placement';
 import {
   type Activation,
+  type CallIdentity,
   type CallLayout,
   type LifelineId,
   layoutCall,
@@ -10,7 +11,6 @@ import {
 import { type CallSpan, callSpan, indexByTime, type TimeIndex } from './sequence-visible';
 
 /** What the diagram needs to know of a call besides its step times. */
-export type CallIdentity = { key: string; method: string; idText: string; canonicalId: string };
 
 export type SequenceModel = {
   layouts: CallLayout[];
@@ -82,8 +82,7 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
       const call = calls[i] as T;
       let laid = cache.get(call);
       if (!laid || laid.clock !== clock) {
-        const { key, method, idText, canonicalId } = call;
-        const layout = layoutCall({ key, method, idText, canonicalId, steps: timeline(call) });
+        const layout = layoutCall(call, timeline(call));
         laid = { clock, layout, span: callSpan(layout) };
         cache.set(call, laid);
       }

@@ -59,7 +59,7 @@ function blackBox(key: string, sent: number, answered: number | null): CallLayou
     );
   }
   return {
-    call: { key, method: 'Demo.Sleep', idText: key, canonicalId: key, steps: [] },
+    call: { key, method: 'Demo.Sleep', idText: key, canonicalId: key },
     glassBox: false,
     arrows,
     activation: {
