@@ -10,8 +10,6 @@ import {
 } from './sequence-layout';
 import { type CallSpan, callSpan, indexByTime, type TimeIndex } from './sequence-visible';
 
-/** What the diagram needs to know of a call besides its step times. */
-
 export type SequenceModel = {
   layouts: CallLayout[];
   byKey: ReadonlyMap<string, CallLayout>;
@@ -40,6 +38,16 @@ type Built = {
   activationsBefore: Int32Array;
 };
 
+const nothingBuilt = (): Built => ({
+  calls: [],
+  clock: undefined,
+  layouts: [],
+  spans: [],
+  activations: [],
+  layoutsBefore: new Int32Array(1),
+  activationsBefore: new Int32Array(1),
+});
+
 /**
  * Builds the diagram's model from the calls store. A call's layout is kept
  * while the call object and the clock estimate are unchanged, so an answer
@@ -60,24 +68,22 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
     timeline: (call: T) => StepTime[],
     clock: unknown,
   ): SequenceModel => {
-    const before = last;
+    const before = last ?? nothingBuilt();
     let same = 0;
-    if (before && before.clock === clock) {
+    if (before.clock === clock) {
       const limit = Math.min(calls.length, before.calls.length);
       while (same < limit && calls[same] === before.calls[same]) same += 1;
     }
-    const keptLayouts = before?.layoutsBefore[same] ?? 0;
-    const keptActivations = before?.activationsBefore[same] ?? 0;
-    const layouts = before ? before.layouts.slice(0, keptLayouts) : [];
-    const spans = before ? before.spans.slice(0, keptLayouts) : [];
-    const activations = before ? before.activations.slice(0, keptActivations) : [];
+    const keptLayouts = before.layoutsBefore[same] ?? 0;
+    const keptActivations = before.activationsBefore[same] ?? 0;
+    const layouts = before.layouts.slice(0, keptLayouts);
+    const spans = before.spans.slice(0, keptLayouts);
+    const activations = before.activations.slice(0, keptActivations);
+    for (const layout of before.layouts.slice(keptLayouts)) byKey.delete(layout.call.key);
     const layoutsBefore = new Int32Array(calls.length + 1);
     const activationsBefore = new Int32Array(calls.length + 1);
-    if (before) {
-      layoutsBefore.set(before.layoutsBefore.subarray(0, same + 1));
-      activationsBefore.set(before.activationsBefore.subarray(0, same + 1));
-      for (const layout of before.layouts.slice(keptLayouts)) byKey.delete(layout.call.key);
-    }
+    layoutsBefore.set(before.layoutsBefore.subarray(0, same + 1));
+    activationsBefore.set(before.activationsBefore.subarray(0, same + 1));
     for (let i = same; i < calls.length; i += 1) {
       const call = calls[i] as T;
       let laid = cache.get(call);
@@ -97,8 +103,15 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
       activationsBefore[i + 1] = activations.length;
     }
     // A copy: the next build compares against these calls, even if the caller reuses its array.
-    const seen = calls.slice();
-    last = { calls: seen, clock, layouts, spans, activations, layoutsBefore, activationsBefore };
+    last = {
+      calls: calls.slice(),
+      clock,
+      layouts,
+      spans,
+      activations,
+      layoutsBefore,
+      activationsBefore,
+    };
     const index = indexByTime(spans);
     const { lanes, laneCounts, overtakes } = place(activations);
     return {
