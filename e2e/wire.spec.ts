@@ -304,6 +304,42 @@ test.describe('the Wire view', () => {
     await expect(result).not.toContainText('Showing the first');
   });
 
+  test('bytes being read stay in view while the oldest chunks are dropped past the byte cap', async ({
+    page,
+  }) => {
+    test.slow();
+    const big = (id: number, mib: number) =>
+      `{"id":${id},"result":"${'A'.repeat(mib * 1024 * 1024)}","error":null}\n`;
+    // The first call is answered with 30 MiB; later the server pushes 20 MiB nobody asked for.
+    target = await startTcpServer((socket) => socket.once('data', () => socket.write(big(0, 30))));
+    await connect(page, `127.0.0.1:${target.port}`);
+    await typeRequest(page, '{"method":"Big.Get","params":[{}]}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).first()).toContainText('answered', { timeout: 30_000 });
+
+    // Reading halfway through the reply: a row in view (past the dozen rendered above it), by its
+    // stream offset.
+    await wire(page)
+      .getByRole('list', { name: 'Wire bytes' })
+      .evaluate((el) => {
+        const box = el.parentElement;
+        if (box) box.scrollTop = Math.round(box.scrollHeight / 2);
+      });
+    const inView = rows(page).nth(16);
+    await expect(inView).toBeInViewport();
+    const offset = /^[0-9a-f]{8}/.exec(`${await inView.textContent()}`)?.[0];
+    expect(offset).toBeDefined();
+    const reading = rows(page).filter({ hasText: new RegExp(`^${offset}`) });
+    await expect(reading).toBeInViewport();
+
+    // 50 MiB in all is past the 48 MiB kept: the oldest chunks, above the row, are dropped.
+    (await target.firstConnection).write(big(999, 20));
+    await expect(wire(page).getByRole('note')).toContainText(/older chunks \(.*\) dropped/, {
+      timeout: 60_000,
+    });
+    await expect(reading).toBeInViewport();
+  });
+
   test('a reply past 64 MiB is refused as too large: the call it names fails at once with the cause, the next call is answered', async ({
     page,
   }) => {

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
+import { followsEnd, type ScrollPlace } from '../../app/follow-end';
 import { useMessages } from '../../i18n/use-messages';
 import { replayCall } from '../../playback/replay-call';
 import { animationFrames } from '../../playback/ticker';
@@ -10,7 +11,6 @@ import { paceUpdates } from '../../stores/pace-updates';
 import { summariseCall, summariseCalls } from './call-summary';
 import { createCallTally } from './call-tally';
 import './call-list.css';
-import { followsEnd } from './follow-end';
 import { rowsGoneAbove } from './rows-gone-above';
 
 const ROW_HEIGHT_PX = 40;
@@ -30,7 +30,7 @@ export function CallList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Live lists follow new calls only while the person has not scrolled up to read older ones.
   const followEnd = useRef(true);
-  const lastScrollTop = useRef(0);
+  const lastPlace = useRef<ScrollPlace>({ scrollTop: 0, scrollHeight: 0 });
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -74,7 +74,7 @@ export function CallList() {
         const firstInView = Math.floor(box.scrollTop / ROW_HEIGHT_PX);
         const gone = rowsGoneAbove(previous.calls, state.calls, firstInView);
         box.scrollTop = Math.max(0, box.scrollTop - gone * ROW_HEIGHT_PX);
-        lastScrollTop.current = box.scrollTop;
+        lastPlace.current = { scrollTop: box.scrollTop, scrollHeight: box.scrollHeight };
       }),
     [calls],
   );
@@ -82,8 +82,8 @@ export function CallList() {
   const onScroll = () => {
     const box = scrollRef.current;
     if (!box) return;
-    followEnd.current = followsEnd(followEnd.current, box, lastScrollTop.current, ROW_HEIGHT_PX);
-    lastScrollTop.current = box.scrollTop;
+    followEnd.current = followsEnd(followEnd.current, box, lastPlace.current, ROW_HEIGHT_PX);
+    lastPlace.current = { scrollTop: box.scrollTop, scrollHeight: box.scrollHeight };
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -1,13 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { formatSize } from '../../../../shared/wire/truncation';
 import { useApp } from '../../app/app-context';
+import { followsEnd, type ScrollPlace } from '../../app/follow-end';
 import { useLanguage } from '../../i18n/use-messages';
 import type { DirectionFilter, WireMessage } from '../../stores/wire-store';
 import { Reassembled } from './Reassembled';
 import { WireRowView } from './WireRowView';
-import { firstRowOfCall, layoutWire, rowAt, rowTotal, streamKey } from './wire-layout';
+import { firstRowOfCall, layoutWire, rowAt, rowOfChunk, rowTotal, streamKey } from './wire-layout';
 import { WIRE_TEXTS } from './wire-texts';
 import './wire.css';
 
@@ -61,6 +62,7 @@ export function WireView() {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const followEnd = useRef(true);
+  const lastPlace = useRef<ScrollPlace>({ scrollTop: 0, scrollHeight: 0 });
   /** Set while a click in the dump selects the call, so the dump does not jump to its request. */
   const pickedHere = useRef(false);
   const count = rowTotal(layout);
@@ -74,6 +76,20 @@ export function WireView() {
   useEffect(() => {
     if (count > 0 && followEnd.current) virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [count, virtualizer]);
+
+  // Read from where the person is: the chunk at the top of the view, and how far into it.
+  const anchor = useRef<{ seq: number; px: number } | null>(null);
+  // When the oldest chunks are dropped (or a chunk above grows), the rows above the view change
+  // while the scroll offset does not: put the same bytes back at the top, before the paint.
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    const at = anchor.current;
+    if (!box || !at || followEnd.current) return;
+    const row = rowOfChunk(layout, at.seq);
+    if (row === null) return;
+    const top = row * ROW_HEIGHT_PX + at.px;
+    if (Math.abs(box.scrollTop - top) >= 1) box.scrollTop = top;
+  }, [layout]);
 
   // A call selected elsewhere (the list, the diagram) brings its first bytes into view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection moves the view, not new chunks.
@@ -91,8 +107,13 @@ export function WireView() {
 
   const onScroll = () => {
     const box = scrollRef.current;
-    if (box)
-      followEnd.current = box.scrollHeight - box.scrollTop - box.clientHeight < ROW_HEIGHT_PX * 2;
+    if (!box) return;
+    followEnd.current = followsEnd(followEnd.current, box, lastPlace.current, ROW_HEIGHT_PX * 2);
+    lastPlace.current = { scrollTop: box.scrollTop, scrollHeight: box.scrollHeight };
+    const top = rowAt(layout, Math.floor(box.scrollTop / ROW_HEIGHT_PX), shownLimits);
+    const row = top && rowOfChunk(layout, top.chunk.seq);
+    anchor.current =
+      top && row !== null ? { seq: top.chunk.seq, px: box.scrollTop - row * ROW_HEIGHT_PX } : null;
   };
 
   // Reading a chunk further: the dump must stay where the person is, not jump to the end.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_SHOWN_BYTES } from '../../../../shared/wire/truncation';
 import { createWireStore } from '../../stores/wire-store';
-import { firstRowOfCall, layoutWire, rowAt, rowTotal } from './wire-layout';
+import { firstRowOfCall, layoutWire, rowAt, rowOfChunk, rowTotal } from './wire-layout';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -74,6 +74,15 @@ describe('wire layout', () => {
     expect(firstRowOfCall(layout, 'c1')).toBe(0);
     expect(firstRowOfCall(layoutOf(wire, { direction: 'received' }), 'c1')).toBe(0);
     expect(firstRowOfCall(layout, 'nobody')).toBeNull();
+  });
+
+  it('finds a chunk’s first row by its number, and none for a chunk it does not show', () => {
+    const wire = recorded();
+    const layout = layoutOf(wire);
+    expect([0, 1, 2, 3].map((seq) => rowOfChunk(layout, seq))).toEqual([0, 4, 6, 9]);
+    expect(rowOfChunk(layout, 4)).toBeNull();
+    const received = layoutOf(wire, { direction: 'received' });
+    expect([0, 1, 2, 3].map((seq) => rowOfChunk(received, seq))).toEqual([null, 0, 2, 5]);
   });
 
   it('lays out twenty thousand chunks in one pass; any row is found by index', () => {

@@ -128,6 +128,19 @@ export function rowAt(
   return { kind: 'notice', chunk, shown, hidden };
 }
 
+/** The first row of chunk `seq`, or null when the layout does not show it (dropped, filtered out). */
+export function rowOfChunk(layout: WireLayout, seq: number): number | null {
+  // Chunks are laid out in arrival order, which is the order of their numbers.
+  let lo = 0;
+  let hi = layout.chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((layout.chunks[mid] as WireChunk).seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return layout.chunks[lo]?.seq === seq ? (layout.rowStarts[lo] ?? null) : null;
+}
+
 /** The first row of the first chunk holding a byte of `callKey`, to scroll it into view. */
 export function firstRowOfCall(layout: WireLayout, callKey: string): number | null {
   for (const [i, chunk] of layout.chunks.entries()) {
