@@ -188,7 +188,7 @@ export async function benchLoad(): Promise<string[]> {
     // RSS climbs while garbage builds up and drops at each full collection, so one sample
     // lands anywhere on that saw; the lowest point of each half shows what stays.
     const half = Math.floor(rss.length / 2);
-    const firstLow = Math.min(...rss.slice(1, half + 1));
+    const firstLow = Math.min(...rss.slice(1, half));
     const secondLow = Math.min(...rss.slice(half));
     const errors = tally.errors.length;
     return [

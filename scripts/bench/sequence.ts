@@ -55,10 +55,10 @@ function burstCall(i: number, answered: boolean): BenchCall {
 }
 
 /** A call the page has not sent yet: it draws nothing, but it is a new object at the front. */
-const unsent = (round: number): BenchCall => ({
-  ...burstCall(-1 - round, false),
-  stamps: { ...burstCall(0, false).stamps, writtenAt: null },
-});
+function unsent(round: number): BenchCall {
+  const call = burstCall(-1 - round, false);
+  return { ...call, stamps: { ...call.stamps, writtenAt: null } };
+}
 
 export function benchSequence(): string[] {
   const timeline = (call: BenchCall) => stepTimeline(call.stamps, clock);

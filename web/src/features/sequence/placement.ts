@@ -80,9 +80,10 @@ export function createPlacer(): (activations: readonly Activation[]) => Placemen
     });
     // All forgotten first: a call that moved between lifelines is placed again on its new one.
     for (const { before, same } of orders) {
-      for (const activation of before.here.slice(same)) {
-        lanes.delete(activation.callKey);
-        overtakes.delete(activation.callKey);
+      for (let i = same; i < before.here.length; i += 1) {
+        const key = (before.here[i] as Activation).callKey;
+        lanes.delete(key);
+        overtakes.delete(key);
       }
     }
     for (const { lifeline, before, here, same } of orders) {
