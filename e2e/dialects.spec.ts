@@ -63,6 +63,14 @@ test.describe('JSON-RPC 2.0 against the embedded demo2 server, through the page'
     await expect(response(page).getByText('200', { exact: true })).toBeVisible();
     await calls(page).nth(2).getByRole('button').first().click();
     await expect(response(page)).toContainText('userid = 7');
+    // Step 1 quotes what this caller passed, its own element's params, not the whole batch.
+    const step = page
+      .getByRole('region', { name: 'Steps' })
+      .getByRole('region', { name: 'Current step' });
+    await expect(step.getByRole('heading')).toContainText('Step 1 of 12');
+    await expect(step).toContainText(
+      'The caller calls UserService.Get with params {"userid":7} as if',
+    );
   });
 
   test('a notification is shown as expecting no answer', async ({ page }) => {

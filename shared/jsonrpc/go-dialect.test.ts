@@ -30,8 +30,20 @@ describe('marshalGoRequest', () => {
       idText: '0',
       canonicalId: '0',
       autoId: true,
+      paramsText: '[{"X":9007199254740993,"Y":1.5e3}]',
     });
     if (result.ok) expect(new TextDecoder().decode(result.bytes)).toBe(result.text);
+  });
+
+  it('GO1: the call keeps the params Go reads: the last member of any case, compact; none is null', () => {
+    const next = counter();
+    expect(
+      marshalGoRequest('{"Params":[1],"method":"A.B","params": [ 2 ],"id":1}', next),
+    ).toMatchObject({ paramsText: '[2]' });
+    expect(marshalGoRequest('{"method":"A.B"}', next)).toMatchObject({ paramsText: null });
+    expect(marshalGoRequestExactly('{"method":"A.B","PARAMS":{ "x" : 1 }}', next)).toMatchObject({
+      paramsText: '{"x":1}',
+    });
   });
 
   it('GO2: an id the user typed is sent as typed, whatever its case and type', () => {

@@ -31,6 +31,8 @@ export type MarshalResult =
       idText: string;
       canonicalId: string;
       autoId: boolean;
+      /** The "params" Go's server reads (keys match in any case, the last wins), as sent; null without one. */
+      paramsText: string | null;
     }
   | { ok: false; problem: string };
 
@@ -146,13 +148,18 @@ function marshalScanned(editorText: string, nextAutoId: () => string): MarshalRe
   const compact = scanned.compact
     ? editorText.slice(scanned.start, scanned.end)
     : compactJsonText(editorText);
+  const paramsMember = memberOf(scanned.members, 'params');
+  const call = {
+    method,
+    paramsText: paramsMember ? valueText(editorText, paramsMember, scanned.compact) : null,
+  };
   const idMember = memberOf(scanned.members, 'id');
   if (idMember) {
     const idText = valueText(editorText, idMember, scanned.compact);
-    return sendable(`${compact}\n`, method, idText, false);
+    return sendable(`${compact}\n`, call, idText, false);
   }
   const idText = nextAutoId();
-  return sendable(`${appendMember(compact, 'id', idText)}\n`, method, idText, true);
+  return sendable(`${appendMember(compact, 'id', idText)}\n`, call, idText, true);
 }
 
 /** marshalGoRequest from the parsed request: the reference its fast path is tested against. */
@@ -167,21 +174,31 @@ export function marshalGoRequestExactly(
   if (problem !== null || typeof method !== 'string') return { ok: false, problem: problem ?? '' };
 
   const compact = compactJsonText(editorText);
+  const paramsMember = memberOf(located.members, 'params');
+  const call = {
+    method,
+    paramsText: paramsMember ? valueText(editorText, paramsMember, false) : null,
+  };
   const idMember = memberOf(located.members, 'id');
   if (idMember) {
-    const idText = compactJsonText(editorText.slice(idMember.valueStart, idMember.valueEnd));
-    return sendable(`${compact}\n`, method, idText, false);
+    const idText = valueText(editorText, idMember, false);
+    return sendable(`${compact}\n`, call, idText, false);
   }
   const idText = nextAutoId();
-  return sendable(`${appendMember(compact, 'id', idText)}\n`, method, idText, true);
+  return sendable(`${appendMember(compact, 'id', idText)}\n`, call, idText, true);
 }
 
-function sendable(text: string, method: string, idText: string, autoId: boolean): MarshalResult {
+function sendable(
+  text: string,
+  call: { method: string; paramsText: string | null },
+  idText: string,
+  autoId: boolean,
+): MarshalResult {
   return {
     ok: true,
     text,
     bytes: encoder.encode(text),
-    method,
+    ...call,
     idText,
     canonicalId: canonicalId(idText),
     autoId,

@@ -171,7 +171,9 @@ describe('marshalV2Request', () => {
       ok: true,
       text: '{"jsonrpc":"2.0","method":"sum","params":[1,2.50],"id":1}\n',
       batch: false,
-      calls: [{ method: 'sum', idText: '1', canonicalId: '1', autoId: true }],
+      calls: [
+        { method: 'sum', idText: '1', canonicalId: '1', autoId: true, paramsText: '[1,2.50]' },
+      ],
     });
     expect(marshalV2Request('{"jsonrpc":"2.0","method":"m","id":"x"}', counter())).toMatchObject({
       text: '{"jsonrpc":"2.0","method":"m","id":"x"}\n',
@@ -200,7 +202,11 @@ describe('marshalV2Request', () => {
       ok: true,
       batch: true,
       text: '[{"jsonrpc":"2.0","method":"a","id":1},{"jsonrpc":"2.0","method":"b","id":"mine"},{"jsonrpc":"2.0","method":"c","params":{"x":[1,2]},"id":2}]\n',
-      calls: [{ idText: '1' }, { idText: '"mine"' }, { idText: '2' }],
+      calls: [
+        { idText: '1', paramsText: null },
+        { idText: '"mine"', paramsText: null },
+        { idText: '2', paramsText: '{"x":[1,2]}' },
+      ],
     });
     expect(marshalV2Request('[]', counter())).toMatchObject({ ok: true, text: '[]\n', calls: [] });
   });

@@ -16,6 +16,7 @@ import {
   prependMember,
   prettyJsonText,
   type TopLevelMember,
+  topLevelMembers,
 } from '../json/json-text';
 import { scalarOf, scanObject } from '../json/object-scan';
 
@@ -240,6 +241,8 @@ export type V2Call = {
   idText: string | null;
   canonicalId: string | null;
   autoId: boolean;
+  /** The call's own "params" as sent (compact), for a batch element too; null without one. */
+  paramsText: string | null;
 };
 
 export type V2MarshalResult =
@@ -294,27 +297,38 @@ function marshalScanned(
     idText = scalarText(editorText.slice(idMember.valueStart, idMember.valueEnd));
     if (idText === undefined) return null;
   }
-  const { call, text } = identify(method, withVersion, idText, options.notification, nextAutoId);
+  const paramsMember = memberNamed(members, 'params');
+  const paramsRaw = paramsMember
+    ? editorText.slice(paramsMember.valueStart, paramsMember.valueEnd)
+    : null;
+  const params = paramsRaw === null || scanned.compact ? paramsRaw : compactJsonText(paramsRaw);
+  const { call, text } = identify(
+    { method, paramsText: params },
+    withVersion,
+    idText,
+    options.notification,
+    nextAutoId,
+  );
   const line = `${text}\n`;
   return { ok: true, text: line, bytes: encoder.encode(line), batch: false, calls: [call] };
 }
 
 /** A request's call, its id as given or else (unless a notification) the next auto id appended. */
 function identify(
-  method: string,
+  what: Pick<V2Call, 'method' | 'paramsText'>,
   text: string,
   idText: string | undefined,
   notification: boolean,
   nextAutoId: () => string,
 ): { call: V2Call; text: string } {
   if (idText !== undefined) {
-    return { call: { method, idText, canonicalId: canonicalId(idText), autoId: false }, text };
+    return { call: { ...what, idText, canonicalId: canonicalId(idText), autoId: false }, text };
   }
   if (notification)
-    return { call: { method, idText: null, canonicalId: null, autoId: false }, text };
+    return { call: { ...what, idText: null, canonicalId: null, autoId: false }, text };
   const auto = nextAutoId();
   return {
-    call: { method, idText: auto, canonicalId: canonicalId(auto), autoId: true },
+    call: { ...what, idText: auto, canonicalId: canonicalId(auto), autoId: true },
     text: appendMember(text, 'id', auto),
   };
 }
@@ -357,7 +371,15 @@ export function marshalV2RequestExactly(
     const idText = Object.hasOwn(element.value, 'id')
       ? stringifyExact(element.value.id ?? null)
       : undefined;
-    const { call, text } = identify(method, withVersion, idText, options.notification, nextAutoId);
+    const params = memberNamed(topLevelMembers(element.text), 'params');
+    const paramsText = params ? element.text.slice(params.valueStart, params.valueEnd) : null;
+    const { call, text } = identify(
+      { method, paramsText },
+      withVersion,
+      idText,
+      options.notification,
+      nextAutoId,
+    );
     calls.push(call);
     texts.push(text);
   }

@@ -7,7 +7,6 @@ import {
   describeStep,
   describeSteps,
   formatMs,
-  paramsText,
   SOURCE_LABELS,
   STEP_LANGUAGES,
   STEPS,
@@ -20,6 +19,7 @@ const answered: CallFacts = {
   method: 'ServiceA.Add',
   idText: '0',
   requestText: REQUEST,
+  paramsText: '[{"X":10,"Y":20}]',
   requestBytes: 61,
   replyBytes: 36,
   outcome: { kind: 'result', text: '30' },
@@ -84,6 +84,24 @@ describe('step catalogue', () => {
 
   it('SC4: invisible bytes are spelled out', () => {
     expect(showBytes('{"a":1}\r\n\t')).toBe('{"a":1}\\r\\n\\t');
+  });
+
+  it('SC5: step 1 quotes the call’s own params, not the request that carried it', () => {
+    const batch =
+      '[{"jsonrpc":"2.0","method":"A.B","params":[1],"id":1},{"jsonrpc":"2.0","method":"C.D","params":{"userid":7},"id":2}]\n';
+    const element: CallFacts = {
+      ...answered,
+      method: 'C.D',
+      requestText: batch,
+      paramsText: '{"userid":7}',
+    };
+    expect(describeStep(1, element, glassBox(), 'en').sentence).toContain(
+      'C.D with params {"userid":7} as if',
+    );
+    expect(describeStep(1, element, glassBox(), 'zh').sentence).toContain('参数为 {"userid":7}');
+    const none: CallFacts = { ...answered, paramsText: null };
+    expect(describeStep(1, none, glassBox(), 'en').sentence).toContain('with params (none)');
+    expect(describeStep(1, none, glassBox(), 'zh').sentence).toContain('参数为 (无)');
   });
 
   it('SC5: the sentences quote the call’s params, exact bytes, byte count, result and times', () => {
@@ -167,14 +185,6 @@ describe('step catalogue', () => {
       ),
       { seed: 20261123, numRuns: 200 },
     );
-  });
-
-  it('params: the last params member as written, whatever its case', () => {
-    expect(paramsText('{"method":"A.B","Params":[1],"params":[ 2 ]}\n')).toBe('[ 2 ]');
-    expect(paramsText('{"method":"A.B"}')).toBeNull();
-    expect(paramsText('not json')).toBeNull();
-    expect(paramsText('{"params":"unterminated')).toBeNull();
-    expect(paramsText('[1]')).toBeNull();
   });
 });
 

@@ -4,7 +4,6 @@
  * values and measured times (rules SC1–SC8 in shared/README.md). Pure: the
  * times come in as StepTime[] from step-timeline.ts; nothing here is guessed.
  */
-import { topLevelMembers } from '../json/json-text';
 import { STEP_NUMBERS, type StepNumber, type StepTime, type TimeSource } from './call-stamps';
 
 export const STEP_LANGUAGES = ['en', 'zh'] as const;
@@ -95,8 +94,10 @@ export const SOURCE_LABELS: Record<StepLanguage, Record<TimeSource, string>> = {
 export type CallFacts = {
   method: string;
   idText: string;
-  /** The request exactly as sent, newline included. */
+  /** The request exactly as sent, newline included: a whole batch, with any framing's headers. */
   requestText: string;
+  /** The call's own params as sent (a batch element's); null when it has none. */
+  paramsText: string | null;
   requestBytes: number;
   replyBytes: number | null;
   outcome:
@@ -146,22 +147,6 @@ export function quote(text: string, max = QUOTE_MAX_CHARS): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (+${text.length - max} chars)`;
 }
 
-/** The value of the request's params member as written, or null when it has none. */
-export function paramsText(requestText: string): string | null {
-  const text = requestText.trim();
-  try {
-    // topLevelMembers needs a valid object; the digits it slices out are the text's own.
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  } catch {
-    return null;
-  }
-  const params = topLevelMembers(text)
-    .filter((m) => m.key.toLowerCase() === 'params')
-    .at(-1);
-  return params ? text.slice(params.valueStart, params.valueEnd) : null;
-}
-
 type Timing = {
   at: number | null;
   end: number | null;
@@ -206,7 +191,7 @@ const outcomeZh = (facts: CallFacts): string => {
   }
 };
 
-const paramsOr = (facts: CallFacts, none: string) => quote(paramsText(facts.requestText) ?? none);
+const paramsOr = (facts: CallFacts, none: string) => quote(facts.paramsText ?? none);
 const atMs = (timing: Timing) => formatMs(timing.at ?? 0);
 
 /** Steps 4–9 of a server nobody can see into: one measured span, said plainly. */

@@ -41,6 +41,8 @@ describe('client stub: the framing and dialect chosen at Connect', () => {
       ['Log.Write', 'none', 'pending'],
     ]);
     expect(all()[2]?.notification).toBe(true);
+    // Step 1 quotes what each caller passed: its own element's params, not the batch.
+    expect(all().map((c) => c.paramsText)).toEqual(['{"Ms":200}', '{"X":1,"Y":2}', '["hi"]']);
     // Written: the notification is done, the others wait for their answers.
     acked(conn, writes()[0]!.write);
     expect(all().map((c) => c.status)).toEqual(['pending', 'pending', 'notified']);
@@ -86,12 +88,15 @@ describe('client stub: the framing and dialect chosen at Connect', () => {
   it('follows the person over the guess: HTTP POST to demo2 when chosen', () => {
     const { stub, connection, connect, writes, serverSends, calls } = setUp(
       '127.0.0.1:7422',
-      '{"method":"A.B","id":1}',
+      '{"method":"A.B","params":[5],"id":1}',
     );
     connection.getState().chooseFraming('http');
     const conn = connect();
     stub.send();
     expect(writes()[0]?.text).toMatch(/^POST \/ HTTP\/1\.1\r\nHost: 127\.0\.0\.1:7422\r\n/);
+    // The request as sent carries HTTP's head; the call's params are still its own.
+    expect(calls.getState().calls[0]?.requestText).toMatch(/^POST /);
+    expect(calls.getState().calls[0]?.paramsText).toBe('[5]');
     const body = '{"jsonrpc":"2.0","result":"ok","id":1}';
     serverSends(conn, `HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
     expect(calls.getState().calls[0]).toMatchObject({ status: 'answered', resultText: '"ok"' });

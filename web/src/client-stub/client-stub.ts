@@ -200,6 +200,7 @@ export function createClientStub(deps: {
           idText: call.idText,
           canonicalId: call.canonicalId,
           requestText: write.text,
+          paramsText: call.paramsText,
           stamps,
           duplicateWarning:
             call.duplicates.length > 0

@@ -37,6 +37,7 @@ export type MarshalledCall = {
   method: string;
   idText: string;
   canonicalId: string;
+  paramsText: string | null;
   /** No id: the server sends no answer, and none is awaited. */
   notification: boolean;
   /** Keys of calls in flight that already use this id (Go echoes ids without checking). */
@@ -158,6 +159,7 @@ export class ConnectionSession {
           method: call.method,
           idText: NO_ID,
           canonicalId: '',
+          paramsText: call.paramsText,
           notification: true,
           duplicates: [],
         };
@@ -168,6 +170,7 @@ export class ConnectionSession {
         method: call.method,
         idText: call.idText,
         canonicalId: call.canonicalId,
+        paramsText: call.paramsText,
         notification: false,
         duplicates,
       };

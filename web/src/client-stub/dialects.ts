@@ -18,6 +18,8 @@ export type OutgoingCall = {
   method: string;
   idText: string | null;
   canonicalId: string | null;
+  /** This call's own "params" as sent: a batch element's, not the batch's. */
+  paramsText: string | null;
 };
 
 export type MarshalledRequest =
@@ -65,7 +67,14 @@ export function marshalRequest(
       ok: true,
       text: go.text,
       bytes: go.bytes,
-      calls: [{ method: go.method, idText: go.idText, canonicalId: go.canonicalId }],
+      calls: [
+        {
+          method: go.method,
+          idText: go.idText,
+          canonicalId: go.canonicalId,
+          paramsText: go.paramsText,
+        },
+      ],
     };
   }
   const v2 = marshalV2Request(editorText, nextAutoId, { notification: true });
@@ -77,7 +86,12 @@ export function marshalRequest(
     ok: true,
     text: v2.text,
     bytes: v2.bytes,
-    calls: v2.calls.map(({ method, idText, canonicalId }) => ({ method, idText, canonicalId })),
+    calls: v2.calls.map(({ method, idText, canonicalId, paramsText }) => ({
+      method,
+      idText,
+      canonicalId,
+      paramsText,
+    })),
   };
 }
 

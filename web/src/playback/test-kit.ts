@@ -10,6 +10,7 @@ const newCall = (key: string): NewCall => ({
   idText: key,
   canonicalId: key,
   requestText: '{}\n',
+  paramsText: null,
   duplicateWarning: null,
   stamps: { invokedAt: 0, marshalledAt: 0, requestBytes: 3 },
 });

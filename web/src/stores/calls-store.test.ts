@@ -19,6 +19,7 @@ const call = (key: string, invokedAt = 100): NewCall => ({
   idText: key,
   canonicalId: key,
   requestText: `{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":${key}}`,
+  paramsText: '[{"X":1,"Y":2}]',
   stamps: { invokedAt, marshalledAt: invokedAt + 0.1, requestBytes: 60 },
   duplicateWarning: null,
 });

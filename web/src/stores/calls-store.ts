@@ -13,7 +13,10 @@ export type Call = {
   method: string;
   idText: string;
   canonicalId: string;
+  /** The request as written to the wire: a whole batch, with any framing's headers. */
   requestText: string;
+  /** This call's own "params" as sent, which the caller passed (step 1); null without one. */
+  paramsText: string | null;
   status: CallStatus;
   /** Every time recorded for this call, each on its own clock; shared/steps/step-timeline.ts reads them. */
   stamps: CallStamps;
@@ -39,6 +42,7 @@ export type NewCall = Pick<
   | 'idText'
   | 'canonicalId'
   | 'requestText'
+  | 'paramsText'
   | 'duplicateWarning'
   | 'notification'
 > & { stamps: Pick<CallStamps, 'invokedAt' | 'marshalledAt' | 'requestBytes'> };

@@ -53,6 +53,7 @@ function newCall(n: number): NewCall {
     idText: String(n),
     canonicalId: String(n),
     requestText: `{"method":"ServiceA.Add","params":[{"X":${n},"Y":1}],"id":${n}}`,
+    paramsText: `[{"X":${n},"Y":1}]`,
     duplicateWarning: null,
     stamps: { invokedAt: n, marshalledAt: n + 0.5, requestBytes: 60 },
   };
@@ -136,7 +137,7 @@ describe('persisted call history', () => {
 
   it('falls back to fewer calls when the quota is small, and never throws', () => {
     const store = storeWith(1000);
-    const small = smallStorage(100_000);
+    const small = smallStorage(150_000);
     expect(saveHistory(small, store.getState().calls)).toBe(true);
     expect(loadHistory(small).length).toBeLessThan(1000);
     expect(loadHistory(small).at(-1)?.idText).toBe('1000');
@@ -159,6 +160,34 @@ describe('persisted call history', () => {
       JSON.stringify({ version: 1, calls: [42, { key: 'x' }, { ...call, status: 'odd' }, call] }),
     );
     expect(loadHistory(storage).map((c) => c.requestText)).toEqual([call?.requestText]);
+  });
+
+  it('keeps each call’s own params; a call stored before they were kept gets them from its request', () => {
+    const storage = memoryStorage();
+    const [first, second] = storeWith(2).getState().calls;
+    const { paramsText: _dropped, ...older } = {
+      ...second,
+      requestText: ' {"method":"A.B","Params":[1],"params":[ 2 ]}\n',
+    };
+    const noParams = { ...older, requestText: '{"method":"A.B"}' };
+    const framed = {
+      ...older,
+      requestText: 'Content-Length: 29\r\n\r\n{"method":"A.B","params":[3]}',
+    };
+    storage.map.set(
+      HISTORY_KEY,
+      JSON.stringify({
+        version: 1,
+        calls: [first, older, noParams, framed, { ...first, paramsText: 42 }],
+      }),
+    );
+    expect(loadHistory(storage).map((c) => c.paramsText)).toEqual([
+      '[{"X":1,"Y":1}]',
+      '[ 2 ]',
+      null,
+      null,
+      '[{"X":1,"Y":1}]',
+    ]);
   });
 
   it('restores before this page’s calls with keys that cannot collide', () => {

@@ -1,3 +1,4 @@
+import { topLevelMembers } from '../../../shared/json/json-text';
 import type { Call, CallsStore } from './calls-store';
 
 /**
@@ -74,11 +75,33 @@ export function loadHistory(storage: HistoryStorage | null): Call[] {
     (call, index): Call => ({
       ...call,
       key: `h${index + 1}`,
+      paramsText: storedParamsText(call),
       ...(call.status === 'pending'
         ? { status: 'failed' as const, failure: UNLOADED_IN_FLIGHT_REASON }
         : {}),
     }),
   );
+}
+
+/**
+ * A call stored before calls kept their own params has none: read them from
+ * its request, which was then a single JSON object as sent.
+ */
+function storedParamsText(call: Call): string | null {
+  const stored: unknown = call.paramsText;
+  if (typeof stored === 'string' || stored === null) return stored;
+  const text = call.requestText.trim();
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  } catch {
+    return null;
+  }
+  // Go's server reads the last params member, whatever the case of its key.
+  const params = topLevelMembers(text)
+    .filter((member) => member.key.toLowerCase() === 'params')
+    .at(-1);
+  return params ? text.slice(params.valueStart, params.valueEnd) : null;
 }
 
 /** Writes the newest calls; returns whether anything was written. Never throws. */

@@ -10,6 +10,7 @@ const base: Call = {
   idText: '3',
   canonicalId: '3',
   requestText: '',
+  paramsText: null,
   status: 'answered',
   stamps: {
     invokedAt: 0,

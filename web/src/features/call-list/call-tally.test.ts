@@ -11,6 +11,7 @@ const call = (key: string, conn: number): Call =>
     idText: key,
     canonicalId: key,
     requestText: '',
+    paramsText: null,
     stamps: { invokedAt: 0, marshalledAt: 0, requestBytes: 1 },
     duplicateWarning: null,
   });

@@ -23,7 +23,7 @@ describe('request templates', () => {
     };
     expect(calls('Batch of three').map((c) => c.idText)).toEqual(['"slow"', '"add"', '"user"']);
     expect(calls('Notification (no id)')).toEqual([
-      { method: 'Demo.Sleep', idText: null, canonicalId: null },
+      { method: 'Demo.Sleep', idText: null, canonicalId: null, paramsText: '{"Ms":10}' },
     ]);
     expect(calls('Batch with a notification').map((c) => c.idText)).toEqual(['"sum"', null]);
   });

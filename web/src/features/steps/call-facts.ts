@@ -15,6 +15,7 @@ export function callFacts(call: Call): CallFacts {
     method: call.method,
     idText: call.idText,
     requestText: call.requestText,
+    paramsText: call.paramsText,
     requestBytes: call.stamps.requestBytes,
     replyBytes: call.stamps.replyBytes,
     outcome,
