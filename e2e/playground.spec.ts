@@ -206,6 +206,48 @@ test.describe('the playground against real servers', () => {
     await expect(callWithId(page, 0)).toHaveCount(0);
   });
 
+  test('the call list filters by method or id and by status, and shows the newest again when cleared', async ({
+    page,
+    goServer,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await readyBurstsOfAdds(page, goServer.port, 300);
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    const region = page.getByRole('region', { name: 'Calls' });
+    await expect(region).toContainText('300 sent · 300 answered');
+    await typeRequest(page, '{"method":"Nope.Add","params":[{"X":1,"Y":2}]}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(region).toContainText('301 sent · 300 answered · 1 error');
+
+    const text = page.getByRole('searchbox', { name: 'Filter calls' });
+    const status = page.getByRole('combobox', { name: 'Status filter' });
+    await status.selectOption('error');
+    await expect(calls(page)).toHaveCount(1);
+    await expect(calls(page).first()).toContainText('Nope.Add');
+    await expect(calls(page).first()).toContainText('id 300');
+    await expect(region).toContainText('1 error · 1 shown');
+
+    await status.selectOption('all');
+    await text.fill('42');
+    await expect(calls(page)).toHaveCount(3);
+    for (const [i, id] of [42, 142, 242].entries()) {
+      await expect(calls(page).nth(i)).toContainText(`id ${id}`);
+    }
+    await text.fill('NOPE');
+    await expect(calls(page)).toHaveCount(1);
+    await status.selectOption('answered');
+    await expect(calls(page)).toHaveCount(0);
+    await expect(region).toContainText('No call matches the filter.');
+
+    // Cleared, the list shows every call again, the newest in view as before filtering.
+    await text.fill('');
+    await status.selectOption('all');
+    await expect(region).toContainText('1 error');
+    await expect(region).not.toContainText('shown');
+    await expect(callWithId(page, 300)).toBeVisible();
+    await expect(callWithId(page, 0)).toHaveCount(0);
+  });
+
   test('numbers stay exact: 9007199254740993 round-trips as id and param', async ({
     page,
     goServer,

@@ -102,6 +102,11 @@ export type Answer = {
   errorObject?: ErrorObject | null;
 };
 
+/** Which calls the list shows: `text` found in the method or the id (any case), and the status. */
+export type CallFilter = { text: string; status: CallStatus | 'all' };
+
+export const NO_CALL_FILTER: CallFilter = { text: '', status: 'all' };
+
 export type CallsState = {
   /** Oldest first; new calls are appended, the oldest settled ones forgotten past MAX_KEPT_CALLS. */
   calls: Call[];
@@ -112,6 +117,8 @@ export type CallsState = {
   strays: StrayReply[];
   /** Every stray reply since the page loaded, kept or not, by kind. */
   strayCounts: Readonly<Record<StrayKind, number>>;
+  /** The call list's filter; every other view shows every call. */
+  filter: CallFilter;
 
   /** Selects the newest added call unless `select` is false (a burst's slices before its last). */
   add(calls: NewCall[], select?: boolean): void;
@@ -125,6 +132,7 @@ export type CallsState = {
   /** Stray replies in one update: a read chunk of a flooding server carries thousands. */
   strayAll(replies: readonly StrayReply[]): void;
   select(key: string | null): void;
+  setFilter(filter: CallFilter): void;
   /** Puts calls of earlier page loads (persist-history.ts) before this page's own, at start-up. */
   restore(calls: Call[]): void;
 };
@@ -209,6 +217,7 @@ export function createCallsStore() {
     selectedKey: null,
     strays: [],
     strayCounts: noStrays(),
+    filter: NO_CALL_FILTER,
 
     add: (added, select = true) =>
       set((state) => {
@@ -280,6 +289,7 @@ export function createCallsStore() {
       });
     },
     select: (selectedKey) => set({ selectedKey }),
+    setFilter: (filter) => set({ filter }),
     restore: (restored) =>
       set((state) => {
         const calls = restored.concat(state.calls);

@@ -1,13 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { followsEnd, type ScrollPlace } from '../../app/follow-end';
 import { useMessages } from '../../i18n/use-messages';
 import { replayCall } from '../../playback/replay-call';
 import { animationFrames } from '../../playback/ticker';
-import { strayTotal } from '../../stores/calls-store';
+import { type CallStatus, strayTotal } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
+import { filterCalls, isFiltering } from './call-filter';
 import { summariseCall, summariseCalls } from './call-summary';
 import { createCallTally } from './call-tally';
 import './call-list.css';
@@ -16,6 +17,7 @@ import { rowsGoneAbove } from './rows-gone-above';
 const ROW_HEIGHT_PX = 40;
 /** While calls stream in, the list scrolls to the newest at most this often, ms. */
 const FOLLOW_INTERVAL_MS = 200;
+const STATUSES: readonly CallStatus[] = ['pending', 'answered', 'error', 'failed', 'notified'];
 
 export function CallList() {
   const t = useMessages();
@@ -23,6 +25,10 @@ export function CallList() {
   const items = useStore(calls, (s) => s.calls);
   const selectedKey = useStore(calls, (s) => s.selectedKey);
   const select = useStore(calls, (s) => s.select);
+  const filter = useStore(calls, (s) => s.filter);
+  const setFilter = useStore(calls, (s) => s.setFilter);
+  const filtering = isFiltering(filter);
+  const shown = useMemo(() => filterCalls(items, filter), [items, filter]);
   const strayCount = useStore(calls, (s) => strayTotal(s.strayCounts));
   const forgotten = useStore(calls, (s) => s.forgottenCalls);
   // Counts only what changed since the last render: a burst re-renders this list every frame.
@@ -32,7 +38,7 @@ export function CallList() {
   const followEnd = useRef(true);
   const lastPlace = useRef<ScrollPlace>({ scrollTop: 0, scrollHeight: 0 });
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 8,
@@ -72,12 +78,25 @@ export function CallList() {
         const box = scrollRef.current;
         if (!box || state.forgottenCalls === previous.forgottenCalls) return;
         const firstInView = Math.floor(box.scrollTop / ROW_HEIGHT_PX);
-        const gone = rowsGoneAbove(previous.calls, state.calls, firstInView);
+        const gone = rowsGoneAbove(
+          filterCalls(previous.calls, state.filter),
+          filterCalls(state.calls, state.filter),
+          firstInView,
+        );
         box.scrollTop = Math.max(0, box.scrollTop - gone * ROW_HEIGHT_PX);
         lastPlace.current = { scrollTop: box.scrollTop, scrollHeight: box.scrollHeight };
       }),
     [calls],
   );
+
+  // Another filter shows other rows: a list that followed its end goes on showing the newest.
+  const filterShown = useRef(filter);
+  useEffect(() => {
+    if (filterShown.current === filter) return;
+    filterShown.current = filter;
+    const box = scrollRef.current;
+    if (box && followEnd.current) box.scrollTop = box.scrollHeight;
+  }, [filter]);
 
   const onScroll = () => {
     const box = scrollRef.current;
@@ -90,9 +109,9 @@ export function CallList() {
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    const index = items.findIndex((call) => call.key === selectedKey);
-    const nextIndex = Math.min(items.length - 1, Math.max(0, index + step));
-    const next = items[nextIndex];
+    const index = shown.findIndex((call) => call.key === selectedKey);
+    const nextIndex = Math.min(shown.length - 1, Math.max(0, index + step));
+    const next = shown[nextIndex];
     if (!next) return;
     select(next.key);
     virtualizer.scrollToIndex(nextIndex);
@@ -106,9 +125,40 @@ export function CallList() {
           {t.calls}
         </h2>
         <span className="panel-note">
-          {summariseCalls(items, { strays: strayCount, forgotten }, t, tally)}
+          {summariseCalls(
+            items,
+            { strays: strayCount, forgotten, ...(filtering ? { shown: shown.length } : {}) },
+            t,
+            tally,
+          )}
         </span>
       </div>
+      <div className="call-filters">
+        <input
+          type="search"
+          aria-label={t.filterCalls}
+          placeholder={t.filterCallsHint}
+          value={filter.text}
+          onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+        />
+        <select
+          aria-label={t.statusFilter}
+          value={filter.status}
+          onChange={(event) =>
+            setFilter({ ...filter, status: event.target.value as CallStatus | 'all' })
+          }
+        >
+          <option value="all">{t.allStatuses}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t.callStatus[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {filtering && shown.length === 0 && items.length > 0 && (
+        <p className="panel-note call-no-match">{t.noCallMatches}</p>
+      )}
       <div className="call-scroll" ref={scrollRef} onScroll={onScroll}>
         <ul
           aria-label={t.calls}
@@ -116,7 +166,7 @@ export function CallList() {
           style={{ height: `${virtualizer.getTotalSize()}px` }}
         >
           {virtualizer.getVirtualItems().map((row) => {
-            const call = items[row.index];
+            const call = shown[row.index];
             if (!call) return null;
             const summary = summariseCall(call, t);
             const selected = call.key === selectedKey;
@@ -124,7 +174,7 @@ export function CallList() {
               <li
                 key={call.key}
                 // Only the rows in view exist; these tell a screen reader where it is in the whole list.
-                aria-setsize={items.length}
+                aria-setsize={shown.length}
                 aria-posinset={row.index + 1}
                 aria-current={selected ? 'true' : undefined}
                 className={`call-row status-${call.status}${selected ? ' selected' : ''}`}

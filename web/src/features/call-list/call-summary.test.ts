@@ -77,6 +77,12 @@ describe('call summary', () => {
     );
   });
 
+  it('says how many a filtered list shows, after the counts of every call', () => {
+    expect(summariseCalls([base], { strays: 0, forgotten: 0, shown: 0 })).toBe(
+      '1 sent · 1 answered · 0 shown',
+    );
+  });
+
   it('speaks the page language when given its words', () => {
     const zh = MESSAGES.zh;
     expect(summariseCall(base, zh)).toEqual({

@@ -20,6 +20,7 @@ export type CallWords = Pick<
   | 'statusCount'
   | 'strayCount'
   | 'forgottenCount'
+  | 'shownCount'
 >;
 
 export function formatDuration(ms: number | null): string {
@@ -60,7 +61,8 @@ export function summariseCall(
  */
 export function summariseCalls(
   calls: readonly Call[],
-  others: { strays: number; forgotten: number },
+  /** `shown`: how many the list shows through its filter; absent when it shows every call. */
+  others: { strays: number; forgotten: number; shown?: number },
   t: CallWords = MESSAGES.en,
   tally: TallyCalls = tallyCalls,
 ): string {
@@ -73,6 +75,7 @@ export function summariseCalls(
   }
   if (others.forgotten > 0) parts.push(t.forgottenCount(others.forgotten));
   if (others.strays > 0) parts.push(t.strayCount(others.strays));
+  if (others.shown !== undefined) parts.push(t.shownCount(others.shown));
   return parts.join(' · ');
 }
 
