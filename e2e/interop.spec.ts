@@ -143,7 +143,13 @@ for (const peerCase of PEERS) {
       const nextId = autoIds();
       const note = marshal('{"method":"note","params":{"text":"hello"}}', nextId, true);
       expect(note.calls).toEqual([
-        { method: 'note', idText: null, canonicalId: null, autoId: false },
+        {
+          method: 'note',
+          idText: null,
+          canonicalId: null,
+          autoId: false,
+          paramsText: '{"text":"hello"}',
+        },
       ]);
       const call = marshal('{"method":"echo","params":{"after":"note"}}', nextId);
       client.send(note.text, call.text);
