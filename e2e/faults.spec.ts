@@ -28,12 +28,20 @@ test.describe('faults at the target', () => {
     target = undefined;
   });
 
-  test('a target that refuses: the connect fails with the reason', async ({ page }) => {
+  test('a target that refuses: the connect fails with the reason, in either language', async ({
+    page,
+  }) => {
     await expect(page.getByRole('status')).toContainText('Bridge: open');
-    await page.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${await closedPort()}`);
+    const port = await closedPort();
+    await page.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Target: failed');
     await expect(page.getByRole('status')).toContainText(/refused/i);
+    // The reason is kept as what happened, so switching language words it anew.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect(page.getByRole('status')).toContainText(
+      `目标:失败 — 127.0.0.1:${port} 上没有程序在监听(连接被拒绝)`,
+    );
   });
 
   test('a reset fails the call in flight with "reset" as the cause', async ({ page }) => {

@@ -290,7 +290,12 @@ describe('client stub', () => {
     expect(connection.getState()).toMatchObject({
       conn: null,
       targetStatus: 'failed',
-      targetMessage: 'the connection to the bridge was lost',
+      targetReason: {
+        kind: 'closed',
+        closeKind: 'error',
+        by: 'bridge',
+        text: 'the connection to the bridge was lost',
+      },
     });
   });
 
@@ -326,9 +331,15 @@ describe('client stub', () => {
       message: '10.0.0.1:80 is not an allowed target',
       at: 3,
     });
+    // The code and the address the page asked for, so the page can say it in its own language.
     expect(connection.getState()).toMatchObject({
       targetStatus: 'failed',
-      targetMessage: '10.0.0.1:80 is not an allowed target',
+      targetReason: {
+        kind: 'error',
+        code: 'target-not-allowed',
+        target: '10.0.0.1:80',
+        text: '10.0.0.1:80 is not an allowed target',
+      },
     });
   });
 

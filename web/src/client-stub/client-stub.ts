@@ -12,7 +12,7 @@ import { joinWrites, type RequestBytes } from './joined-writes';
 import { chosenProtocol } from './protocol-guess';
 import { expandCall } from './send-readiness';
 import { ServerStepsWaitlist } from './server-steps-waitlist';
-import { parseTargetAddress } from './target-address';
+import { formatTargetAddress, parseTargetAddress } from './target-address';
 
 /** Calls of a Go-mode burst marshalled and written per task; the rest follow in later tasks. */
 export const BURST_SLICE = 250;
@@ -113,12 +113,11 @@ export function createClientStub(deps: {
         connection.getState().welcome(event.demo, event.allowed, event.demo2);
         return;
       case 'opened':
-        connection
-          .getState()
-          .targetConnected(
-            event.conn,
-            `${event.remote.host}:${event.remote.port}, from local port ${event.local.port}`,
-          );
+        connection.getState().targetConnected(event.conn, {
+          kind: 'connected',
+          remote: event.remote,
+          localPort: event.local.port,
+        });
         return;
       case 'error': {
         if (event.conn === null) {
@@ -126,13 +125,20 @@ export function createClientStub(deps: {
           return;
         }
         const { conn, targetStatus } = connection.getState();
+        const session = sessions.get(event.conn);
+        const reason = {
+          kind: 'error' as const,
+          code: event.code,
+          target: session ? formatTargetAddress(session.protocol.target) : '',
+          text: event.message,
+        };
         if (event.conn === conn && targetStatus === 'connected') {
-          connection.getState().targetNote(event.conn, event.message);
+          connection.getState().targetNote(event.conn, reason);
           return;
         }
         // The open failed, or a superseded conn is already gone: either way its session ends.
         endSession(event.conn, event.message, event.at);
-        connection.getState().targetEnded(event.conn, 'failed', event.message);
+        connection.getState().targetEnded(event.conn, 'failed', reason);
         return;
       }
       case 'closed': {
@@ -141,7 +147,12 @@ export function createClientStub(deps: {
           connection.getState().targetStatus === 'connecting';
         endSession(event.conn, event.reason, event.at);
         const status = event.by === 'page' ? 'disconnected' : wasOpening ? 'failed' : 'closed';
-        connection.getState().targetEnded(event.conn, status, event.reason);
+        connection.getState().targetEnded(event.conn, status, {
+          kind: 'closed',
+          closeKind: event.kind,
+          by: event.by,
+          text: event.reason,
+        });
         return;
       }
       case 'written': {
@@ -302,8 +313,15 @@ export function createClientStub(deps: {
     const { conn } = connection.getState();
     if (conn === null) return;
     if (!bridge.close(conn)) {
-      endSession(conn, 'the page closed the connection', Date.now());
-      connection.getState().targetEnded(conn, 'disconnected', 'disconnected');
+      // No bridge to ask: closed here, in the bridge's words for a close the page asked for.
+      const text = 'the page closed the connection';
+      endSession(conn, text, Date.now());
+      connection.getState().targetEnded(conn, 'disconnected', {
+        kind: 'closed',
+        closeKind: 'requested',
+        by: 'page',
+        text,
+      });
     }
   };
 
@@ -314,7 +332,7 @@ export function createClientStub(deps: {
       disconnect();
       const target = parseTargetAddress(connection.getState().targetText);
       if ('problem' in target) {
-        connection.getState().targetEnded(null, 'failed', target.problem);
+        connection.getState().targetEnded(null, 'failed', { kind: 'text', text: target.problem });
         return;
       }
       const conn = nextConn++;
@@ -327,7 +345,10 @@ export function createClientStub(deps: {
       connection.getState().targetConnecting(conn);
       if (!bridge.open(conn, target.host, target.port)) {
         endSession(conn, 'the bridge is not connected', Date.now());
-        connection.getState().targetEnded(conn, 'failed', 'The bridge is not connected yet.');
+        connection.getState().targetEnded(conn, 'failed', {
+          kind: 'text',
+          text: 'The bridge is not connected yet.',
+        });
       }
     },
     disconnect,

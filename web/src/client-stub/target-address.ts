@@ -16,3 +16,8 @@ export function parseTargetAddress(text: string): TargetAddress | { problem: str
   }
   return { host: match[1], port };
 }
+
+/** The address as the Target box takes it: an IPv6 host in brackets. */
+export function formatTargetAddress(target: TargetAddress): string {
+  return `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
+}

@@ -2,6 +2,7 @@ import type { CallStatus, StrayReply } from '../stores/calls-store';
 import type { BridgeStatus, TargetStatus } from '../stores/connection-store';
 import type { Language } from '../stores/settings-store';
 import { DIALECT_EN, DIALECT_ZH } from './dialect-messages';
+import { targetReasonEn, targetReasonZh } from './target-reasons';
 
 /** Every word the page's own controls say, in each language. Step texts live in shared/steps. */
 const EN = {
@@ -142,6 +143,7 @@ const EN = {
     closed: 'Target: closed',
     failed: 'Target: failed',
   } satisfies Record<TargetStatus, string>,
+  targetReason: targetReasonEn,
   notConnectedToBridge: 'Not connected to the bridge.',
   connectingToTarget: 'Connecting to the target…',
   connectFirst: 'Connect to a target first.',
@@ -289,6 +291,7 @@ const ZH: Messages = {
     closed: '目标:已关闭',
     failed: '目标:失败',
   },
+  targetReason: targetReasonZh,
   notConnectedToBridge: '没有连上网桥。',
   connectingToTarget: '正在连接目标…',
   connectFirst: '请先连接一个目标。',

@@ -1,6 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { FramingName } from '../../../shared/framing/framer';
-import type { Target } from '../../../shared/protocol/bridge-protocol';
+import type {
+  ClosedBy,
+  CloseKind,
+  ErrorCode,
+  Target,
+} from '../../../shared/protocol/bridge-protocol';
 import type { ClockEstimate } from '../../../shared/steps/call-stamps';
 import type { BridgeStatus } from '../bridge-client/bridge-client';
 import type { DialectName } from '../client-stub/dialects';
@@ -14,13 +19,25 @@ import {
 export type { BridgeStatus };
 export type TargetStatus = 'disconnected' | 'connecting' | 'connected' | 'closed' | 'failed';
 
+/**
+ * Why the target is in its status. What the page can say in its own language
+ * is kept as facts (the address, the bridge's error code, how a connection
+ * closed) beside the sentence that came with them; a sentence from elsewhere
+ * is kept, and shown, as it came.
+ */
+export type TargetReason =
+  | { kind: 'connected'; remote: Target; localPort: number }
+  | { kind: 'error'; code: ErrorCode; target: string; text: string }
+  | { kind: 'closed'; closeKind: CloseKind; by: ClosedBy; text: string }
+  | { kind: 'text'; text: string };
+
 export type ConnectionState = {
   bridgeStatus: BridgeStatus;
   /** A plain sentence about the bridge itself (a protocol problem, a refusal not tied to a conn). */
   bridgeMessage: string | null;
   targetStatus: TargetStatus;
-  /** A plain sentence explaining the target status, e.g. the bridge's refusal. */
-  targetMessage: string | null;
+  /** Why the target is in its status, e.g. the bridge's refusal (status-text.ts words it). */
+  targetReason: TargetReason | null;
   /** The conn id of the current target connection, if any. */
   conn: number | null;
   demo: Target | null;
@@ -46,13 +63,13 @@ export type ConnectionState = {
   setHttpPath(path: string): void;
   editTarget(text: string): void;
   targetConnecting(conn: number): void;
-  targetConnected(conn: number, message: string): void;
-  /** A message about the current connection that does not change its status. */
-  targetNote(conn: number, message: string): void;
+  targetConnected(conn: number, reason: TargetReason): void;
+  /** A reason about the current connection that does not change its status. */
+  targetNote(conn: number, reason: TargetReason): void;
   targetEnded(
     conn: number | null,
     status: 'disconnected' | 'closed' | 'failed',
-    message: string,
+    reason: TargetReason,
   ): void;
 };
 
@@ -69,7 +86,7 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     bridgeStatus: 'connecting',
     bridgeMessage: null,
     targetStatus: 'disconnected',
-    targetMessage: null,
+    targetReason: null,
     conn: null,
     demo: null,
     demo2: null,
@@ -95,18 +112,18 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     chooseDialect: (dialectChoice) => set(remember({ dialectChoice }, get)),
     setHttpPath: (httpPath) => set(remember({ httpPath }, get)),
     editTarget: (targetText) => set({ targetText, targetEdited: true }),
-    targetConnecting: (conn) => set({ conn, targetStatus: 'connecting', targetMessage: null }),
-    targetConnected: (conn, message) => {
+    targetConnecting: (conn) => set({ conn, targetStatus: 'connecting', targetReason: null }),
+    targetConnected: (conn, targetReason) => {
       if (get().conn !== conn) return;
-      set({ targetStatus: 'connected', targetMessage: message });
+      set({ targetStatus: 'connected', targetReason });
     },
-    targetNote: (conn, targetMessage) => {
-      if (get().conn === conn) set({ targetMessage });
+    targetNote: (conn, targetReason) => {
+      if (get().conn === conn) set({ targetReason });
     },
-    targetEnded: (conn, targetStatus, targetMessage) => {
+    targetEnded: (conn, targetStatus, targetReason) => {
       // A late event about an earlier connection must not overwrite the current one.
       if (conn !== null && get().conn !== conn) return;
-      set({ conn: null, targetStatus, targetMessage });
+      set({ conn: null, targetStatus, targetReason });
     },
   }));
 }

@@ -20,7 +20,7 @@ export function ConnectionBar() {
       bridgeStatus: s.bridgeStatus,
       bridgeMessage: s.bridgeMessage,
       targetStatus: s.targetStatus,
-      targetMessage: s.targetMessage,
+      targetReason: s.targetReason,
     })),
   );
   const protocol = useStore(

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
+import type { TargetReason, TargetStatus } from '../../stores/connection-store';
 import { describeStatus } from './status-text';
+
+const NOT_ALLOWED: TargetReason = {
+  kind: 'error',
+  code: 'target-not-allowed',
+  target: '10.0.0.1:80',
+  text: '10.0.0.1:80 is not an allowed target',
+};
+
+const target = (targetStatus: TargetStatus, targetReason: TargetReason, language: 'en' | 'zh') =>
+  describeStatus(
+    { bridgeStatus: 'open', bridgeMessage: null, targetStatus, targetReason },
+    MESSAGES[language],
+  ).target;
 
 describe('describeStatus', () => {
   it('says what the bridge and the target are doing, and why', () => {
@@ -9,7 +23,7 @@ describe('describeStatus', () => {
         bridgeStatus: 'open',
         bridgeMessage: null,
         targetStatus: 'failed',
-        targetMessage: '10.0.0.1:80 is not an allowed target',
+        targetReason: NOT_ALLOWED,
       }),
     ).toEqual({
       bridge: 'Bridge: open',
@@ -20,24 +34,60 @@ describe('describeStatus', () => {
         bridgeStatus: 'reconnecting',
         bridgeMessage: 'retrying in 0.5 s',
         targetStatus: 'disconnected',
-        targetMessage: null,
+        targetReason: null,
       }).bridge,
     ).toBe('Bridge: reconnecting — retrying in 0.5 s');
   });
-  it('speaks the page language when given its words', () => {
+
+  it('in English, quotes the bridge’s sentence and words the connection it made', () => {
+    const connected: TargetReason = {
+      kind: 'connected',
+      remote: { host: '127.0.0.1', port: 7421 },
+      localPort: 50000,
+    };
+    expect(target('connected', connected, 'en')).toBe(
+      'Target: connected — 127.0.0.1:7421, from local port 50000',
+    );
     expect(
-      describeStatus(
-        {
-          bridgeStatus: 'open',
-          bridgeMessage: null,
-          targetStatus: 'connected',
-          targetMessage: 'x',
-        },
-        MESSAGES.zh,
+      target('closed', { kind: 'closed', closeKind: 'fin', by: 'server', text: 'FIN!' }, 'en'),
+    ).toBe('Target: closed — FIN!');
+  });
+
+  it('in Chinese, words the reasons whose meaning it knows and quotes the others', () => {
+    const zh = MESSAGES.zh.targetStatus;
+    expect(target('failed', NOT_ALLOWED, 'zh')).toBe(
+      `${zh.failed} — 10.0.0.1:80 不在网桥允许的目标之内;如需连接它,请用 --allow 10.0.0.1:80 启动网桥`,
+    );
+    const refused = { ...NOT_ALLOWED, code: 'connect-refused' as const, target: '[::1]:1' };
+    expect(target('failed', refused, 'zh')).toBe(
+      `${zh.failed} — [::1]:1 上没有程序在监听(连接被拒绝)`,
+    );
+    expect(
+      target(
+        'connected',
+        { kind: 'connected', remote: { host: '::1', port: 9 }, localPort: 5 },
+        'zh',
       ),
-    ).toEqual({
-      bridge: MESSAGES.zh.bridgeStatus.open,
-      target: `${MESSAGES.zh.targetStatus.connected} — x`,
-    });
+    ).toBe(`${zh.connected} — ::1:9,本地端口 5`);
+    const fin = { kind: 'closed', closeKind: 'fin', by: 'server', text: 'FIN' } as const;
+    expect(target('closed', fin, 'zh')).toBe(`${zh.closed} — 服务器关闭了连接(FIN)`);
+    expect(target('closed', { ...fin, closeKind: 'reset' }, 'zh')).toBe(
+      `${zh.closed} — 服务器重置了连接`,
+    );
+    expect(target('disconnected', { ...fin, closeKind: 'requested', by: 'page' }, 'zh')).toBe(
+      `${MESSAGES.zh.targetStatus.disconnected} — 页面关闭了连接`,
+    );
+    // A limit's sentence names its flag and figures; an unknown target cannot be worded.
+    const limit = { ...NOT_ALLOWED, code: 'limit' as const, text: 'at most 64 (--max-conns)' };
+    expect(target('failed', limit, 'zh')).toBe(`${zh.failed} — at most 64 (--max-conns)`);
+    expect(target('failed', { ...refused, target: '' }, 'zh')).toBe(
+      `${zh.failed} — 10.0.0.1:80 is not an allowed target`,
+    );
+    expect(
+      target('closed', { ...fin, closeKind: 'error', by: 'bridge', text: 'bridge lost' }, 'zh'),
+    ).toBe(`${zh.closed} — bridge lost`);
+    expect(target('failed', { kind: 'text', text: 'Type a target' }, 'zh')).toBe(
+      `${zh.failed} — Type a target`,
+    );
   });
 });

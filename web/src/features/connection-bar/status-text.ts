@@ -1,4 +1,5 @@
-import type { BridgeStatus, TargetStatus } from '../../stores/connection-store';
+import { targetReasonEn } from '../../i18n/target-reasons';
+import type { BridgeStatus, TargetReason, TargetStatus } from '../../stores/connection-store';
 
 const BRIDGE_WORDS: Record<BridgeStatus, string> = {
   connecting: 'Bridge: connecting…',
@@ -18,25 +19,32 @@ const TARGET_WORDS: Record<TargetStatus, string> = {
 export type StatusWords = {
   bridgeStatus: Record<BridgeStatus, string>;
   targetStatus: Record<TargetStatus, string>;
+  targetReason: (reason: TargetReason) => string;
 };
 
 /**
  * The honest one-line status: what the bridge and the target are doing, and
- * why. `words` are the page's language (i18n/messages.ts); the reasons are
- * the bridge's own sentences.
+ * why. `words` are the page's language (i18n/messages.ts): they word the
+ * reasons they know and quote the others as the bridge sent them.
  */
 export function describeStatus(
   state: {
     bridgeStatus: BridgeStatus;
     bridgeMessage: string | null;
     targetStatus: TargetStatus;
-    targetMessage: string | null;
+    targetReason: TargetReason | null;
   },
-  words: StatusWords = { bridgeStatus: BRIDGE_WORDS, targetStatus: TARGET_WORDS },
+  words: StatusWords = {
+    bridgeStatus: BRIDGE_WORDS,
+    targetStatus: TARGET_WORDS,
+    targetReason: targetReasonEn,
+  },
 ): { bridge: string; target: string } {
   const bridgeWord = words.bridgeStatus[state.bridgeStatus];
   const targetWord = words.targetStatus[state.targetStatus];
   const bridge = state.bridgeMessage ? `${bridgeWord} — ${state.bridgeMessage}` : bridgeWord;
-  const target = state.targetMessage ? `${targetWord} — ${state.targetMessage}` : targetWord;
+  const target = state.targetReason
+    ? `${targetWord} — ${words.targetReason(state.targetReason)}`
+    : targetWord;
   return { bridge, target };
 }
