@@ -8,6 +8,7 @@ import {
 } from '../shared/protocol/access-token';
 import { BRIDGE_PATH, type Target } from '../shared/protocol/bridge-protocol';
 import { BusyPoll } from './busy-poll';
+import { DemoControl } from './demo/demo-control';
 import { type DemoServer, startDemoServer } from './demo/demo-server';
 import { startDemoV2Server } from './demo-v2/demo-v2-server';
 import { answerAccessCheck } from './http/access-check';
@@ -171,6 +172,13 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     upgrade,
     serverSteps,
     poll,
+    demos: new DemoControl(
+      {
+        ...(demoServer ? { demo: demoServer } : {}),
+        ...(demo2Server ? { demo2: demo2Server } : {}),
+      },
+      log,
+    ),
   });
 
   const origin = `http://${urlHost(host)}:${port}`;

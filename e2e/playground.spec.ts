@@ -310,6 +310,38 @@ test.describe('the playground against real servers', () => {
     }
   });
 
+  test('the demo server stopped mid-call fails the call in flight with the cause, and starts again', async ({
+    page,
+  }) => {
+    // Its own bridge: the demo it stops is no other test's.
+    const own = await startApp();
+    try {
+      await page.goto(own.url);
+      await connect(page, `${own.demo.host}:${own.demo.port}`);
+      await sendCallLeftInFlight(page);
+      await page.getByRole('button', { name: 'Stop demo server' }).click();
+      await expect(calls(page).first()).toContainText('failed');
+      await expect(response(page).getByRole('region', { name: 'Failure' })).toContainText(
+        'the server closed the connection (FIN)',
+      );
+      await expect(page.getByRole('status')).toContainText('Target: closed');
+
+      // Stopped, nothing listens: a connect is refused until the demo starts again.
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await expect(page.getByRole('status')).toContainText('Target: failed');
+      await expect(page.getByRole('status')).toContainText(/refused/i);
+      await page.getByRole('button', { name: 'Start demo server' }).click();
+      await expect(page.getByRole('button', { name: 'Stop demo server' })).toBeVisible();
+      await connect(page, `${own.demo.host}:${own.demo.port}`);
+      await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(calls(page).last()).toContainText('answered');
+      await expect(response(page).getByText('3', { exact: true })).toBeVisible();
+    } finally {
+      await own.stop();
+    }
+  });
+
   test('a bridge that goes away fails the call in flight and keeps the history', async ({
     page,
     goServer,

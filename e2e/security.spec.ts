@@ -47,7 +47,7 @@ test('another origin cannot open the bridge, even holding the right token', asyn
     const outcome = await page.evaluate(
       ([url, token]) =>
         new Promise<string>((resolve) => {
-          const ws = new WebSocket(url, ['rpc-playground.v4', `rpc-playground.token.${token}`]);
+          const ws = new WebSocket(url, ['rpc-playground.v5', `rpc-playground.token.${token}`]);
           ws.onopen = () => resolve('open');
           ws.onclose = (event) => resolve(`closed ${event.code}`);
         }),

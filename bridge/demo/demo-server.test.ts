@@ -52,6 +52,51 @@ describe('startDemoServer', () => {
     expect(out).toBe('{"id":1,"result":30,"error":null}\n');
   });
 
+  it('stops as a dying server does, without answering the call in flight, and starts again on its port', async () => {
+    server = await startDemoServer({ host: '127.0.0.1', port: 0 });
+    const { port } = server;
+    const inFlight = untilClosed(
+      port,
+      '{"method":"Demo.Sleep","params":[{"Ms":20000}],"id":1}',
+      false,
+    );
+    // Let the call reach the server before it goes away.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = Date.now();
+    await server.stop();
+    expect(server.running).toBe(false);
+    expect(await inFlight).toBe('');
+    expect(Date.now() - stopped).toBeLessThan(WAIT_MS);
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.on('connect', () => resolve('connected'));
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? ''));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+    await server.start();
+    expect(server.running).toBe(true);
+    expect(server.port).toBe(port);
+    expect(
+      await untilClosed(port, '{"method":"Demo.Sleep","params":[{"Ms":1}],"id":2}', true),
+    ).toBe('{"id":2,"result":1,"error":null}\n');
+  });
+
+  it('takes stop and start in the order asked, however quickly they come', async () => {
+    server = await startDemoServer({ host: '127.0.0.1', port: 0 });
+    await Promise.all([server.stop(), server.start(), server.stop(), server.start()]);
+    expect(server.running).toBe(true);
+    expect(
+      await untilClosed(
+        server.port,
+        '{"method":"ServiceA.Add","params":[{"X":1,"Y":1}],"id":3}',
+        true,
+      ),
+    ).toBe('{"id":3,"result":2,"error":null}\n');
+    await server.close();
+    await expect(server.start()).rejects.toThrow('closed for good');
+    expect(server.running).toBe(false);
+  });
+
   it('rejects with the listen error when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

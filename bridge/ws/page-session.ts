@@ -3,6 +3,7 @@ import WebSocket, { type RawData } from 'ws';
 import {
   type BridgeMessage,
   type ConnId,
+  type DemoMessage,
   type ErrorCode,
   type OpenMessage,
   PROTOCOL_VERSION,
@@ -19,6 +20,7 @@ import { parsePageMessage } from '../../shared/protocol/validate';
 import { WriteBatch } from '../batch-writes';
 import type { BusyPoll } from '../busy-poll';
 import { now } from '../clock';
+import type { DemoControl } from '../demo/demo-control';
 import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
 import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targets';
 import { connectTarget } from '../tcp/connect-target';
@@ -44,6 +46,8 @@ export type SessionConfig = {
   serverSteps?: ServerStepsRouter;
   /** The bridge's event-loop polling (`--busy-poll`). */
   poll?: BusyPoll;
+  /** The embedded demo servers, which a page may stop and start. */
+  demos?: DemoControl;
 };
 
 type Opening = { cancelled: boolean };
@@ -64,6 +68,7 @@ export class PageSession {
     for (const ack of acks) this.send({ type: 'written', conn, ...ack });
   });
   private disposed = false;
+  private readonly unsubscribeDemos: () => void;
   private readonly pageWrites: WriteBatch;
   /** The demo's server-steps reports of this loop turn, sent together at its end. */
   private serverStepsReports: ServerStepsReport[] = [];
@@ -91,6 +96,12 @@ export class PageSession {
       maxMessageBytes: config.limits.maxMessageBytes,
       at: now(),
     });
+    const demos = config.demos;
+    const running = demos?.running() ?? { demo: false, demo2: false };
+    this.send({ type: 'demo-state', running, at: now() });
+    this.unsubscribeDemos =
+      demos?.onChange((state) => this.send({ type: 'demo-state', running: state, at: now() })) ??
+      (() => {});
   }
 
   /** TCP connections this page holds, open or opening. */
@@ -102,6 +113,7 @@ export class PageSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.unsubscribeDemos();
     this.heldAcks.dispose();
     for (const entry of this.conns.values()) {
       if (entry instanceof TargetConnection) entry.destroy();
@@ -171,7 +183,15 @@ export class PageSession {
     }
     if (message.type === 'open') void this.open(message);
     else if (message.type === 'clock') this.send({ type: 'clock', seq: message.seq, at: now() });
+    else if (message.type === 'demo') void this.setDemo(message);
     else this.close(message.conn);
+  }
+
+  private async setDemo({ server, running }: DemoMessage): Promise<void> {
+    const problem = this.config.demos
+      ? await this.config.demos.set(server, running, this.label)
+      : `This bridge runs no demo server "${server}".`;
+    if (problem !== null && !this.disposed) this.fail(null, 'demo', problem);
   }
 
   private onWriteFrame(bytes: Buffer): void {

@@ -11,8 +11,9 @@
  * 2: read frames carry the acks of their connection's completed writes.
  * 3: one write frame carries many writes; welcome says the largest message.
  * 4: a server-steps message carries the reports of one loop turn.
+ * 5: a page may stop and start the embedded demo servers; every page hears it.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** Offered by the page in Sec-WebSocket-Protocol; the bridge refuses any other. */
 export const SUBPROTOCOL = `rpc-playground.v${PROTOCOL_VERSION}`;
 /** Path of the WebSocket endpoint on the bridge's HTTP server. */
@@ -35,7 +36,17 @@ export type CloseMessage = { type: 'close'; conn: ConnId };
  * `seq` is the page's, echoed so a late answer is not taken for a newer one.
  */
 export type ClockMessage = { type: 'clock'; seq: number };
-export type PageMessage = OpenMessage | CloseMessage | ClockMessage;
+
+export const DEMO_NAMES = ['demo', 'demo2'] as const;
+/** The embedded demo servers: Go's jsonrpc, and JSON-RPC 2.0 newline-delimited. */
+export type DemoName = (typeof DEMO_NAMES)[number];
+/**
+ * Stop or start an embedded demo server, so a class sees what a server that
+ * goes away mid-call does to the calls in flight. Only the bridge's own demo
+ * servers: a page can reach nothing else this way.
+ */
+export type DemoMessage = { type: 'demo'; server: DemoName; running: boolean };
+export type PageMessage = OpenMessage | CloseMessage | ClockMessage | DemoMessage;
 
 // ── bridge → page (text frames) ────────────────────────────────────────────
 
@@ -87,6 +98,8 @@ export const ERROR_CODES = [
   'bad-message',
   'limit',
   'io',
+  /** A demo server could not be stopped or started as a page asked. */
+  'demo',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -135,8 +148,19 @@ export type ServerStepsReport = { conn: ConnId; id: string; stamps: ServerStamps
  */
 export type ServerStepsMessage = { type: 'server-steps'; reports: ServerStepsReport[] };
 
+/**
+ * Whether each embedded demo server listens (false when it was stopped or the
+ * bridge runs none): sent after welcome, and to every page when one changes.
+ */
+export type DemoStateMessage = {
+  type: 'demo-state';
+  running: Record<DemoName, boolean>;
+  at: number;
+};
+
 export type BridgeMessage =
   | WelcomeMessage
+  | DemoStateMessage
   | OpenedMessage
   | WrittenMessage
   | ErrorMessage

@@ -85,6 +85,39 @@ describe('parseBridgeMessage', () => {
   });
 });
 
+describe('stopping and starting the demo servers', () => {
+  it('accepts a page’s request and the bridge’s state with exactly the declared fields', () => {
+    expect(parsePageMessage('{"type":"demo","server":"demo2","running":false,"x":1}')).toEqual({
+      type: 'demo',
+      server: 'demo2',
+      running: false,
+    });
+    expect(
+      parseBridgeMessage(
+        '{"type":"demo-state","running":{"demo":true,"demo2":false,"x":1},"at":5}',
+      ),
+    ).toEqual({ type: 'demo-state', running: { demo: true, demo2: false }, at: 5 });
+  });
+
+  it('refuses any other server, a running that is not a boolean, and a partial state', () => {
+    for (const text of [
+      '{"type":"demo","server":"go","running":true}',
+      '{"type":"demo","server":"demo","running":"yes"}',
+      '{"type":"demo","running":true}',
+    ]) {
+      expect(typeof parsePageMessage(text)).toBe('string');
+    }
+    for (const text of [
+      '{"type":"demo-state","running":{"demo":true},"at":1}',
+      '{"type":"demo-state","running":null,"at":1}',
+      '{"type":"demo-state","running":{"demo":true,"demo2":1},"at":1}',
+      '{"type":"demo-state","running":{"demo":true,"demo2":true}}',
+    ]) {
+      expect(typeof parseBridgeMessage(text)).toBe('string');
+    }
+  });
+});
+
 describe('clock exchange and server steps', () => {
   const stamps = { received: 1, decoded: 2, invoked: 3, returned: 4, encoded: 5, written: 6.5 };
 

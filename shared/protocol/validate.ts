@@ -3,6 +3,8 @@ import {
   type BridgeMessage,
   CLOSE_KINDS,
   CLOSED_BY,
+  DEMO_NAMES,
+  type DemoName,
   ERROR_CODES,
   type PageMessage,
   type ServerStepsReport,
@@ -92,6 +94,10 @@ export function parsePageMessage(text: string): PageMessage | string {
     case 'clock':
       if (!isSeq(m.seq)) return 'clock: seq must be a whole number';
       return { type: 'clock', seq: m.seq };
+    case 'demo':
+      if (!oneOf(DEMO_NAMES, m.server)) return 'demo: server must be "demo" or "demo2"';
+      if (typeof m.running !== 'boolean') return 'demo: running must be true or false';
+      return { type: 'demo', server: m.server as DemoName, running: m.running };
     default:
       return `unknown control message type ${JSON.stringify(String(m.type))}`;
   }
@@ -111,6 +117,18 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
         return 'welcome: bad maxMessageBytes';
       if (!isTime(m.at)) return 'welcome: bad time';
       return m as BridgeMessage;
+    case 'demo-state': {
+      const running = m.running as Fields | null;
+      if (typeof running !== 'object' || running === null) return 'demo-state: bad running';
+      if (!DEMO_NAMES.every((name) => typeof running[name] === 'boolean'))
+        return 'demo-state: bad running';
+      if (!isTime(m.at)) return 'demo-state: bad time';
+      return {
+        type: 'demo-state',
+        running: { demo: running.demo as boolean, demo2: running.demo2 as boolean },
+        at: m.at,
+      };
+    }
     case 'opened':
       if (!isConn(m.conn) || !isTarget(m.remote) || !isTarget(m.local) || !isTime(m.at))
         return 'opened: bad fields';

@@ -6,6 +6,7 @@ import {
   type ClockReplyMessage,
   type ClosedMessage,
   type ConnId,
+  type DemoName,
   type PageMessage,
   PROTOCOL_VERSION,
   SUBPROTOCOL,
@@ -53,6 +54,8 @@ export type BridgeClient = {
   readonly status: BridgeStatus;
   open(conn: ConnId, host: string, port: number): boolean;
   close(conn: ConnId): boolean;
+  /** Asks the bridge to stop or start one of its demo servers; every page then hears `demo-state`. */
+  setDemo(server: DemoName, running: boolean): boolean;
   /** Returns the write id the bridge's `written` ack will name, or null when the bridge is not open. */
   write(conn: ConnId, bytes: Uint8Array): number | null;
   subscribe(listener: (event: BridgeEvent) => void): () => void;
@@ -298,6 +301,7 @@ export function createBridgeClient(options: {
       return sent;
     },
     close: (conn) => sendControl({ type: 'close', conn }),
+    setDemo: (server, running) => sendControl({ type: 'demo', server, running }),
     write: (conn, bytes) => {
       if (!socket || socket.readyState !== OPEN || status !== 'open') return null;
       const writeId = nextWriteId;

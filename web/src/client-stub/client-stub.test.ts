@@ -15,6 +15,18 @@ function setUp(text = ADD) {
 }
 
 describe('client stub', () => {
+  it('keeps what the bridge says of its demo servers, and asks it to stop or start one', () => {
+    const { stub, connection, socket } = setUp();
+    expect(connection.getState().demoRunning).toBeNull();
+    socket.serverSends({ type: 'demo-state', running: { demo: true, demo2: true }, at: 2 });
+    expect(connection.getState().demoRunning).toEqual({ demo: true, demo2: true });
+    stub.setDemo('demo', false);
+    expect(socket.sentControl().at(-1)).toEqual({ type: 'demo', server: 'demo', running: false });
+    // Without a bridge nobody knows: the next bridge says again.
+    socket.serverCloses();
+    expect(connection.getState().demoRunning).toBeNull();
+  });
+
   it('prefills the target from welcome and opens the typed target', () => {
     const { connection, connect } = setUp();
     expect(connection.getState().targetText).toBe('127.0.0.1:7421');

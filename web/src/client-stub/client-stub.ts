@@ -1,5 +1,6 @@
 import { canonicalId } from '../../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
+import type { DemoName } from '../../../shared/protocol/bridge-protocol';
 import type { ServerStamps } from '../../../shared/steps/call-stamps';
 import type { BridgeClient, BridgeEvent } from '../bridge-client/bridge-client';
 import type { Answer, CallsStore, NewCall, StrayReply } from '../stores/calls-store';
@@ -31,6 +32,8 @@ export type ClientStub = {
   sendBurst(n: number): string | null;
   /** Stops a Call-mode burst (composer's burstMode "call") before its next call; calls sent stay. */
   stopBurst(): void;
+  /** Stops or starts one of the bridge's demo servers, e.g. to show a server going away mid-call. */
+  setDemo(server: DemoName, running: boolean): void;
   dispose(): void;
 };
 
@@ -111,6 +114,9 @@ export function createClientStub(deps: {
         return;
       case 'welcome':
         connection.getState().welcome(event.demo, event.allowed, event.demo2);
+        return;
+      case 'demo-state':
+        connection.getState().setDemoRunning(event.running);
         return;
       case 'opened':
         connection.getState().targetConnected(event.conn, {
@@ -352,6 +358,9 @@ export function createClientStub(deps: {
       }
     },
     disconnect,
+    setDemo: (server, running) => {
+      bridge.setDemo(server, running);
+    },
     send: () => sendBurst(1),
     sendBurst,
     stopBurst,

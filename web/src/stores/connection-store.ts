@@ -3,6 +3,7 @@ import type { FramingName } from '../../../shared/framing/framer';
 import type {
   ClosedBy,
   CloseKind,
+  DemoName,
   ErrorCode,
   Target,
 } from '../../../shared/protocol/bridge-protocol';
@@ -43,6 +44,8 @@ export type ConnectionState = {
   demo: Target | null;
   /** The JSON-RPC 2.0 demo server (newline-delimited), when the bridge runs one. */
   demo2: Target | null;
+  /** Whether each demo server listens, as the bridge last said; null until it has. */
+  demoRunning: Record<DemoName, boolean> | null;
   allowed: string[];
   targetText: string;
   /** Once the person edits the target, the demo address from welcome no longer overwrites it. */
@@ -58,6 +61,7 @@ export type ConnectionState = {
   setBridgeStatus(status: BridgeStatus, message?: string | null): void;
   welcome(demo: Target | null, allowed: string[], demo2?: Target | null): void;
   setClock(clock: ClockEstimate | null): void;
+  setDemoRunning(running: Record<DemoName, boolean> | null): void;
   chooseFraming(framing: FramingName | null): void;
   chooseDialect(dialect: DialectName | null): void;
   setHttpPath(path: string): void;
@@ -90,14 +94,20 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     conn: null,
     demo: null,
     demo2: null,
+    demoRunning: null,
     allowed: [],
     targetText: '',
     targetEdited: false,
     clock: null,
     ...readProtocolChoice(storage),
 
+    // What the demo servers do is known again only from the next bridge's word.
     setBridgeStatus: (bridgeStatus, message = null) =>
-      set({ bridgeStatus, bridgeMessage: message }),
+      set({
+        bridgeStatus,
+        bridgeMessage: message,
+        ...(bridgeStatus === 'open' ? {} : { demoRunning: null }),
+      }),
     welcome: (demo, allowed, demo2 = null) => {
       const prefill = !get().targetEdited && demo !== null;
       set({
@@ -108,6 +118,7 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
       });
     },
     setClock: (clock) => set({ clock }),
+    setDemoRunning: (demoRunning) => set({ demoRunning }),
     chooseFraming: (framingChoice) => set(remember({ framingChoice }, get)),
     chooseDialect: (dialectChoice) => set(remember({ dialectChoice }, get)),
     setHttpPath: (httpPath) => set(remember({ httpPath }, get)),

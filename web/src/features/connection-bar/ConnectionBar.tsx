@@ -39,6 +39,10 @@ export function ConnectionBar() {
   const chooseDialect = useStore(connection, (s) => s.chooseDialect);
   const httpPath = useStore(connection, (s) => s.httpPath);
   const setHttpPath = useStore(connection, (s) => s.setHttpPath);
+  const demoRunning = useStore(connection, (s) => s.demoRunning);
+  // The target is a demo server: the class may stop it mid-call to see what that does.
+  const demoName =
+    protocol.reason === 'demo' || protocol.reason === 'demo2' ? protocol.reason : null;
   const text = describeStatus(status, t);
   const busy = status.targetStatus === 'connecting' || status.targetStatus === 'connected';
 
@@ -135,6 +139,15 @@ export function ConnectionBar() {
       <button type="button" className="button" disabled={!busy} onClick={() => stub.disconnect()}>
         {t.disconnect}
       </button>
+      {demoName !== null && demoRunning !== null && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => stub.setDemo(demoName, !demoRunning[demoName])}
+        >
+          {demoRunning[demoName] ? t.stopDemo : t.startDemo}
+        </button>
+      )}
       <div role="status" className={`status status-${status.targetStatus}`}>
         <span className={`status-bridge bridge-${status.bridgeStatus}`}>{text.bridge}</span>
         <span className="status-target">{text.target}</span>
