@@ -20,7 +20,7 @@ import { parsePageMessage } from '../../shared/protocol/validate';
 import { WriteBatch } from '../batch-writes';
 import type { BusyPoll } from '../busy-poll';
 import { now } from '../clock';
-import type { DemoControl } from '../demo/demo-control';
+import { DemoControl } from '../demo/demo-control';
 import { formatBytes, formatSeconds, LIMIT_FLAGS, type Limits } from '../limits';
 import { describeAllowed, formatTarget, type TargetPolicy } from '../policy/targets';
 import { connectTarget } from '../tcp/connect-target';
@@ -68,6 +68,8 @@ export class PageSession {
     for (const ack of acks) this.send({ type: 'written', conn, ...ack });
   });
   private disposed = false;
+  /** A bridge without demo servers has a control that runs none. */
+  private readonly demos: DemoControl;
   private readonly unsubscribeDemos: () => void;
   private readonly pageWrites: WriteBatch;
   /** The demo's server-steps reports of this loop turn, sent together at its end. */
@@ -96,12 +98,11 @@ export class PageSession {
       maxMessageBytes: config.limits.maxMessageBytes,
       at: now(),
     });
-    const demos = config.demos;
-    const running = demos?.running() ?? { demo: false, demo2: false };
-    this.send({ type: 'demo-state', running, at: now() });
-    this.unsubscribeDemos =
-      demos?.onChange((state) => this.send({ type: 'demo-state', running: state, at: now() })) ??
-      (() => {});
+    this.demos = config.demos ?? new DemoControl({}, config.log);
+    this.send({ type: 'demo-state', running: this.demos.running(), at: now() });
+    this.unsubscribeDemos = this.demos.onChange((running) =>
+      this.send({ type: 'demo-state', running, at: now() }),
+    );
   }
 
   /** TCP connections this page holds, open or opening. */
@@ -188,9 +189,7 @@ export class PageSession {
   }
 
   private async setDemo({ server, running }: DemoMessage): Promise<void> {
-    const problem = this.config.demos
-      ? await this.config.demos.set(server, running, this.label)
-      : `This bridge runs no demo server "${server}".`;
+    const problem = await this.demos.set(server, running, this.label);
     if (problem !== null && !this.disposed) this.fail(null, 'demo', problem);
   }
 

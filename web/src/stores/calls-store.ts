@@ -4,7 +4,8 @@ import type { CallStamps, ServerStamps } from '../../../shared/steps/call-stamps
 import type { ErrorObject } from '../client-stub/dialects';
 
 /** `notified`: a notification the bridge wrote; no answer is expected. */
-export type CallStatus = 'pending' | 'answered' | 'error' | 'failed' | 'notified';
+export const CALL_STATUSES = ['pending', 'answered', 'error', 'failed', 'notified'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
 export type ErrorClass = GoErrorClass;
 
 export type Call = {

@@ -1,5 +1,5 @@
 import { topLevelMembers } from '../../../shared/json/json-text';
-import type { Call, CallsStore } from './calls-store';
+import { CALL_STATUSES, type Call, type CallsStore } from './calls-store';
 
 /**
  * The call history survives a reload: the calls store is written to Web
@@ -31,13 +31,7 @@ export type Schedule = (fn: () => void, ms: number) => () => void;
 /** Runs fn when the page has nothing else to do (requestIdleCallback); returns a cancel. */
 export type WhenIdle = (fn: () => void) => () => void;
 
-const STATUSES: ReadonlySet<string> = new Set([
-  'pending',
-  'answered',
-  'error',
-  'failed',
-  'notified',
-]);
+const STATUSES: ReadonlySet<string> = new Set(CALL_STATUSES);
 
 function isStoredCall(value: unknown): value is Call {
   if (typeof value !== 'object' || value === null) return false;

@@ -6,7 +6,7 @@ import { followsEnd, type ScrollPlace } from '../../app/follow-end';
 import { useMessages } from '../../i18n/use-messages';
 import { replayCall } from '../../playback/replay-call';
 import { animationFrames } from '../../playback/ticker';
-import { type CallStatus, strayTotal } from '../../stores/calls-store';
+import { CALL_STATUSES, type CallStatus, strayTotal } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
 import { filterCalls, isFiltering } from './call-filter';
 import { summariseCall, summariseCalls } from './call-summary';
@@ -17,7 +17,6 @@ import { rowsGoneAbove } from './rows-gone-above';
 const ROW_HEIGHT_PX = 40;
 /** While calls stream in, the list scrolls to the newest at most this often, ms. */
 const FOLLOW_INTERVAL_MS = 200;
-const STATUSES: readonly CallStatus[] = ['pending', 'answered', 'error', 'failed', 'notified'];
 
 export function CallList() {
   const t = useMessages();
@@ -149,7 +148,7 @@ export function CallList() {
           }
         >
           <option value="all">{t.allStatuses}</option>
-          {STATUSES.map((status) => (
+          {CALL_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t.callStatus[status]}
             </option>

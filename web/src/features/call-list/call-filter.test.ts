@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CallFilter, type CallStatus, NO_CALL_FILTER } from '../../stores/calls-store';
+import {
+  CALL_STATUSES,
+  type CallFilter,
+  type CallStatus,
+  NO_CALL_FILTER,
+} from '../../stores/calls-store';
 import { filterCalls, isFiltering } from './call-filter';
-
-const STATUSES: readonly CallStatus[] = ['pending', 'answered', 'error', 'failed', 'notified'];
 
 const call = (method: string, idText: string, status: CallStatus) => ({ method, idText, status });
 
@@ -46,11 +49,11 @@ describe('the call list filter', () => {
     const anyCall = fc.record({
       method: fc.constantFrom('ServiceA.Add', 'Demo.Sleep', 'x.Y'),
       idText: fc.oneof(fc.nat({ max: 30 }).map(String), fc.constantFrom('"a"', 'null')),
-      status: fc.constantFrom(...STATUSES),
+      status: fc.constantFrom(...CALL_STATUSES),
     });
     const anyFilter = fc.record({
       text: fc.constantFrom('', 'add', 'SLEEP', '1', '"a', ' y '),
-      status: fc.constantFrom<CallStatus | 'all'>('all', ...STATUSES),
+      status: fc.constantFrom<CallStatus | 'all'>('all', ...CALL_STATUSES),
     });
     fc.assert(
       fc.property(fc.array(anyCall, { maxLength: 30 }), anyFilter, (calls, filter) => {
