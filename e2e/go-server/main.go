@@ -1,4 +1,5 @@
-// Command goserver is the reference net/rpc/jsonrpc server the playground is tested against.
+// Command goserver is the reference net/rpc server the playground is tested against:
+// jsonrpc by default, or net/rpc's own gob codec over TCP or over HTTP (-codec).
 package main
 
 import (
@@ -6,6 +7,7 @@ import (
 	"fmt"
 	"log"
 	"net"
+	"net/http"
 	"net/rpc"
 	"net/rpc/jsonrpc"
 	"os"
@@ -17,6 +19,7 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "TCP address to listen on")
+	codec := flag.String("codec", "json", "json (jsonrpc.ServeConn), gob (rpc.ServeConn) or http (rpc.HandleHTTP)")
 	flag.Parse()
 
 	for _, svc := range []interface{}{new(servicea.ServiceA), new(userservice.UserService), new(demo.Demo)} {
@@ -32,11 +35,23 @@ func main() {
 	// Whoever started us reads this line to learn the port chosen for -addr :0.
 	fmt.Fprintf(os.Stdout, "listening on %s\n", ln.Addr().String())
 
-	for {
-		conn, err := ln.Accept()
-		if err != nil {
-			log.Fatal(err)
+	switch *codec {
+	case "http":
+		rpc.HandleHTTP()
+		log.Fatal(http.Serve(ln, nil))
+	case "gob", "json":
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				log.Fatal(err)
+			}
+			if *codec == "gob" {
+				go rpc.ServeConn(conn)
+			} else {
+				go jsonrpc.ServeConn(conn)
+			}
 		}
-		go jsonrpc.ServeConn(conn)
+	default:
+		log.Fatalf("unknown -codec %q", *codec)
 	}
 }

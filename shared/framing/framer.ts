@@ -8,7 +8,7 @@
 
 export type Span = { start: number; end: number };
 
-export type FramingName = 'json-stream' | 'ndjson' | 'content-length' | 'http';
+export type FramingName = 'json-stream' | 'ndjson' | 'content-length' | 'http' | 'gob' | 'gob-http';
 
 export type FramedMessage = {
   kind: 'message';

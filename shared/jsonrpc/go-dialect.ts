@@ -407,6 +407,13 @@ const GO_ERRORS: Array<{ prefix: string } & GoErrorClass> = [
     explanation:
       "The params did not fit the method's argument type, so Go could not decode them. Nothing ran; in JSON-RPC 2.0 this is -32602 Invalid params.",
   },
+  {
+    prefix: 'gob: ',
+    kind: 'bad-params',
+    ran: false,
+    explanation:
+      'The server\'s gob decoder could not fit the args to the method\'s argument type (a field of another kind, or no field names in common). Nothing ran. A field that Go declares uint or float64 needs {"$uint": n} or {"$float": n} around its value.',
+  },
 ];
 
 /** Classifies a Go error string by its prefix (GO-NETRPC §1.3) and says whether the method ran. */

@@ -1,6 +1,6 @@
 import { canonicalId } from '../../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
-import type { DemoName } from '../../../shared/protocol/bridge-protocol';
+import type { DemoName, Target } from '../../../shared/protocol/bridge-protocol';
 import type { ServerStamps } from '../../../shared/steps/call-stamps';
 import type { BridgeClient, BridgeEvent } from '../bridge-client/bridge-client';
 import type { Answer, CallsStore, NewCall, StrayReply } from '../stores/calls-store';
@@ -9,6 +9,7 @@ import type { ConnectionStore } from '../stores/connection-store';
 import type { WireRecorder } from '../wire/wire-recorder';
 import { runCallModeBurst } from './burst-runner';
 import { ConnectionSession, type ReplyOutcome } from './connection-session';
+import { protocolMismatch } from './dialects';
 import { joinWrites, type RequestBytes } from './joined-writes';
 import { chosenProtocol } from './protocol-guess';
 import { expandCall } from './send-readiness';
@@ -62,6 +63,22 @@ export function createClientStub(deps: {
   /** Writes not yet acknowledged by the bridge, so the ack can stamp its call (step 3). */
   const unackedWrites = new Map<number, { conn: number; keys: string[] }>();
   const awaitingServerSteps = new ServerStepsWaitlist();
+  /** Conns the bridge opened whose session still waits for its handshake (gob over HTTP). */
+  const handshaking = new Map<number, { remote: Target; localPort: number }>();
+  /** Why a handshake failed, for the close the page then asks for. */
+  const refusedHandshakes = new Map<number, string>();
+
+  const handshakeDone = (conn: number, connected: boolean, reason: string) => {
+    const opened = handshaking.get(conn);
+    if (opened === undefined) return;
+    handshaking.delete(conn);
+    if (connected) {
+      connection.getState().targetConnected(conn, { kind: 'connected', ...opened });
+      return;
+    }
+    refusedHandshakes.set(conn, reason);
+    bridge.close(conn);
+  };
   let nextConn = 1;
   let nextCall = 1;
 
@@ -75,6 +92,7 @@ export function createClientStub(deps: {
     for (const outcome of outcomes) {
       if (outcome.kind === 'answer') answers.push([outcome.key, answerOf(outcome)]);
       else if (outcome.kind === 'stray') strays.push({ ...outcome.stray, conn, at });
+      else if (outcome.kind === 'handshake') handshakeDone(conn, outcome.connected, outcome.reason);
       else calls.getState().fail(outcome.keys, outcome.reason);
     }
     calls.getState().answerAll(answers);
@@ -94,6 +112,7 @@ export function createClientStub(deps: {
     const session = sessions.get(conn);
     if (!session) return;
     sessions.delete(conn);
+    handshaking.delete(conn);
     // A notification is done once written; one the bridge never wrote fails with the connection.
     const unwritten: string[] = [];
     for (const [write, pending] of unackedWrites) {
@@ -118,13 +137,19 @@ export function createClientStub(deps: {
       case 'demo-state':
         connection.getState().setDemoRunning(event.running);
         return;
-      case 'opened':
-        connection.getState().targetConnected(event.conn, {
-          kind: 'connected',
-          remote: event.remote,
-          localPort: event.local.port,
-        });
+      case 'opened': {
+        const opened = { remote: event.remote, localPort: event.local.port };
+        const first = sessions.get(event.conn)?.opening() ?? null;
+        if (first === null) {
+          connection.getState().targetConnected(event.conn, { kind: 'connected', ...opened });
+          return;
+        }
+        // Connected once the server has answered: anything sent before that is lost (GO-NETRPC H2).
+        handshaking.set(event.conn, opened);
+        const writeId = bridge.write(event.conn, first);
+        if (writeId !== null) wire?.requestWritten(event.conn, writeId, first, []);
         return;
+      }
       case 'error': {
         if (event.conn === null) {
           connection.getState().setBridgeStatus(bridge.status, event.message);
@@ -151,6 +176,14 @@ export function createClientStub(deps: {
         const wasOpening =
           connection.getState().conn === event.conn &&
           connection.getState().targetStatus === 'connecting';
+        handshaking.delete(event.conn);
+        const refused = refusedHandshakes.get(event.conn);
+        if (refused !== undefined) {
+          refusedHandshakes.delete(event.conn);
+          endSession(event.conn, refused, event.at);
+          connection.getState().targetEnded(event.conn, 'failed', { kind: 'text', text: refused });
+          return;
+        }
         endSession(event.conn, event.reason, event.at);
         const status = event.by === 'page' ? 'disconnected' : wasOpening ? 'failed' : 'closed';
         connection.getState().targetEnded(event.conn, status, {
@@ -205,9 +238,14 @@ export function createClientStub(deps: {
     const invokedAt = now();
     // One request per text; a JSON-RPC 2.0 batch is one request holding several calls.
     const requests: Array<RequestBytes<NewCall[]>> = [];
+    // Calls marshalled before a problem are registered (and gob has defined their types): they go.
+    let problem: string | null = null;
     for (const text of texts) {
       const write = session.marshal(text, () => `c${nextCall++}`);
-      if ('problem' in write) return write.problem;
+      if ('problem' in write) {
+        problem = write.problem;
+        break;
+      }
       const stamps = { invokedAt, marshalledAt: now(), requestBytes: write.bytes.length };
       const added = write.calls.map(
         (call): NewCall => ({
@@ -228,6 +266,7 @@ export function createClientStub(deps: {
       );
       requests.push({ bytes: write.bytes, item: added });
     }
+    if (requests.length === 0) return problem;
     calls.getState().add(
       requests.flatMap((request) => request.item),
       selectNewest,
@@ -259,7 +298,7 @@ export function createClientStub(deps: {
       session,
       awaited.map((call) => call.key),
     );
-    return null;
+    return problem;
   };
 
   // Retiring and failing are no-ops for calls already answered or failed, so the timer needs no bookkeeping.
@@ -345,6 +384,11 @@ export function createClientStub(deps: {
       const framed = (start: number, end: number, key: string | null) =>
         wire?.messageFramed(conn, start, end, key);
       const { framing, dialect } = chosenProtocol(connection.getState());
+      const mismatch = protocolMismatch(framing, dialect);
+      if (mismatch !== null) {
+        connection.getState().targetEnded(null, 'failed', { kind: 'text', text: mismatch });
+        return;
+      }
       const path = connection.getState().httpPath;
       const protocol = { framing, dialect, target: { ...target, path } };
       sessions.set(conn, new ConnectionSession(conn, now, framed, protocol));

@@ -1,7 +1,9 @@
 import { Correlator } from '../../../shared/correlation/correlator';
 import type { FramedMessage, FramerError, FramingName } from '../../../shared/framing/framer';
+import { GO_RPC_CONNECT, GO_RPC_CONNECTED, isGobHandshake } from '../../../shared/framing/gob';
 import type { HttpResponse } from '../../../shared/framing/http-response';
-import type { GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
+import { classifyGoError, type GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
+import { type GobReplyEvent, GobRpcCodec } from '../../../shared/jsonrpc/go-gob';
 import type { CallStamps } from '../../../shared/steps/call-stamps';
 import type { StrayReply } from '../stores/calls-store';
 import {
@@ -10,6 +12,7 @@ import {
   decodeReply,
   type ErrorObject,
   idsInCutReply,
+  type MarshalledRequest,
   marshalRequest,
 } from './dialects';
 import {
@@ -65,6 +68,8 @@ export type ReplyOutcome =
       errorObject: ErrorObject | null;
     }
   | { kind: 'stray'; stray: Omit<StrayReply, 'conn' | 'at'> }
+  /** The answer to CONNECT (gob over HTTP): calls may go once `connected`, never otherwise. */
+  | { kind: 'handshake'; connected: boolean; reason: string }
   /** Calls that can no longer be answered, though the connection lives on. */
   | { kind: 'failed'; keys: string[]; reason: string };
 
@@ -117,6 +122,9 @@ export class ConnectionSession {
   private notificationsSent = 0;
   /** Content-Length: why the last head's body was refused as too large, until its bytes come. */
   private refusedBody: string | null = null;
+  /** Gob only: the stream's types both ways, and where the reply being read began. */
+  private readonly gob: GobRpcCodec | null;
+  private gobReplyStart: number | null = null;
 
   /** `now` is the page clock, for step 11; `onFramed` hears where each message or error sits. */
   constructor(
@@ -130,6 +138,12 @@ export class ConnectionSession {
     this.onFramed = onFramed;
     this.protocol = protocol;
     this.wire = createWireFraming(protocol.framing, protocol.target);
+    this.gob = protocol.dialect === 'gob' ? new GobRpcCodec() : null;
+  }
+
+  /** What to write before any call: over HTTP, Go's client CONNECTs first (GO-NETRPC §3). */
+  opening(): Uint8Array | null {
+    return this.protocol.framing === 'gob-http' ? GO_RPC_CONNECT : null;
   }
 
   /**
@@ -138,9 +152,7 @@ export class ConnectionSession {
    */
   marshal(editorText: string, nextKey: () => string): MarshalledWrite | { problem: string } {
     const autoIdBefore = this.nextAutoId;
-    const request = marshalRequest(this.protocol.dialect, editorText, () =>
-      String(this.nextAutoId++),
-    );
+    const request = this.marshalRequest(editorText);
     if (!request.ok) {
       this.nextAutoId = autoIdBefore;
       return { problem: request.problem };
@@ -178,7 +190,28 @@ export class ConnectionSession {
     if (this.wire.name === 'http') {
       this.httpAwaiting.push(calls.filter((call) => !call.notification).map((call) => call.key));
     }
-    return { text: decodeLoose(framed.bytes), bytes: framed.bytes, calls };
+    // Gob is binary: "Request as sent" shows the Go values it encodes (the Wire view has the bytes).
+    const text = this.gob === null ? decodeLoose(framed.bytes) : request.text;
+    return { text, bytes: framed.bytes, calls };
+  }
+
+  private marshalRequest(editorText: string): MarshalledRequest {
+    const nextAutoId = () => String(this.nextAutoId++);
+    const { dialect } = this.protocol;
+    if (dialect !== 'gob' || this.gob === null) {
+      return dialect === 'gob'
+        ? { ok: false, problem: 'no gob codec on this connection' }
+        : marshalRequest(dialect, editorText, nextAutoId);
+    }
+    const gob = this.gob.marshal(editorText, nextAutoId);
+    if (!gob.ok) return gob;
+    const { method, idText, canonicalId, paramsText } = gob;
+    return {
+      ok: true,
+      text: gob.text,
+      bytes: gob.bytes,
+      calls: [{ method, idText, canonicalId, paramsText }],
+    };
   }
 
   /**
@@ -232,6 +265,14 @@ export class ConnectionSession {
       return [stray, ...(named ? [named] : []), ...this.afterFramingError(item)];
     }
     this.refusedBody = null;
+    if (isGobHandshake(item)) {
+      this.onFramed?.(item.start, item.end, null);
+      const reason = item.connected
+        ? `${item.statusLine}: calls may go`
+        : `the server answered "${item.statusLine}" to CONNECT /_goRPC_, not "${GO_RPC_CONNECTED}": it is not Go's net/rpc over HTTP`;
+      return [{ kind: 'handshake', connected: item.connected, reason }];
+    }
+    if (this.gob !== null) return this.gobMessage(item);
     if (isHttpResponse(item)) return this.httpResponse(item);
     const outcomes = this.decode(item.text, item);
     this.onFramed?.(item.start, item.end, firstAnswered(outcomes));
@@ -272,6 +313,7 @@ export class ConnectionSession {
    * the next message: their calls stay pending.
    */
   private afterFramingError(error: FramerError): ReplyOutcome[] {
+    if (this.gob !== null) return this.gobReplyLost(error);
     if (error.framing !== 'http' || this.httpBroken) return [];
     this.httpBroken = true;
     const keys = this.failAll();
@@ -315,6 +357,56 @@ export class ConnectionSession {
     return outcomes;
   }
 
+  /** A gob reply whose header was read and whose body was lost to a framing error fails its call. */
+  private gobReplyLost(error: FramerError): ReplyOutcome[] {
+    this.gobReplyStart = null;
+    const seq = (this.gob as GobRpcCodec).abandonReply();
+    const key = seq === null ? undefined : this.correlator.retireById(seq, 'failed');
+    if (key === undefined) return [];
+    return [
+      { kind: 'failed', keys: [key], reason: `its reply could not be read: ${error.reason}` },
+    ];
+  }
+
+  /** A reply is its header and body, and any types they are the first to use: several messages. */
+  private gobMessage(item: FramedMessage): ReplyOutcome[] {
+    const start = this.gobReplyStart ?? item.start;
+    const event: GobReplyEvent = (this.gob as GobRpcCodec).read(item.bytes);
+    if (event.kind === 'pending') {
+      this.gobReplyStart = start;
+      return [];
+    }
+    this.gobReplyStart = null;
+    const span = { start, end: item.end };
+    if (event.kind === 'problem') {
+      const key =
+        event.idText === null ? undefined : this.correlator.retireById(event.idText, 'failed');
+      this.onFramed?.(start, item.end, key ?? null);
+      const stray: ReplyOutcome = {
+        kind: 'stray',
+        stray: { kind: 'undecodable', text: decodeLoose(item.bytes), reason: event.problem },
+      };
+      if (key === undefined) return [stray];
+      return [
+        stray,
+        { kind: 'failed', keys: [key], reason: `its reply could not be read: ${event.problem}` },
+      ];
+    }
+    const reply: DecodedReply = {
+      kind: 'reply',
+      text: event.text,
+      idText: event.idText,
+      canonicalId: event.canonicalId,
+      resultText: event.resultText,
+      error: event.error,
+      errorClass: event.error === null ? null : classifyGoError(event.error),
+      errorObject: null,
+    };
+    const outcome = this.match(reply, span, this.readTimes(span), this.now(), undefined);
+    this.onFramed?.(start, item.end, outcome.kind === 'answer' ? outcome.key : null);
+    return [outcome];
+  }
+
   /** Gives up on calls whose answer cannot come any more; an answer that still does is late. */
   private give(keys: string[], reason: string): ReplyOutcome {
     for (const key of keys) this.correlator.retire(key, 'failed');
@@ -336,7 +428,9 @@ export class ConnectionSession {
 
   /** One message's replies (several for a batch answer), each matched on its own id. */
   private decode(text: string, span: ReplySpan, context?: string): ReplyOutcome[] {
-    const replies = decodeReply(this.protocol.dialect, text);
+    const { dialect } = this.protocol;
+    if (dialect === 'gob') return [];
+    const replies = decodeReply(dialect, text);
     const readTimes = this.readTimes(span);
     const decodedAt = this.now();
     return replies.map((reply) => this.match(reply, span, readTimes, decodedAt, context));

@@ -1,3 +1,4 @@
+import type { FramingName } from '../../../shared/framing/framer';
 import { type JsonValue, parseExact, stringifyExact } from '../../../shared/json/exact-json';
 import { idsInPrefix } from '../../../shared/json/prefix-ids';
 import {
@@ -8,10 +9,23 @@ import {
 } from '../../../shared/jsonrpc/go-dialect';
 import { decodeV2Response, marshalV2Request, type V2Response } from '../../../shared/jsonrpc/v2';
 
-/** Which JSON-RPC the client stub speaks on a connection. */
-export type DialectName = 'go' | 'v2';
+/** What the client stub speaks on a connection: Go's jsonrpc, JSON-RPC 2.0, or Go's default gob codec. */
+export type DialectName = 'go' | 'v2' | 'gob';
 
-export const DIALECT_NAMES: readonly DialectName[] = ['go', 'v2'];
+export const DIALECT_NAMES: readonly DialectName[] = ['go', 'v2', 'gob'];
+
+/** Gob has its own framing, and no other dialect fits it. */
+export function isGobFraming(framing: FramingName): boolean {
+  return framing === 'gob' || framing === 'gob-http';
+}
+
+/** Why this framing cannot carry this dialect, or null when it can. */
+export function protocolMismatch(framing: FramingName, dialect: DialectName): string | null {
+  if (isGobFraming(framing) === (dialect === 'gob')) return null;
+  return dialect === 'gob'
+    ? 'Go\'s gob codec travels in its own framing: choose "gob" or "HTTP CONNECT, then gob".'
+    : 'The gob framings carry only Go\'s gob codec: choose the dialect "Go net/rpc gob".';
+}
 
 /** One call inside a marshalled request: a batch holds several; a notification has no id. */
 export type OutgoingCall = {
@@ -56,7 +70,7 @@ export type DecodedReply =
  * specification says; ids the user wrote are sent as typed.
  */
 export function marshalRequest(
-  dialect: DialectName,
+  dialect: Exclude<DialectName, 'gob'>,
   editorText: string,
   nextAutoId: () => string,
 ): MarshalledRequest {
@@ -96,7 +110,7 @@ export function marshalRequest(
 }
 
 /** Step 11 in the chosen dialect: one reply, or one per element of a batch answer. */
-export function decodeReply(dialect: DialectName, text: string): DecodedReply[] {
+export function decodeReply(dialect: Exclude<DialectName, 'gob'>, text: string): DecodedReply[] {
   if (dialect === 'go') {
     const go = decodeGoReply(text);
     if (!go.ok) return [{ kind: 'problem', text, problem: go.problem }];
@@ -169,5 +183,7 @@ const isV2IdKey = (key: string) => key === 'id';
  */
 export function idsInCutReply(dialect: DialectName, text: string): string[] {
   if (dialect === 'v2') return idsInPrefix(text, isV2IdKey);
+  // A gob reply's Seq is binary, inside a header that was cut: nothing to read.
+  if (dialect === 'gob') return [];
   return text.trimStart().startsWith('{') ? idsInPrefix(text, isGoIdKey) : [];
 }

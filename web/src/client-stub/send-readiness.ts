@@ -1,4 +1,5 @@
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
+import { GobRpcCodec } from '../../../shared/jsonrpc/go-gob';
 import { MESSAGES, type Messages } from '../i18n/messages';
 import type { BridgeStatus, TargetStatus } from '../stores/connection-store';
 import { type DialectName, marshalRequest } from './dialects';
@@ -15,7 +16,11 @@ export function expandCall(
 ): string | { problem: string } {
   const expanded = expandBurstTemplate(editorText, i, n);
   if (typeof expanded !== 'string') return expanded;
-  const check = marshalRequest(dialect, expanded, () => '0');
+  // A fresh codec: checking must not mark gob types as already defined on the connection.
+  const check =
+    dialect === 'gob'
+      ? new GobRpcCodec().marshal(expanded, () => '0')
+      : marshalRequest(dialect, expanded, () => '0');
   return check.ok ? expanded : { problem: check.problem };
 }
 

@@ -3,6 +3,7 @@ import {
   encodeContentLengthMessage,
 } from '../../../shared/framing/content-length';
 import type { FramedMessage, Framer, FramingName } from '../../../shared/framing/framer';
+import { GobFramer } from '../../../shared/framing/gob';
 import { encodeHttpRequest } from '../../../shared/framing/http-request';
 import { type HttpResponse, HttpResponseReader } from '../../../shared/framing/http-response';
 import { JsonStreamFramer } from '../../../shared/framing/json-stream';
@@ -13,6 +14,8 @@ export const FRAMING_NAMES: readonly FramingName[] = [
   'ndjson',
   'content-length',
   'http',
+  'gob',
+  'gob-http',
 ];
 
 /** Where the HTTP framing sends its POSTs: the Host header and the request target. */
@@ -20,7 +23,7 @@ export type HttpTarget = { host: string; port: number; path: string };
 
 /**
  * One connection's framing both ways: how a marshalled request (compact JSON
- * ending in "\n") goes on the wire, and the framer that reads the answers.
+ * ending in "\n", or gob messages) goes on the wire, and the framer that reads the answers.
  */
 export type WireFraming = {
   readonly name: FramingName;
@@ -56,6 +59,14 @@ export function createWireFraming(name: FramingName, target: HttpTarget): WireFr
         name,
         framer: new ContentLengthFramer(),
         encode: (text) => ({ ok: true, bytes: encodeContentLengthMessage(withoutNewline(text)) }),
+      };
+    case 'gob':
+    case 'gob-http':
+      // The gob codec writes its own counts; over HTTP the CONNECT goes first (ConnectionSession.opening).
+      return {
+        name,
+        framer: new GobFramer(name === 'gob-http'),
+        encode: (_text, bytes) => ({ ok: true, bytes }),
       };
     case 'http': {
       const reader = new HttpResponseReader();

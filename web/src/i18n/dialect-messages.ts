@@ -12,10 +12,13 @@ export const DIALECT_EN = {
     ndjson: 'Newline-delimited JSON',
     'content-length': 'Content-Length (LSP)',
     http: 'HTTP/1.1 POST',
+    gob: 'gob (rpc.Dial)',
+    'gob-http': 'HTTP CONNECT, then gob (rpc.DialHTTP)',
   } satisfies Record<FramingName, string>,
   dialectNames: {
     go: 'Go net/rpc jsonrpc',
     v2: 'JSON-RPC 2.0',
+    gob: 'Go net/rpc gob',
   } satisfies Record<DialectName, string>,
   guessReasons: {
     demo: 'the Go demo',
@@ -42,8 +45,10 @@ export const DIALECT_ZH: typeof DIALECT_EN = {
     ndjson: '按行分隔的 JSON',
     'content-length': 'Content-Length(LSP)',
     http: 'HTTP/1.1 POST',
+    gob: 'gob(rpc.Dial)',
+    'gob-http': 'HTTP CONNECT 后 gob(rpc.DialHTTP)',
   },
-  dialectNames: { go: 'Go net/rpc jsonrpc', v2: 'JSON-RPC 2.0' },
+  dialectNames: { go: 'Go net/rpc jsonrpc', v2: 'JSON-RPC 2.0', gob: 'Go net/rpc gob' },
   guessReasons: {
     demo: 'Go 演示服务器',
     demo2: 'JSON-RPC 2.0 演示服务器',

@@ -55,7 +55,33 @@ const V2_REQUEST = {
   },
 };
 
+const GOB_REQUEST = {
+  title: 'Go net/rpc request, sent in gob',
+  type: 'object',
+  required: ['method', 'params'],
+  properties: {
+    method: GO_REQUEST.properties.method,
+    params: {
+      description:
+        'An array of exactly one value, the args. Whole numbers go as int, fractions as float64, objects as structs (fields by their Go names); {"$uint": n}, {"$float": n}, {"$bytes": …} or {"$map": {…}} pick another Go type.',
+      type: 'array',
+      minItems: 1,
+      maxItems: 1,
+    },
+    id: {
+      description:
+        "The call's Seq: a whole number from 0 to 18446744073709551615. Leave it out and the page numbers calls 0, 1, 2… per connection, as Go's client does.",
+      type: 'integer',
+      minimum: 0,
+    },
+  },
+};
+
 export const REQUEST_SCHEMAS: Record<DialectName, object> = {
+  gob: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    ...GOB_REQUEST,
+  },
   go: {
     $schema: 'http://json-schema.org/draft-07/schema#',
     ...GO_REQUEST,

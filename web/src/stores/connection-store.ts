@@ -14,6 +14,8 @@ import {
   type ChoiceStorage,
   type ProtocolChoice,
   readProtocolChoice,
+  withDialect,
+  withFraming,
   writeProtocolChoice,
 } from './protocol-choice';
 
@@ -119,8 +121,8 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     },
     setClock: (clock) => set({ clock }),
     setDemoRunning: (demoRunning) => set({ demoRunning }),
-    chooseFraming: (framingChoice) => set(remember({ framingChoice }, get)),
-    chooseDialect: (dialectChoice) => set(remember({ dialectChoice }, get)),
+    chooseFraming: (framingChoice) => set(remember(withFraming(get(), framingChoice), get)),
+    chooseDialect: (dialectChoice) => set(remember(withDialect(get(), dialectChoice), get)),
     setHttpPath: (httpPath) => set(remember({ httpPath }, get)),
     editTarget: (targetText) => set({ targetText, targetEdited: true }),
     targetConnecting: (conn) => set({ conn, targetStatus: 'connecting', targetReason: null }),

@@ -51,3 +51,30 @@ describe('the framing and dialect choice, remembered', () => {
     expect(store.getState().dialectChoice).toBe('go');
   });
 });
+
+describe('gob and its framings go together', () => {
+  it('a gob framing picks the gob dialect; another framing hands the dialect back to the guess', () => {
+    const store = createConnectionStore(memoryStorage());
+    store.getState().chooseDialect('v2');
+    store.getState().chooseFraming('gob-http');
+    expect(store.getState()).toMatchObject({ framingChoice: 'gob-http', dialectChoice: 'gob' });
+    store.getState().chooseFraming('ndjson');
+    expect(store.getState()).toMatchObject({ framingChoice: 'ndjson', dialectChoice: null });
+  });
+
+  it('the gob dialect picks the gob framing (keeping gob-http); another dialect hands a gob framing back', () => {
+    const store = createConnectionStore(memoryStorage());
+    store.getState().chooseFraming('http');
+    store.getState().chooseDialect('gob');
+    expect(store.getState()).toMatchObject({ framingChoice: 'gob', dialectChoice: 'gob' });
+    store.getState().chooseFraming('gob-http');
+    store.getState().chooseDialect('gob');
+    expect(store.getState()).toMatchObject({ framingChoice: 'gob-http', dialectChoice: 'gob' });
+    store.getState().chooseDialect('go');
+    expect(store.getState()).toMatchObject({ framingChoice: null, dialectChoice: 'go' });
+    // "Use the guess" clears both, as before.
+    store.getState().chooseFraming('json-stream');
+    store.getState().chooseDialect(null);
+    expect(store.getState()).toMatchObject({ framingChoice: 'json-stream', dialectChoice: null });
+  });
+});

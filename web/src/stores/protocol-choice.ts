@@ -1,5 +1,5 @@
 import type { FramingName } from '../../../shared/framing/framer';
-import { DIALECT_NAMES, type DialectName } from '../client-stub/dialects';
+import { DIALECT_NAMES, type DialectName, isGobFraming } from '../client-stub/dialects';
 import { FRAMING_NAMES } from '../client-stub/wire-framing';
 
 /** The person's framing, dialect and HTTP path, kept across reloads (the guess is not stored). */
@@ -42,4 +42,28 @@ export function writeProtocolChoice(storage: ChoiceStorage | null, choice: Proto
   } catch {
     // Persistence is best effort; the choice holds for this page.
   }
+}
+
+type Pair = Pick<ProtocolChoice, 'framingChoice' | 'dialectChoice'>;
+
+/**
+ * Gob has its own framings and they carry nothing else, so picking one side
+ * of that pair picks the other: a gob framing chooses the gob dialect, and
+ * leaving gob hands the other side back to the guess.
+ */
+export function withFraming(choice: Pair, framingChoice: FramingName | null): Pair {
+  const gob = framingChoice !== null && isGobFraming(framingChoice);
+  if (gob) return { framingChoice, dialectChoice: 'gob' };
+  return {
+    framingChoice,
+    dialectChoice: choice.dialectChoice === 'gob' ? null : choice.dialectChoice,
+  };
+}
+
+export function withDialect(choice: Pair, dialectChoice: DialectName | null): Pair {
+  const framing = choice.framingChoice;
+  const gobFraming = framing !== null && isGobFraming(framing);
+  if (dialectChoice === 'gob')
+    return { dialectChoice, framingChoice: gobFraming ? framing : 'gob' };
+  return { dialectChoice, framingChoice: gobFraming ? null : framing };
 }

@@ -9,6 +9,8 @@ describe('request templates', () => {
       for (const template of TEMPLATES[dialect]) {
         const expanded = expandCall(template.text, 0, 3, dialect);
         expect(expanded, template.name).toBeTypeOf('string');
+        // expandCall marshalled it already; this checks the text dialects once more by their own entry point.
+        if (dialect === 'gob') continue;
         const marshalled = marshalRequest(dialect, expanded as string, () => '0');
         expect(marshalled.ok, template.name).toBe(true);
       }

@@ -48,9 +48,28 @@ export const V2_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
   },
 ];
 
+/**
+ * The same calls for Go's gob codec. Gob matches struct fields by their Go
+ * names, case and all (no json tags), and a one-key object picks a Go type
+ * the JSON cannot say: {"$uint": 7}, {"$float": 2}, {"$bytes": …}, {"$map": …}.
+ */
+export const GOB_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
+  { name: 'ServiceA.Add 10+20', text: request('ServiceA.Add', { X: 10, Y: 20 }) },
+  { name: 'UserService.Get', text: request('UserService.Get', { UserId: 1 }) },
+  { name: 'Demo.Sleep', text: request('Demo.Sleep', { Ms: 300 }) },
+  { name: 'Demo.Sleep burst', text: request('Demo.Sleep', { Ms: '{{(N-i)*40}}' }) },
+  { name: 'Demo.Fail', text: request('Demo.Fail', { Message: 'disk full' }) },
+  {
+    name: 'Wrong kind (float for int)',
+    text: request('ServiceA.Add', { X: { $float: 1.5 }, Y: 2 }),
+  },
+  { name: 'Unknown method', text: request('Nope.Add', { X: 1, Y: 2 }) },
+];
+
 export const TEMPLATES: Record<DialectName, readonly RequestTemplate[]> = {
   go: REQUEST_TEMPLATES,
   v2: V2_REQUEST_TEMPLATES,
+  gob: GOB_REQUEST_TEMPLATES,
 };
 
 export const DEFAULT_REQUEST_TEXT = REQUEST_TEMPLATES[0]?.text ?? '';

@@ -1,0 +1,150 @@
+import { type AddressInfo, createServer } from 'node:net';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type GoServer, startGoServer } from './fixtures/go-server';
+import { calls, response, send, typeRequest } from './fixtures/page-actions';
+
+/**
+ * Go's net/rpc with its default codec, gob (GO-NETRPC §3–4), against the real
+ * Go server built from e2e/go-server: over TCP (rpc.ServeConn) and over HTTP
+ * (rpc.HandleHTTP: CONNECT /_goRPC_, then gob).
+ */
+let gobServer: GoServer;
+let httpServer: GoServer;
+
+test.beforeAll(async () => {
+  [gobServer, httpServer] = await Promise.all([startGoServer('gob'), startGoServer('http')]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([gobServer?.stop(), httpServer?.stop()]);
+});
+
+/** Types the target, picks a gob framing (which picks the gob dialect) and presses Connect. */
+async function pressConnect(page: Page, target: string, framing: string): Promise<void> {
+  await expect(page.getByRole('status')).toContainText('Bridge: open');
+  await page.getByRole('textbox', { name: 'Target' }).fill(target);
+  await page.getByRole('combobox', { name: 'Framing' }).selectOption(framing);
+  await expect(page.getByRole('combobox', { name: 'Dialect' })).toHaveValue('gob');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+}
+
+async function connectWith(page: Page, server: GoServer, framing: string): Promise<void> {
+  await pressConnect(page, `${server.host}:${server.port}`, framing);
+  await expect(page.getByRole('status')).toContainText('Target: connected');
+}
+
+const wire = (page: Page) => page.getByRole('region', { name: 'Wire' });
+
+test.describe('Go net/rpc in gob, through the page', () => {
+  test('over TCP: Add, a struct reply, an error, a wrong kind and out-of-order replies, each matched by Seq', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    await connectWith(page, gobServer, 'gob');
+
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    await expect(calls(page).first()).toContainText('id 0');
+    await expect(response(page).getByText('3', { exact: true })).toBeVisible();
+    // What the JSON became in Go, as the request went out.
+    await expect(response(page)).toContainText('Request{ServiceMethod: "ServiceA.Add", Seq: 0}');
+    await expect(response(page)).toContainText('Args{X: 1, Y: 2}');
+
+    await send(page, '{"method":"UserService.Get","params":[{"UserId":7}]}');
+    await expect(calls(page).nth(1)).toContainText('answered');
+    await expect(response(page)).toContainText('"Data": "userid = 7"');
+
+    // Go refuses a float for an int field with a clean error; the connection stays up.
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":{"$float":1.5},"Y":2}]}');
+    await expect(calls(page).nth(2)).toContainText('error');
+    await expect(response(page)).toContainText('gob: wrong type (int) for received field Args.X');
+    await expect(response(page)).toContainText('bad-params');
+
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":20,"Y":22}],"id":12345678901}');
+    await expect(calls(page).nth(3)).toContainText('answered');
+    await expect(calls(page).nth(3)).toContainText('id 12345678901');
+    await expect(response(page).getByText('42', { exact: true })).toBeVisible();
+
+    // A slow call and a quick one: the quick answer overtakes, and each finds its call by Seq.
+    await send(page, '{"method":"Demo.Sleep","params":[{"Ms":400}]}');
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":2,"Y":2}]}');
+    await expect(calls(page).nth(4)).toContainText('answered');
+    await expect(calls(page).nth(5)).toContainText('answered');
+    await calls(page).nth(4).getByRole('button').first().click();
+    await expect(response(page).getByText('400', { exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole('list', { name: 'Id matching counts' })
+        .getByRole('listitem')
+        .filter({ hasText: 'out of order' }),
+    ).toHaveText('1 out of order');
+
+    // An id gob cannot carry: Send is disabled, and says why.
+    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":"seven"}');
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+    await expect(page.getByText(/the id is the call's Seq/)).toBeVisible();
+    await expect(calls(page)).toHaveCount(6);
+  });
+
+  test('the Wire view shows the first call as the 105 bytes Go writes, and the reply as one message', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    await connectWith(page, gobServer, 'gob');
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    await page.getByRole('tab', { name: 'Wire' }).click();
+    await expect(wire(page)).toContainText('105 B');
+    await expect(wire(page)).toContainText('2f ff 81 03');
+    // Definitions, header and body: one reply, marked as one message over all 81 bytes.
+    await expect(
+      wire(page).getByRole('button', { name: 'Reply, ServiceA.Add id 0, bytes 0–81' }).first(),
+    ).toBeVisible();
+  });
+
+  test('over HTTP: the page CONNECTs, waits for "200 Connected to Go RPC", then calls in gob', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    await connectWith(page, httpServer, 'gob-http');
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    await expect(response(page).getByText('30', { exact: true })).toBeVisible();
+    await page.getByRole('tab', { name: 'Wire' }).click();
+    // Hex rows hold 16 bytes: the lines are split where the rows are.
+    await expect(wire(page)).toContainText('CONNECT /_goRPC_');
+    await expect(wire(page)).toContainText('HTTP/1.0 200 Con');
+    await expect(wire(page)).toContainText('nected to Go RPC');
+  });
+
+  test('a target that answers CONNECT with anything else fails with its answer; the gob dialect and framings go together', async ({
+    page,
+    app,
+  }) => {
+    const notGo = createServer((socket) => {
+      socket.once('data', () =>
+        socket.write('HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n'),
+      );
+    });
+    await new Promise<void>((resolve) => notGo.listen(0, '127.0.0.1', resolve));
+    const { port } = notGo.address() as AddressInfo;
+    try {
+      await page.goto(app.url);
+      await pressConnect(page, `127.0.0.1:${port}`, 'gob-http');
+      await expect(page.getByRole('status')).toContainText('Target: failed');
+      await expect(page.getByText(/answered "HTTP\/1.0 404 Not Found" to CONNECT/)).toBeVisible();
+
+      // Gob has its own framings: leaving the gob dialect hands the framing back to the guess.
+      await page.getByRole('combobox', { name: 'Dialect' }).selectOption('go');
+      await expect(page.getByRole('combobox', { name: 'Framing' })).toHaveValue('json-stream');
+      await page.getByRole('combobox', { name: 'Dialect' }).selectOption('gob');
+      await expect(page.getByRole('combobox', { name: 'Framing' })).toHaveValue('gob');
+    } finally {
+      await new Promise((resolve) => notGo.close(resolve));
+    }
+  });
+});
