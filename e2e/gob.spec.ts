@@ -121,6 +121,32 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await expect(wire(page)).toContainText('nected to Go RPC');
   });
 
+  test('the wrong codec never gets a reply (GO-NETRPC fact 10), and the failure names the likely cause', async ({
+    page,
+    app,
+    goServer,
+  }) => {
+    const failure = response(page).getByRole('region', { name: 'Failure' });
+    await page.goto(app.url);
+    // JSON to the gob server: "{" reads as a message length of 123, and it waits.
+    await page.getByRole('spinbutton', { name: 'Timeout' }).fill('1');
+    await expect(page.getByRole('status')).toContainText('Bridge: open');
+    await page.getByRole('textbox', { name: 'Target' }).fill(`${gobServer.host}:${gobServer.port}`);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Target: connected');
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).first()).toContainText('failed', { timeout: 5_000 });
+    await expect(failure).toContainText('no answer within 1 s');
+    await expect(failure).toContainText('if it speaks gob (rpc.ServeConn)');
+
+    // Gob to the jsonrpc server: it closes at once, without a word.
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await connectWith(page, goServer, 'gob');
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).nth(1)).toContainText('failed');
+    await expect(failure).toContainText('a net/rpc/jsonrpc server closes at once on gob');
+  });
+
   test('a target that answers CONNECT with anything else fails with its answer; the gob dialect and framings go together', async ({
     page,
     app,

@@ -1,5 +1,11 @@
+import { concatBytes } from '../../shared/framing/framer';
+import { GobFramer } from '../../shared/framing/gob';
+import { GobEncoder } from '../../shared/gob/gob-encoder';
+import type { GobType } from '../../shared/gob/gob-type';
+import { LosslessNumber } from '../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../shared/jsonrpc/burst-template';
 import { decodeGoReply, marshalGoRequest } from '../../shared/jsonrpc/go-dialect';
+import { GobRpcCodec } from '../../shared/jsonrpc/go-gob';
 import { fmt } from './stats';
 
 /**
@@ -20,6 +26,32 @@ function goReplies(): string[] {
   return texts;
 }
 
+const RESPONSE: GobType = {
+  kind: 'struct',
+  name: 'Response',
+  fields: [
+    { name: 'ServiceMethod', type: { kind: 'string' } },
+    { name: 'Seq', type: { kind: 'uint' } },
+    { name: 'Error', type: { kind: 'string' } },
+  ],
+};
+
+/** The same replies as Go's gob server writes them: the types once, then header and body per call. */
+function gobReplies(): Uint8Array {
+  const encoder = new GobEncoder();
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const header = { ServiceMethod: 'ServiceA.Add', Seq: new LosslessNumber(String(i)), Error: '' };
+    parts.push(
+      encoder.encode([
+        { type: RESPONSE, value: header },
+        { type: { kind: 'int' }, value: new LosslessNumber(String(4 * i + 1)) },
+      ]),
+    );
+  }
+  return concatBytes(parts);
+}
+
 function expanded(): string[] {
   const texts: string[] = [];
   for (let i = 0; i < CALLS; i++) {
@@ -33,6 +65,7 @@ function expanded(): string[] {
 export async function benchCodec(): Promise<string[]> {
   const requests = expanded();
   const replies = goReplies();
+  const gobStream = gobReplies();
   // In order: marshal baseline, marshal, decode baseline, decode, the template expansion alone.
   const contenders: Array<() => void> = [
     () => {
@@ -71,6 +104,24 @@ export async function benchCodec(): Promise<string[]> {
         if (typeof expandBurstTemplate(TEMPLATE, i, CALLS) !== 'string') throw new Error('expand');
       }
     },
+    () => {
+      const codec = new GobRpcCodec();
+      let nextId = 0;
+      for (const text of requests) {
+        const marshalled = codec.marshal(text, () => String(nextId++));
+        if (!marshalled.ok) throw new Error(marshalled.problem);
+      }
+    },
+    () => {
+      const codec = new GobRpcCodec();
+      let answered = 0;
+      for (const item of new GobFramer().push(gobStream)) {
+        if (item.kind !== 'message') throw new Error(item.reason);
+        const event = codec.read(item.bytes);
+        if (event.kind === 'reply' && event.canonicalId === String(answered)) answered += 1;
+      }
+      if (answered !== CALLS) throw new Error(`gob decoded ${answered} of ${CALLS} replies`);
+    },
   ];
   const times = contenders.map((): number[] => []);
   // Rotating the order each round spreads the garbage each run leaves over every contender.
@@ -87,11 +138,21 @@ export async function benchCodec(): Promise<string[]> {
   // Best of the rounds: other processes on the machine only ever add time.
   const best = times.map((values) => Math.min(...values));
   const perCall = (ms: number) => `${fmt((ms * 1000) / CALLS, 2)} µs/call`;
-  const [marshalBase = 0, marshal = 0, decodeBase = 0, decode = 0, expand = 0] = best;
+  const [
+    marshalBase = 0,
+    marshal = 0,
+    decodeBase = 0,
+    decode = 0,
+    expand = 0,
+    gobMarshal = 0,
+    gobDecode = 0,
+  ] = best;
   return [
     `${CALLS} burst calls (${TEMPLATE}) and Go replies, best of ${ROUNDS} rounds, order rotated`,
     `JSON.parse + JSON.stringify baseline: ${perCall(marshalBase)}; JSON.parse baseline: ${perCall(decodeBase)}`,
     `marshal (expand + marshalGoRequest): ${perCall(marshal)}, ${fmt(marshalBase / marshal)}x the baseline (expansion alone: ${perCall(expand)})`,
     `decode (decodeGoReply): ${perCall(decode)}, ${fmt(decodeBase / decode)}x JSON.parse`,
+    `gob marshal (GobRpcCodec, the expanded texts): ${perCall(gobMarshal)}, ${fmt(marshalBase / gobMarshal)}x the JSON baseline`,
+    `gob decode (GobFramer + GobRpcCodec, ${gobStream.length} bytes): ${perCall(gobDecode)}, ${fmt(decodeBase / gobDecode)}x JSON.parse of the JSON replies`,
   ];
 }

@@ -42,9 +42,8 @@ export class GobWriter {
   }
 
   uint(value: number | bigint): void {
-    if (typeof value === 'number' && value < 128 && value >= 0) {
-      this.ensure(1);
-      this.bytes[this.length++] = value;
+    if (typeof value === 'number' && value >= 0 && value <= Number.MAX_SAFE_INTEGER) {
+      this.smallUint(value);
       return;
     }
     let big = BigInt(value);
@@ -64,11 +63,34 @@ export class GobWriter {
   }
 
   int(value: number | bigint): void {
+    // Most ints are small: zig-zag them without BigInt, which costs far more per call.
+    if (typeof value === 'number' && Math.abs(value) <= 2 ** 52) {
+      this.smallUint(value >= 0 ? value * 2 : -value * 2 - 1);
+      return;
+    }
     const big = BigInt(value);
     if (big < -(1n << 63n) || big >= 1n << 63n) {
       throw new GobError(`${big} is not a 64-bit signed integer`);
     }
     this.uint(big < 0n ? ((-big - 1n) << 1n) | 1n : big << 1n);
+  }
+
+  /** A whole number from 0 to 2^53 − 1. */
+  private smallUint(value: number): void {
+    if (value < 128) {
+      this.ensure(1);
+      this.bytes[this.length++] = value;
+      return;
+    }
+    let count = 0;
+    for (let rest = value; rest >= 1; rest = Math.floor(rest / 256)) count += 1;
+    this.ensure(count + 1);
+    this.bytes[this.length++] = 256 - count;
+    for (let i = count - 1; i >= 0; i--) {
+      this.bytes[this.length + i] = value % 256;
+      value = Math.floor(value / 256);
+    }
+    this.length += count;
   }
 
   float(value: number): void {

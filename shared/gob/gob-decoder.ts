@@ -53,12 +53,14 @@ function floatJson(value: number): JsonValue {
 
 /** Own property even for "__proto__": a server's field or map key never touches a prototype. */
 function setMember(object: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(object, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  if (key !== '__proto__') object[key] = value;
+  else
+    Object.defineProperty(object, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /** Thrown where a value goes on in the next message; caught by `message`. */

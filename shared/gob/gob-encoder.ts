@@ -66,13 +66,18 @@ function itemsOf(value: JsonValue): JsonValue[] {
   return inner;
 }
 
+/** Up to 15 digits a Number holds exactly, and is far cheaper to write than a BigInt. */
+function wholeNumber(text: string): number | bigint {
+  return text.length <= 15 ? Number(text) : BigInt(text);
+}
+
 /** Go leaves these out of a struct: zero numbers, false, "", empty bytes, slices and maps, nil. */
 function isOmitted(type: GobType, value: JsonValue | undefined): boolean {
   if (value === undefined || value === null) return true;
   switch (type.kind) {
     case 'int':
     case 'uint':
-      return BigInt(numberText(value)) === 0n;
+      return /^-?0$/.test(numberText(value));
     case 'float':
       return Number(numberText(value)) === 0;
     case 'bool':
@@ -175,10 +180,10 @@ function writeValue(writer: GobWriter, type: GobType, value: JsonValue): void {
       return;
     }
     case 'int':
-      writer.int(BigInt(numberText(value)));
+      writer.int(wholeNumber(numberText(value)));
       return;
     case 'uint':
-      writer.uint(BigInt(numberText(value)));
+      writer.uint(wholeNumber(numberText(value)));
       return;
     case 'float':
       writer.float(Number(numberText(value)));

@@ -23,12 +23,18 @@ describe('per-call timeout', () => {
     clock.advance(1999);
     expect(calls.getState().calls[0]?.status).toBe('pending');
     clock.advance(1);
+    // Not one byte came back: that is how a gob server takes JSON (GO-NETRPC fact 10), and the page says so.
     expect(calls.getState().calls[0]).toMatchObject({
       status: 'failed',
-      failure: 'no answer within 2 s',
+      failure:
+        'no answer within 2 s; the server has sent nothing on this connection: if it speaks gob (rpc.ServeConn), it read "{" as a message length of 123 and is still waiting for the rest; try the dialect "Go net/rpc gob"',
     });
     reply('{"id":0,"result":{"Slept":60000},"error":null}\n');
     expect(calls.getState().calls[0]?.status).toBe('failed');
+    // Once the server has spoken, a timeout is only a timeout.
+    expect(stub.send()).toBeNull();
+    clock.advance(2000);
+    expect(calls.getState().calls[1]).toMatchObject({ failure: 'no answer within 2 s' });
     expect(calls.getState().strays).toEqual([
       expect.objectContaining({ kind: 'late', reason: expect.stringContaining('id 0') }),
     ]);

@@ -67,6 +67,24 @@ describe('client stub: Go net/rpc over HTTP (CONNECT, then gob)', () => {
     });
   });
 
+  it('a server that closes on gob without a word is probably a jsonrpc one, and the failure says so', () => {
+    const { stub, connect, socket, connection, calls } = setUp();
+    connection.getState().chooseFraming('gob');
+    const conn = connect();
+    expect(stub.send()).toBeNull();
+    socket.serverSends({
+      type: 'closed',
+      conn,
+      by: 'server',
+      kind: 'fin',
+      reason: 'the server closed the connection (FIN)',
+      at: 3,
+    });
+    expect(calls.getState().calls[0]?.failure).toBe(
+      'the server closed the connection (FIN); it sent nothing first: a net/rpc/jsonrpc server closes at once on gob, which is not JSON; try the dialect "Go net/rpc jsonrpc"',
+    );
+  });
+
   it('refuses to connect a gob framing with another dialect, saying which to pick', () => {
     const { stub, connection, socket } = setUp();
     // A stored choice from elsewhere could pair them; the pickers never do.

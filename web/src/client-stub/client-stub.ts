@@ -9,7 +9,7 @@ import type { ConnectionStore } from '../stores/connection-store';
 import type { WireRecorder } from '../wire/wire-recorder';
 import { runCallModeBurst } from './burst-runner';
 import { ConnectionSession, type ReplyOutcome } from './connection-session';
-import { protocolMismatch } from './dialects';
+import { protocolMismatch, silenceHint } from './dialects';
 import { joinWrites, type RequestBytes } from './joined-writes';
 import { chosenProtocol } from './protocol-guess';
 import { expandCall } from './send-readiness';
@@ -184,7 +184,10 @@ export function createClientStub(deps: {
           connection.getState().targetEnded(event.conn, 'failed', { kind: 'text', text: refused });
           return;
         }
-        endSession(event.conn, event.reason, event.at);
+        const silent = event.by === 'server' && sessions.get(event.conn)?.silent === true;
+        const dialect = sessions.get(event.conn)?.protocol.dialect;
+        const hint = silent && dialect !== undefined ? silenceHint(dialect, 'closed') : '';
+        endSession(event.conn, `${event.reason}${hint}`, event.at);
         const status = event.by === 'page' ? 'disconnected' : wasOpening ? 'failed' : 'closed';
         connection.getState().targetEnded(event.conn, status, {
           kind: 'closed',
@@ -308,7 +311,8 @@ export function createClientStub(deps: {
     const cancel = schedule(() => {
       deadlines.delete(cancel);
       session.retire(keys);
-      calls.getState().fail(keys, `no answer within ${timeoutSeconds} s`);
+      const hint = session.silent ? silenceHint(session.protocol.dialect, 'timeout') : '';
+      calls.getState().fail(keys, `no answer within ${timeoutSeconds} s${hint}`);
     }, timeoutSeconds * 1000);
     deadlines.add(cancel);
   };

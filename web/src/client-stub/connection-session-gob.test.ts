@@ -105,10 +105,14 @@ describe('ConnectionSession speaking gob', () => {
     ]);
     expect(ok.framed).toEqual([{ start: 0, end: 34, key: null }]);
 
-    const refused = gobSession('gob-http').s.receive(
+    const refusing = gobSession('gob-http').s;
+    const refused = refusing.receive(
       new TextEncoder().encode('HTTP/1.0 405 Method Not Allowed\r\n\r\n405 must CONNECT\n'),
       1,
     );
+    expect(refusing.end()).toEqual([]);
+    // The body after the refusal is not gob: nothing more is read from it, now or at the close.
+    expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({ kind: 'handshake', connected: false });
     expect(refused[0]?.kind === 'handshake' && refused[0].reason).toContain(
       '"HTTP/1.0 405 Method Not Allowed"',

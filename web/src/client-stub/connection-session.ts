@@ -120,11 +120,13 @@ export class ConnectionSession {
   private readonly httpAwaiting: string[][] = [];
   private httpBroken = false;
   private notificationsSent = 0;
+  private requestsMarshalled = 0;
   /** Content-Length: why the last head's body was refused as too large, until its bytes come. */
   private refusedBody: string | null = null;
   /** Gob only: the stream's types both ways, and where the reply being read began. */
   private readonly gob: GobRpcCodec | null;
   private gobReplyStart: number | null = null;
+  private handshakeRefused = false;
 
   /** `now` is the page clock, for step 11; `onFramed` hears where each message or error sits. */
   constructor(
@@ -139,6 +141,11 @@ export class ConnectionSession {
     this.protocol = protocol;
     this.wire = createWireFraming(protocol.framing, protocol.target);
     this.gob = protocol.dialect === 'gob' ? new GobRpcCodec() : null;
+  }
+
+  /** Whether the server has been sent a request and has answered nothing, not a byte. */
+  get silent(): boolean {
+    return this.requestsMarshalled > 0 && this.streamOffset === 0;
   }
 
   /** What to write before any call: over HTTP, Go's client CONNECTs first (GO-NETRPC §3). */
@@ -190,6 +197,7 @@ export class ConnectionSession {
     if (this.wire.name === 'http') {
       this.httpAwaiting.push(calls.filter((call) => !call.notification).map((call) => call.key));
     }
+    this.requestsMarshalled += 1;
     // Gob is binary: "Request as sent" shows the Go values it encodes (the Wire view has the bytes).
     const text = this.gob === null ? decodeLoose(framed.bytes) : request.text;
     return { text, bytes: framed.bytes, calls };
@@ -219,6 +227,8 @@ export class ConnectionSession {
    * what each complete message in it means.
    */
   receive(chunk: Uint8Array, at: number): ReplyOutcome[] {
+    // The page closes a connection whose CONNECT was refused: what follows is not gob to read.
+    if (this.handshakeRefused) return [];
     if (chunk.length > 0) {
       this.chunks.push({ start: this.streamOffset, end: this.streamOffset + chunk.length, at });
       this.streamOffset += chunk.length;
@@ -227,6 +237,7 @@ export class ConnectionSession {
     for (const item of this.wire.framer.push(chunk)) {
       this.reportedEnd = item.end;
       outcomes.push(...this.interpret(item));
+      if (this.handshakeRefused) break;
     }
     // Every later reply starts after the last one reported: older chunks can go.
     this.forgetChunksBefore(this.reportedEnd);
@@ -235,6 +246,7 @@ export class ConnectionSession {
 
   /** The server closed: a message only the end could complete, or bytes of a truncated one. */
   end(): ReplyOutcome[] {
+    if (this.handshakeRefused) return [];
     const leftover = this.wire.framer.end();
     // Interpreted before the chunks are forgotten: it needs their read times.
     const outcomes = leftover === null ? [] : this.interpret(leftover);
@@ -267,6 +279,7 @@ export class ConnectionSession {
     this.refusedBody = null;
     if (isGobHandshake(item)) {
       this.onFramed?.(item.start, item.end, null);
+      this.handshakeRefused = !item.connected;
       const reason = item.connected
         ? `${item.statusLine}: calls may go`
         : `the server answered "${item.statusLine}" to CONNECT /_goRPC_, not "${GO_RPC_CONNECTED}": it is not Go's net/rpc over HTTP`;

@@ -27,6 +27,22 @@ export function protocolMismatch(framing: FramingName, dialect: DialectName): st
     : 'The gob framings carry only Go\'s gob codec: choose the dialect "Go net/rpc gob".';
 }
 
+/**
+ * What a server that has sent nothing at all may mean (GO-NETRPC fact 10):
+ * a protocol mismatch never produces a reply. JSON sent to a gob server
+ * hangs, since "{" reads as a message length of 123; gob sent to a jsonrpc
+ * server closes the connection at once. Empty when silence says nothing.
+ */
+export function silenceHint(dialect: DialectName, how: 'timeout' | 'closed'): string {
+  if (dialect === 'go' && how === 'timeout') {
+    return '; the server has sent nothing on this connection: if it speaks gob (rpc.ServeConn), it read "{" as a message length of 123 and is still waiting for the rest; try the dialect "Go net/rpc gob"';
+  }
+  if (dialect === 'gob' && how === 'closed') {
+    return '; it sent nothing first: a net/rpc/jsonrpc server closes at once on gob, which is not JSON; try the dialect "Go net/rpc jsonrpc"';
+  }
+  return '';
+}
+
 /** One call inside a marshalled request: a batch holds several; a notification has no id. */
 export type OutgoingCall = {
   method: string;
