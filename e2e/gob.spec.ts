@@ -105,6 +105,29 @@ test.describe('Go net/rpc in gob, through the page', () => {
     ).toBeVisible();
   });
 
+  test('a reverse-sleep burst of 10 in Go mode: one stream of gob, the types defined once, every reply found by its Seq', async ({
+    page,
+    app,
+  }) => {
+    const n = 10;
+    const counts = page.getByRole('list', { name: 'Id matching counts' }).getByRole('listitem');
+    await page.goto(app.url);
+    await connectWith(page, gobServer, 'gob');
+    await page.getByRole('combobox', { name: 'Template' }).selectOption('Demo.Sleep burst');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(n));
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    await expect(counts.filter({ hasText: 'answered' })).toHaveText(`${n} answered`);
+    // Call i sleeps (N-i)*40 ms: the last sent is answered first, each matched by its Seq.
+    for (let i = 0; i < n; i++) {
+      await expect(calls(page).nth(i)).toContainText(`id ${i}`);
+      await expect(calls(page).nth(i)).toContainText(`reply #${n - i}`);
+    }
+    await expect(counts.filter({ hasText: 'out of order' })).toHaveText(`${n - 1} out of order`);
+    await expect(counts.filter({ hasText: 'failed' })).toHaveText('0 failed');
+    await calls(page).first().getByRole('button').first().click();
+    await expect(response(page).getByText(String(n * 40), { exact: true })).toBeVisible();
+  });
+
   test('over HTTP: the page CONNECTs, waits for "200 Connected to Go RPC", then calls in gob', async ({
     page,
     app,

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_ROW, formatOffset, hexRow, hexRows, printableChar, rowCount } from './hex-rows';
+import {
+  BYTES_PER_ROW,
+  formatOffset,
+  hexRow,
+  hexRows,
+  printableChar,
+  readableText,
+  rowCount,
+} from './hex-rows';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -43,6 +51,33 @@ describe('hex rows', () => {
         });
       }),
       { seed: 4242, numRuns: 300 },
+    );
+  });
+});
+
+describe('a message as text', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('shows text as text: JSON, UTF-8 and line ends kept, a sequence cut at the end left out', () => {
+    expect(readableText(utf8('{"s":"héllo ✓"}\r\n'))).toBe('{"s":"héllo ✓"}\r\n');
+    expect(readableText(utf8('ok é').subarray(0, 4))).toBe('ok ');
+  });
+
+  it('shows binary (gob, not UTF-8 or with control bytes) one byte per character, as the hex rows do', () => {
+    const gob = Uint8Array.of(0x11, 0xff, 0x82, 0x01, 0x0c, 0x53, 0x65, 0x72);
+    expect(readableText(gob)).toBe('.....Ser');
+    expect(readableText(Uint8Array.of(0x03, 0x04, 0x00, 0x06))).toBe('....');
+  });
+
+  it('is always one of the two, for any bytes: the bytes as UTF-8, or dotted', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const text = readableText(bytes);
+        const dotted = Array.from(bytes, printableChar).join('');
+        const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes, { stream: true });
+        expect([dotted, decoded]).toContain(text);
+      }),
+      { seed: 8, numRuns: 300 },
     );
   });
 });

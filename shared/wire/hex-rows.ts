@@ -23,6 +23,28 @@ export function printableChar(byte: number): string {
   return byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.';
 }
 
+/** C0 controls and DEL, except tab, LF and CR, which text has. */
+function isControl(byte: number): boolean {
+  return (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f;
+}
+
+/**
+ * A message as text when it is text (UTF-8 without control characters, as
+ * JSON and HTTP are; a sequence cut at the end is left out), else one
+ * character per byte as the hex rows show it: gob is binary.
+ */
+export function readableText(bytes: Uint8Array): string {
+  if (!bytes.some(isControl)) {
+    try {
+      // A decoder per message: one that threw mid-stream must not colour the next.
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    } catch {
+      // Not UTF-8: shown byte by byte below.
+    }
+  }
+  return Array.from(bytes, printableChar).join('');
+}
+
 export function hexByte(byte: number): string {
   return `${HEX_DIGITS[byte >> 4]}${HEX_DIGITS[byte & 15]}`;
 }

@@ -1,12 +1,10 @@
-import { formatOffset } from '../../../../shared/wire/hex-rows';
+import { formatOffset, readableText } from '../../../../shared/wire/hex-rows';
 import { coveredBytes, partsOf } from '../../../../shared/wire/message-spans';
 import { formatSize, shownBytes } from '../../../../shared/wire/truncation';
 import type { WireMessage } from '../../stores/wire-store';
 import { messageKind } from './WireRowView';
 import { chunkRange, type Stream, streamKey } from './wire-layout';
 import type { WireTexts } from './wire-texts';
-
-const looseDecoder = new TextDecoder('utf-8', { fatal: false });
 
 /** The message's bytes joined from its parts, up to `limit`: a 1 MiB reply is not decoded whole to show a preview. */
 function joinedText(stream: Stream, message: WireMessage, limit: number): string {
@@ -27,7 +25,7 @@ function joinedText(stream: Stream, message: WireMessage, limit: number): string
     joined.set(piece, at);
     at += piece.length;
   }
-  return looseDecoder.decode(joined);
+  return readableText(joined);
 }
 
 /** Each focused message whole, with the chunks that carried its parts. */
