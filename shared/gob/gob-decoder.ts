@@ -106,17 +106,21 @@ export class GobDecoder {
     const id = reader.int();
     if (id < 0) {
       const { type } = readWireType(reader);
-      if (this.types.has(-id) || BUILTIN_NAMES.has(-id)) {
-        throw new GobError(`type ${-id} is defined twice on this stream`, 0);
-      }
       this.expectEnd(reader);
-      this.types.set(-id, type);
+      this.define(-id, type, 0);
       return { kind: 'type', id: -id, type };
     }
     if (id === 0) throw new GobError('a value of type id 0', 0);
     const value = this.topLevel(reader, id, 0);
     this.expectEnd(reader);
     return { kind: 'value', typeId: id, typeName: this.typeName(id), value };
+  }
+
+  private define(id: number, type: WireType, at: number): void {
+    if (this.types.has(id) || BUILTIN_NAMES.has(id)) {
+      throw new GobError(`type ${id} is defined twice on this stream`, at);
+    }
+    this.types.set(id, type);
   }
 
   /** Go's name for a type id: a built-in's or the name its definition gave. */
@@ -262,9 +266,7 @@ export class GobDecoder {
         return value;
       }
       const { type } = readWireType(reader);
-      if (this.types.has(-id))
-        throw new GobError(`type ${-id} is defined twice on this stream`, reader.offset);
-      this.types.set(-id, type);
+      this.define(-id, type, reader.offset);
       this.definedInValue.push(-id);
       // Go ends the message after an inline definition and goes on in the next one
       // (its decodeTypeSequence); nested deeper, a byte count follows in the same one.

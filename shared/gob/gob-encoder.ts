@@ -5,7 +5,7 @@
  * non-struct is a singleton (a 0 delta, then the value, even when zero).
  * Values are exact JSON, read as the type says (infer-type.ts chose it).
  */
-import { isLosslessNumber, type JsonValue } from '../json/exact-json';
+import { isJsonObject, isLosslessNumber, type JsonValue } from '../json/exact-json';
 import { GobError, GobWriter } from './gob-bytes';
 import { type GobType, goTypeName, typeKey } from './gob-type';
 import { BUILTIN_IDS, FIRST_USER_ID, type WireType, writeWireType } from './wire-types';
@@ -21,14 +21,7 @@ const SCALAR_IDS = {
 
 /** A `{"$uint": 7}`-style override holds its value under its one key. */
 export function unwrapOverride(value: JsonValue): JsonValue {
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Array.isArray(value) ||
-    isLosslessNumber(value)
-  ) {
-    return value;
-  }
+  if (!isJsonObject(value)) return value;
   const keys = Object.keys(value);
   const only = keys[0];
   return keys.length === 1 && only?.startsWith('$') ? (value[only] ?? null) : value;
@@ -49,14 +42,7 @@ function bytesOf(value: JsonValue): Uint8Array {
 
 function entriesOf(value: JsonValue): Array<[string, JsonValue]> {
   const inner = unwrapOverride(value);
-  if (
-    typeof inner !== 'object' ||
-    inner === null ||
-    Array.isArray(inner) ||
-    isLosslessNumber(inner)
-  ) {
-    throw new GobError('a map is a JSON object');
-  }
+  if (!isJsonObject(inner)) throw new GobError('a map is a JSON object');
   return Object.entries(inner);
 }
 
@@ -214,14 +200,7 @@ function writeValue(writer: GobWriter, type: GobType, value: JsonValue): void {
     }
     case 'struct': {
       const inner = unwrapOverride(value);
-      if (
-        typeof inner !== 'object' ||
-        inner === null ||
-        Array.isArray(inner) ||
-        isLosslessNumber(inner)
-      ) {
-        throw new GobError(`${type.name} is a JSON object`);
-      }
+      if (!isJsonObject(inner)) throw new GobError(`${type.name} is a JSON object`);
       let last = -1;
       type.fields.forEach((field, index) => {
         const member = Object.hasOwn(inner, field.name) ? inner[field.name] : undefined;

@@ -7,9 +7,8 @@
  * {"$bytes": [1, 2]} or {"$bytes": "text"}, {"$map": {"k": 1}}.
  * A null or an empty array in an object is left out (Go leaves zero values out).
  */
-import { isLosslessNumber, type JsonValue } from '../json/exact-json';
-import type { GobField, GobType } from './gob-type';
-import { goTypeName } from './gob-type';
+import { isJsonObject, isLosslessNumber, type JsonValue } from '../json/exact-json';
+import { type GobField, type GobType, goTypeName } from './gob-type';
 
 export type Inferred = { ok: true; type: GobType } | { ok: false; problem: string };
 
@@ -37,7 +36,7 @@ export function inferGobType(value: JsonValue, name: string, path = 'params[0]')
   }
 }
 
-function wholeNumber(text: string, path: string, kind: 'int' | 'uint'): void {
+function checkWhole(text: string, path: string, kind: 'int' | 'uint'): void {
   if (!WHOLE.test(text)) fail(path, `${text} is not a whole number, so it cannot be a Go ${kind}`);
   const big = BigInt(text);
   if (kind === 'int' && (big < INT64_MIN || big > INT64_MAX))
@@ -91,7 +90,7 @@ function override(key: string, inner: JsonValue, name: string, path: string): Go
     case '$uint': {
       const kind = key === '$int' ? 'int' : 'uint';
       if (!isLosslessNumber(inner)) fail(at, `a Go ${kind} is a number`);
-      wholeNumber(inner.toString(), at, kind);
+      checkWhole(inner.toString(), at, kind);
       return { kind };
     }
     case '$float':
@@ -114,14 +113,7 @@ function override(key: string, inner: JsonValue, name: string, path: string): Go
       }
       return { kind: 'bytes' };
     case '$map': {
-      if (
-        typeof inner !== 'object' ||
-        inner === null ||
-        Array.isArray(inner) ||
-        isLosslessNumber(inner)
-      ) {
-        fail(at, 'a map is written as a JSON object');
-      }
+      if (!isJsonObject(inner)) fail(at, 'a map is written as a JSON object');
       let elem: GobType | null = null;
       for (const [mapKey, item] of Object.entries(inner)) {
         const itemType = infer(item, name, `${at}.${mapKey}`);

@@ -184,9 +184,11 @@ export function createClientStub(deps: {
           connection.getState().targetEnded(event.conn, 'failed', { kind: 'text', text: refused });
           return;
         }
-        const silent = event.by === 'server' && sessions.get(event.conn)?.silent === true;
-        const dialect = sessions.get(event.conn)?.protocol.dialect;
-        const hint = silent && dialect !== undefined ? silenceHint(dialect, 'closed') : '';
+        const session = sessions.get(event.conn);
+        const hint =
+          event.by === 'server' && session?.silent
+            ? silenceHint(session.protocol.dialect, 'closed')
+            : '';
         endSession(event.conn, `${event.reason}${hint}`, event.at);
         const status = event.by === 'page' ? 'disconnected' : wasOpening ? 'failed' : 'closed';
         connection.getState().targetEnded(event.conn, status, {

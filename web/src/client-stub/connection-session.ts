@@ -124,7 +124,7 @@ export class ConnectionSession {
   /** Content-Length: why the last head's body was refused as too large, until its bytes come. */
   private refusedBody: string | null = null;
   /** Gob only: the stream's types both ways, and where the reply being read began. */
-  private readonly gob: GobRpcCodec | null;
+  private gob: GobRpcCodec | null;
   private gobReplyStart: number | null = null;
   private handshakeRefused = false;
 
@@ -206,11 +206,8 @@ export class ConnectionSession {
   private marshalRequest(editorText: string): MarshalledRequest {
     const nextAutoId = () => String(this.nextAutoId++);
     const { dialect } = this.protocol;
-    if (dialect !== 'gob' || this.gob === null) {
-      return dialect === 'gob'
-        ? { ok: false, problem: 'no gob codec on this connection' }
-        : marshalRequest(dialect, editorText, nextAutoId);
-    }
+    if (dialect !== 'gob') return marshalRequest(dialect, editorText, nextAutoId);
+    this.gob ??= new GobRpcCodec();
     const gob = this.gob.marshal(editorText, nextAutoId);
     if (!gob.ok) return gob;
     const { method, idText, canonicalId, paramsText } = gob;
@@ -285,7 +282,7 @@ export class ConnectionSession {
         : `the server answered "${item.statusLine}" to CONNECT /_goRPC_, not "${GO_RPC_CONNECTED}": it is not Go's net/rpc over HTTP`;
       return [{ kind: 'handshake', connected: item.connected, reason }];
     }
-    if (this.gob !== null) return this.gobMessage(item);
+    if (this.gob !== null) return this.gobMessage(this.gob, item);
     if (isHttpResponse(item)) return this.httpResponse(item);
     const outcomes = this.decode(item.text, item);
     this.onFramed?.(item.start, item.end, firstAnswered(outcomes));
@@ -326,7 +323,7 @@ export class ConnectionSession {
    * the next message: their calls stay pending.
    */
   private afterFramingError(error: FramerError): ReplyOutcome[] {
-    if (this.gob !== null) return this.gobReplyLost(error);
+    if (this.gob !== null) return this.gobReplyLost(this.gob, error);
     if (error.framing !== 'http' || this.httpBroken) return [];
     this.httpBroken = true;
     const keys = this.failAll();
@@ -371,9 +368,9 @@ export class ConnectionSession {
   }
 
   /** A gob reply whose header was read and whose body was lost to a framing error fails its call. */
-  private gobReplyLost(error: FramerError): ReplyOutcome[] {
+  private gobReplyLost(gob: GobRpcCodec, error: FramerError): ReplyOutcome[] {
     this.gobReplyStart = null;
-    const seq = (this.gob as GobRpcCodec).abandonReply();
+    const seq = gob.abandonReply();
     const key = seq === null ? undefined : this.correlator.retireById(seq, 'failed');
     if (key === undefined) return [];
     return [
@@ -382,9 +379,9 @@ export class ConnectionSession {
   }
 
   /** A reply is its header and body, and any types they are the first to use: several messages. */
-  private gobMessage(item: FramedMessage): ReplyOutcome[] {
+  private gobMessage(gob: GobRpcCodec, item: FramedMessage): ReplyOutcome[] {
     const start = this.gobReplyStart ?? item.start;
-    const event: GobReplyEvent = (this.gob as GobRpcCodec).read(item.bytes);
+    const event: GobReplyEvent = gob.read(item.bytes);
     if (event.kind === 'pending') {
       this.gobReplyStart = start;
       return [];
