@@ -35,7 +35,7 @@ export function dispatch(
 }
 
 /** readRequestHeader: the service name ends at the last dot; names are case-sensitive. */
-function findMethod(
+export function findMethod(
   services: Services,
   serviceMethod: string,
 ): { method: Method } | { error: string } {

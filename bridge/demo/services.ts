@@ -27,7 +27,7 @@ const SERVICEA_ARGS: GoStructType = {
 const USERSERVICE_ARGS: GoStructType = {
   kind: 'struct',
   qualifiedName: 'userservice.Args',
-  fields: [{ json: 'userid', type: { kind: 'int' } }],
+  fields: [{ json: 'userid', go: 'UserId', type: { kind: 'int' } }],
 };
 
 const SLEEP_ARGS: GoStructType = {
@@ -68,10 +68,11 @@ export function createServices(sleep: Sleep): Services {
             call: async (args) => ({
               result: {
                 type: 'struct',
+                name: 'Reply',
                 fields: [
-                  ['code', { type: 'int', value: 1n }],
-                  ['message', { type: 'string', value: 'success' }],
-                  ['data', { type: 'string', value: `userid = ${intArg(args, 'userid')}` }],
+                  ['code', { type: 'int', value: 1n }, 'Code'],
+                  ['message', { type: 'string', value: 'success' }, 'Message'],
+                  ['data', { type: 'string', value: `userid = ${intArg(args, 'userid')}` }, 'Data'],
                 ],
               },
             }),

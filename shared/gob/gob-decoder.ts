@@ -123,6 +123,11 @@ export class GobDecoder {
     this.types.set(id, type);
   }
 
+  /** The definition this stream gave type `id`, if any (built-ins have none). */
+  wireType(id: number): WireType | undefined {
+    return this.types.get(id);
+  }
+
   /** Go's name for a type id: a built-in's or the name its definition gave. */
   typeName(id: number): string {
     const builtin = BUILTIN_NAMES.get(id);

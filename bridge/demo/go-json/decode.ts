@@ -10,7 +10,8 @@ import { unquote } from './unquote';
 import { goString } from './utf8';
 import { arrayItems, type JsonKind, type JsonSpan, objectEntries } from './value';
 
-export type GoField = { json: string; type: GoType };
+/** A struct field by its JSON name; `go` is its Go name where a json tag differs (gob uses Go names). */
+export type GoField = { json: string; go?: string; type: GoType };
 
 export type GoStructType = {
   kind: 'struct';

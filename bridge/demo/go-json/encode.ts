@@ -12,8 +12,15 @@ export type GoEncodable =
   | { type: 'null' }
   /** json.RawMessage: already valid JSON, compacted on the way out. */
   | { type: 'raw'; value: Uint8Array }
-  /** Fields in declaration order, under their JSON names. */
-  | { type: 'struct'; fields: readonly (readonly [string, GoEncodable])[] };
+  /**
+   * Fields in declaration order, under their JSON names; gob needs the Go
+   * type's name and a field's Go name where its json tag differs.
+   */
+  | {
+      type: 'struct';
+      name?: string;
+      fields: readonly (readonly [json: string, value: GoEncodable, go?: string])[];
+    };
 
 const HEX = '0123456789abcdef';
 const NEWLINE = new Uint8Array([0x0a]);

@@ -1,0 +1,65 @@
+/**
+ * What Go's gob decoder does with a call's args for the demo's methods
+ * (encoding/gob compileDec, as Go 1.19 answers; measured against
+ * e2e/go-server -codec gob): the value must be a struct; its fields match the
+ * method's argument type by Go name, exactly; a matched field of another kind
+ * is refused naming the sender's struct; a struct sharing no field with a
+ * non-empty one is refused naming ours. Unmatched fields are skipped.
+ */
+
+import type { WireType } from '../../shared/gob/wire-types';
+import { BUILTIN_IDS } from '../../shared/gob/wire-types';
+import type { JsonValue } from '../../shared/json/exact-json';
+import { isJsonObject } from '../../shared/json/exact-json';
+import {
+  type Decoded,
+  type GoStruct,
+  type GoStructType,
+  typeString,
+  zeroValue,
+} from '../demo/go-json/decode';
+
+/** The gob type id a field of this Go kind must arrive as; the demo's args hold ints and strings. */
+const WIRE_ID = { int: BUILTIN_IDS.int, string: BUILTIN_IDS.string } as const;
+
+function simpleName(type: GoStructType): string {
+  return type.qualifiedName.slice(type.qualifiedName.lastIndexOf('.') + 1);
+}
+
+/** `wire` is the args' type as the stream defined it (undefined for a built-in), `value` as decoded. */
+export function decodeGobArgs(
+  wire: WireType | undefined,
+  value: JsonValue,
+  argType: GoStructType,
+): Decoded<GoStruct> {
+  const args: GoStruct = new Map(argType.fields.map((f) => [f.json, zeroValue(f.type)]));
+  if (wire?.kind !== 'struct' || !isJsonObject(value)) {
+    return {
+      value: args,
+      error: `gob: type mismatch in decoder: want struct type ${argType.qualifiedName}; got non-struct`,
+    };
+  }
+  let matched = 0;
+  for (const wireField of wire.fields) {
+    const local = argType.fields.find((f) => (f.go ?? f.json) === wireField.name);
+    if (local === undefined) continue;
+    const kind = local.type.kind;
+    if (!(kind === 'int' || kind === 'string') || WIRE_ID[kind] !== wireField.id) {
+      return {
+        value: args,
+        error: `gob: wrong type (${typeString(local.type)}) for received field ${wire.name}.${wireField.name}`,
+      };
+    }
+    matched += 1;
+    const sent = value[wireField.name];
+    if (sent !== undefined)
+      args.set(local.json, kind === 'int' ? BigInt(String(sent)) : String(sent));
+  }
+  if (matched === 0 && argType.fields.length > 0 && wire.fields.length > 0) {
+    return {
+      value: args,
+      error: `gob: type mismatch: no fields matched compiling decoder for ${simpleName(argType)}`,
+    };
+  }
+  return { value: args, error: null };
+}
