@@ -103,16 +103,21 @@ describe('npm start', () => {
           lines[4] ?? '',
         )?.[1],
       );
+      const demoGobPort = Number(
+        /^ {2}Gob demo: {4}127\.0\.0\.1:(\d+) \(Go net\/rpc, gob\)$/.exec(lines[5] ?? '')?.[1],
+      );
       expect(port).toBeGreaterThan(0);
       expect(demoPort).toBeGreaterThan(0);
       expect(demo2Port).toBeGreaterThan(0);
+      expect(demoGobPort).toBeGreaterThan(0);
       expect(lines).toEqual([
         'RPC Playground is running.',
         `  Open:        http://127.0.0.1:${port}/#token=${token}`,
         `  Listening:   127.0.0.1:${port}`,
         `  Demo server: 127.0.0.1:${demoPort} (Go net/rpc/jsonrpc)`,
         `  Demo server 2: 127.0.0.1:${demo2Port} (JSON-RPC 2.0, newline-delimited)`,
-        `  Targets:     loopback, 127.0.0.1:${demoPort}, 127.0.0.1:${demo2Port}, db.test:5432`,
+        `  Gob demo:    127.0.0.1:${demoGobPort} (Go net/rpc, gob)`,
+        `  Targets:     loopback, 127.0.0.1:${demoPort}, 127.0.0.1:${demo2Port}, 127.0.0.1:${demoGobPort}, db.test:5432`,
         `  Origins:     http://127.0.0.1:${port}`,
         '  Limits:      256 pages, 64 TCP per page, 4096 TCP in total, 8 MiB buffered per connection, 1 MiB per message, connect timeout 5 s, idle timeout 600 s, heartbeat 30 s',
         '  Busy poll:   300 µs after traffic, while calls are not pipelined',
@@ -126,7 +131,14 @@ describe('npm start', () => {
       expect(await page.waitForType('welcome')).toMatchObject({
         demo: { host: '127.0.0.1', port: demoPort },
         demo2: { host: '127.0.0.1', port: demo2Port },
-        allowed: ['loopback', `127.0.0.1:${demoPort}`, `127.0.0.1:${demo2Port}`, 'db.test:5432'],
+        demoGob: { host: '127.0.0.1', port: demoGobPort },
+        allowed: [
+          'loopback',
+          `127.0.0.1:${demoPort}`,
+          `127.0.0.1:${demo2Port}`,
+          `127.0.0.1:${demoGobPort}`,
+          'db.test:5432',
+        ],
       });
       expect(
         await jsonRpcLine(
@@ -201,6 +213,7 @@ describe('npm start', () => {
       const lines = (await banner(off)).split('\n');
       expect(lines).toContain('  Demo server: off');
       expect(lines).toContain('  Demo server 2: off');
+      expect(lines).toContain('  Gob demo:    off');
       expect(lines).toContain('  Busy poll:   250 µs after traffic, while calls are not pipelined');
       off.kill('SIGTERM');
       const still = spawnCli(['--port', '0', '--no-demo', '--no-build', '--busy-poll', '0']);

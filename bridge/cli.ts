@@ -16,6 +16,7 @@ function banner(bridge: RunningBridge, busyPollUs: number): string {
   const demo2 = bridge.demo2
     ? `${formatTarget(bridge.demo2)} (JSON-RPC 2.0, newline-delimited)`
     : 'off';
+  const demoGob = bridge.demoGob ? `${formatTarget(bridge.demoGob)} (Go net/rpc, gob)` : 'off';
   return [
     'RPC Playground is running.',
     // The only place the token is printed: the fragment never reaches a server log.
@@ -23,6 +24,7 @@ function banner(bridge: RunningBridge, busyPollUs: number): string {
     `  Listening:   ${formatTarget({ host: bridge.host, port: bridge.port })}`,
     `  Demo server: ${demo}`,
     `  Demo server 2: ${demo2}`,
+    `  Gob demo:    ${demoGob}`,
     `  Targets:     ${bridge.allowed.join(', ')}`,
     `  Origins:     ${bridge.origins.join(', ')}`,
     `  Limits:      ${describeLimits(bridge.limits)}`,
@@ -56,6 +58,7 @@ async function run(options: CliOptions): Promise<void> {
       port: options.port,
       demoPort: options.demoPort,
       demo2Port: options.demo2Port,
+      demoGobPort: options.demoGobPort,
       noDemo: !options.demo,
       allow: options.allow,
       allowOrigins: options.allowOrigins,

@@ -1,9 +1,10 @@
 /** Which of our listening servers failed; each has its own port flag. */
-export type ListenServer = 'bridge' | 'demo' | 'demo2';
+export type ListenServer = 'bridge' | 'demo' | 'demo2' | 'demoGob';
 const PORT_FLAG: Record<ListenServer, string> = {
   bridge: '--port',
   demo: '--demo-port',
   demo2: '--demo2-port',
+  demoGob: '--demo-gob-port',
 };
 
 /** A listen failure that names which server and address it concerns. */

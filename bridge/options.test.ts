@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMIT_FLAGS } from './limits';
 import {
   DEFAULT_BUSY_POLL_US,
+  DEFAULT_DEMO_GOB_PORT,
   DEFAULT_DEMO_PORT,
   DEFAULT_DEMO2_PORT,
   DEFAULT_HOST,
@@ -30,6 +31,7 @@ describe('parseArgs', () => {
       port: DEFAULT_PORT,
       demoPort: DEFAULT_DEMO_PORT,
       demo2Port: DEFAULT_DEMO2_PORT,
+      demoGobPort: DEFAULT_DEMO_GOB_PORT,
       demo: true,
       build: true,
       allow: [],
@@ -48,6 +50,7 @@ describe('parseArgs', () => {
       '--demo-port=9001',
       '--demo2-port',
       '9002',
+      '--demo-gob-port=9003',
       '--no-demo',
       '--no-build',
       '--allow',
@@ -67,6 +70,7 @@ describe('parseArgs', () => {
       port: 0,
       demoPort: 9001,
       demo2Port: 9002,
+      demoGobPort: 9003,
       demo: false,
       build: false,
       allow: ['db.internal:5432', '[fd00::5]:9000', '10.0.0.0/8:9000-9100'],
@@ -108,6 +112,8 @@ describe('parseArgs', () => {
     expect(DEFAULT_DEMO2_PORT).toBe(7422);
     expect(run(['--demo2-port', '0']).demo2Port).toBe(0);
     expect(run(['--demo2-port=65535']).demo2Port).toBe(65535);
+    expect(run(['--demo-gob-port', '0']).demoGobPort).toBe(0);
+    expect(DEFAULT_DEMO_GOB_PORT).toBe(7423);
     expect(run(['--no-demo']).demo).toBe(false);
   });
 

@@ -8,6 +8,7 @@ import { type AllowRule, parseAllowRule } from './policy/allow-rules';
 export const DEFAULT_PORT = 7420;
 export const DEFAULT_DEMO_PORT = 7421;
 export const DEFAULT_DEMO2_PORT = 7422;
+export const DEFAULT_DEMO_GOB_PORT = 7423;
 export const DEFAULT_HOST = '127.0.0.1';
 /** Environment variable that fixes the access token, like `--token`. */
 export const TOKEN_ENV = 'RPC_PLAYGROUND_TOKEN';
@@ -25,7 +26,9 @@ export type CliOptions = {
   demoPort: number;
   /** The JSON-RPC 2.0 demo's port (`--demo2-port`). */
   demo2Port: number;
-  /** Both demos run, or neither (`--no-demo`). */
+  /** The gob demo's port (`--demo-gob-port`): Go's net/rpc with its default codec. */
+  demoGobPort: number;
+  /** All demos run, or none (`--no-demo`). */
   demo: boolean;
   build: boolean;
   allow: AllowRule[];
@@ -58,7 +61,9 @@ Flags:
                          0 = any free port)
   --demo2-port N         embedded JSON-RPC 2.0 demo server port, newline-delimited
                          (default ${DEFAULT_DEMO2_PORT}; 0 = any free port)
-  --no-demo              start neither embedded demo server
+  --demo-gob-port N      embedded gob demo server port, Go's net/rpc default codec
+                         (default ${DEFAULT_DEMO_GOB_PORT}; 0 = any free port)
+  --no-demo              start no embedded demo server
   --allow RULE           also allow these TCP targets (repeatable; loopback is always
                          allowed): HOST:PORT, HOST:FROM-TO, ADDRESS/PREFIX:PORT,
                          [IPv6]:PORT, [IPv6]/PREFIX:PORT; e.g. 10.0.0.0/8:9000-9100.
@@ -150,6 +155,7 @@ const VALUE_FLAGS = new Set([
   '--host',
   '--demo-port',
   '--demo2-port',
+  '--demo-gob-port',
   '--allow',
   '--allow-origin',
   '--token',
@@ -172,6 +178,7 @@ export function parseArgs(
     port: DEFAULT_PORT,
     demoPort: DEFAULT_DEMO_PORT,
     demo2Port: DEFAULT_DEMO2_PORT,
+    demoGobPort: DEFAULT_DEMO_GOB_PORT,
     demo: true,
     build: true,
     allow: [],
@@ -218,12 +225,14 @@ export function parseArgs(
         break;
       case '--port':
       case '--demo-port':
-      case '--demo2-port': {
+      case '--demo2-port':
+      case '--demo-gob-port': {
         const port = parsePort(flag, value ?? '');
         if (typeof port === 'string') return error(port);
         if (flag === '--port') options.port = port;
         else if (flag === '--demo-port') options.demoPort = port;
-        else options.demo2Port = port;
+        else if (flag === '--demo2-port') options.demo2Port = port;
+        else options.demoGobPort = port;
         break;
       }
       case '--host':

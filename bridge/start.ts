@@ -10,6 +10,7 @@ import { BRIDGE_PATH, type Target } from '../shared/protocol/bridge-protocol';
 import { BusyPoll } from './busy-poll';
 import { DemoControl } from './demo/demo-control';
 import { type DemoServer, startDemoServer } from './demo/demo-server';
+import { startDemoGobServer } from './demo-gob/demo-gob-server';
 import { startDemoV2Server } from './demo-v2/demo-v2-server';
 import { answerAccessCheck } from './http/access-check';
 import { createStaticHandler } from './http/static-files';
@@ -37,7 +38,9 @@ export type StartBridgeOptions = {
   demoPort?: number;
   /** The JSON-RPC 2.0 demo's port; default 0 (any free port), so tests never collide. The CLI passes 7422. */
   demo2Port?: number;
-  /** Starts neither demo server. */
+  /** The gob demo's port; default 0 (any free port). The CLI passes 7423. */
+  demoGobPort?: number;
+  /** Starts no demo server. */
   noDemo?: boolean;
   /** Targets beyond loopback and the demo (`--allow` rules). */
   allow?: readonly AllowRule[];
@@ -71,6 +74,8 @@ export type RunningBridge = {
   demo: Target | null;
   /** The JSON-RPC 2.0 demo server (newline-delimited), when one runs. */
   demo2: Target | null;
+  /** The gob demo server (Go's net/rpc default codec), when one runs. */
+  demoGob: Target | null;
   /** What the bridge may reach, as the start-up banner and `welcome` list it. */
   allowed: string[];
   /** Origins accepted for the WebSocket. */
@@ -109,6 +114,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let demoServer: DemoServer | null = null;
   let demo2Server: DemoServer | null = null;
+  let demoGobServer: DemoServer | null = null;
   // The glass-box demo's steps 4–9 go to the page connection each request came in on.
   const serverSteps = new ServerStepsRouter();
   if (!options.noDemo) {
@@ -127,10 +133,22 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       await demoServer.close();
       throw ListenError.from('demo2', DEMO_HOST, demo2Port, error);
     }
+    const demoGobPort = options.demoGobPort ?? 0;
+    try {
+      demoGobServer = await startDemoGobServer({
+        host: DEMO_HOST,
+        port: demoGobPort,
+        onServerSteps: serverSteps.deliver,
+      });
+    } catch (error) {
+      await Promise.all([demoServer.close(), demo2Server.close()]);
+      throw ListenError.from('demoGob', DEMO_HOST, demoGobPort, error);
+    }
   }
   const demo = demoServer ? { host: demoServer.host, port: demoServer.port } : null;
   const demo2 = demo2Server ? { host: demo2Server.host, port: demo2Server.port } : null;
-  const policy: TargetPolicy = { demo, demo2, rules: options.allow ?? [] };
+  const demoGob = demoGobServer ? { host: demoGobServer.host, port: demoGobServer.port } : null;
+  const policy: TargetPolicy = { demo, demo2, demoGob, rules: options.allow ?? [] };
 
   const serveStatic = createStaticHandler(
     options.staticRoot === undefined ? DIST_WEB : options.staticRoot,
@@ -153,7 +171,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
   try {
     port = await listen(server, host, options.port);
   } catch (error) {
-    await Promise.all([demoServer?.close(), demo2Server?.close()]);
+    await Promise.all([demoServer?.close(), demo2Server?.close(), demoGobServer?.close()]);
     throw ListenError.from('bridge', host, options.port, error);
   }
 
@@ -176,6 +194,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       {
         ...(demoServer ? { demo: demoServer } : {}),
         ...(demo2Server ? { demo2: demo2Server } : {}),
+        ...(demoGobServer ? { demoGob: demoGobServer } : {}),
       },
       log,
     ),
@@ -194,6 +213,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     port,
     demo,
     demo2,
+    demoGob,
     allowed: describeAllowed(policy),
     origins: [origin, ...allowOrigins],
     close() {
@@ -203,7 +223,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await Promise.all([demoServer?.close(), demo2Server?.close()]);
+        await Promise.all([demoServer?.close(), demo2Server?.close(), demoGobServer?.close()]);
       })();
       return closing;
     },

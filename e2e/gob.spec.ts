@@ -1,5 +1,8 @@
-import { type AddressInfo, createServer } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import type { Page } from '@playwright/test';
+import { concatBytes } from '../shared/framing/framer';
+import { GobFramer } from '../shared/framing/gob';
+import { GobRpcCodec } from '../shared/jsonrpc/go-gob';
 import { expect, test } from './fixtures';
 import { type GoServer, startGoServer } from './fixtures/go-server';
 import { calls, response, send, typeRequest } from './fixtures/page-actions';
@@ -195,5 +198,113 @@ test.describe('Go net/rpc in gob, through the page', () => {
     } finally {
       await new Promise((resolve) => notGo.close(resolve));
     }
+  });
+});
+
+test.describe('the embedded gob demo server', () => {
+  const steps = (page: Page) => page.getByRole('region', { name: 'Steps' });
+  const current = (page: Page) => steps(page).getByRole('region', { name: 'Current step' });
+
+  test('is guessed from its address, answers in gob, and shows steps 4–9 as the glass-box server observed them', async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(app.url);
+    await expect(page.getByRole('status')).toContainText('Bridge: open');
+    await page
+      .getByRole('textbox', { name: 'Target' })
+      .fill(`${app.demoGob.host}:${app.demoGob.port}`);
+    await expect(page.getByText('guessed: the gob demo')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Framing' })).toHaveValue('gob');
+    await expect(page.getByRole('combobox', { name: 'Dialect' })).toHaveValue('gob');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Target: connected');
+
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    await expect(response(page).getByText('30', { exact: true })).toBeVisible();
+    await steps(page).getByRole('heading', { name: 'Steps' }).click();
+    await page.keyboard.press('ArrowRight');
+    await expect(current(page)).toContainText('marshals the call into 105 bytes');
+    for (const n of [3, 4, 5, 6, 7, 8, 9]) {
+      await page.keyboard.press('ArrowRight');
+      await expect(current(page).getByRole('heading')).toContainText(`Step ${n} of 12`);
+      if (n >= 4) await expect(current(page)).toContainText('observed at the glass-box server');
+    }
+
+    // Stopped mid-call, as a crashing server: the call in flight fails, nothing listens.
+    await send(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
+    await expect(calls(page).nth(1)).toContainText('pending');
+    await page.getByRole('button', { name: 'Stop demo server' }).click();
+    await expect(calls(page).nth(1)).toContainText('failed');
+    await page.getByRole('button', { name: 'Start demo server' }).click();
+    await expect(page.getByRole('button', { name: 'Stop demo server' })).toBeVisible();
+  });
+
+  test('answers every call as the real Go server with -codec gob does (differential, over TCP)', async ({
+    app,
+  }) => {
+    const requests = [
+      '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}',
+      '{"method":"ServiceA.Add","params":[{"X":-5,"Y":9223372036854775807}]}',
+      '{"method":"UserService.Get","params":[{"UserId":7}]}',
+      '{"method":"UserService.Get","params":[{"userid":7}]}',
+      '{"method":"Demo.Fail","params":[{"Message":"disk full"}]}',
+      '{"method":"Demo.Fail","params":[{}]}',
+      '{"method":"Demo.Sleep","params":[{"Ms":70000}]}',
+      '{"method":"Demo.Sleep","params":[{"Ms":5}]}',
+      '{"method":"ServiceA.Add","params":[{"X":{"$float":1.5},"Y":2}]}',
+      '{"method":"ServiceA.Add","params":[{"X":{"$uint":1}}]}',
+      '{"method":"ServiceA.Add","params":[{"Z":1,"W":"x"}]}',
+      '{"method":"ServiceA.Add","params":[{"X":1,"Extra":[1,2],"M":{"$map":{"a":1}}}]}',
+      '{"method":"ServiceA.Add","params":[[1,2]]}',
+      '{"method":"ServiceA.Add","params":["text"]}',
+      '{"method":"ServiceA","params":[1]}',
+      '{"method":"Nope.Add","params":[1]}',
+      '{"method":"ServiceA.Nope","params":[1]}',
+      '{"method":"Demo.Fail","params":[{"Message":{"$bytes":"x"}}]}',
+    ];
+    const answers = async (port: number) => {
+      const codec = new GobRpcCodec();
+      const framer = new GobFramer();
+      let seq = 0;
+      const bytes = concatBytes(
+        requests.map((text) => {
+          const call = codec.marshal(text, () => String(seq++));
+          if (!call.ok) throw new Error(call.problem);
+          return call.bytes;
+        }),
+      );
+      const socket = connect({ host: '127.0.0.1', port });
+      const got = new Map<string, [string | null, string | null]>();
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${got.size} answers from ${port}`)),
+          10_000,
+        );
+        socket.on('data', (chunk: Buffer) => {
+          for (const item of framer.push(chunk)) {
+            if (item.kind !== 'message') continue;
+            const event = codec.read(item.bytes);
+            if (event.kind === 'reply') got.set(event.idText, [event.resultText, event.error]);
+          }
+          if (got.size === requests.length) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        socket.on('error', reject);
+        socket.write(bytes);
+      });
+      socket.destroy();
+      return Object.fromEntries([...got].sort(([a], [b]) => Number(a) - Number(b)));
+    };
+    const go = await answers(gobServer.port);
+    expect(await answers(app.demoGob.port)).toEqual(go);
+    // Not a vacuous match: Go answered each of them, results and refusals alike.
+    expect(Object.keys(go)).toHaveLength(requests.length);
+    expect(go['0']).toEqual(['3', null]);
+    expect(go['8']?.[1]).toBe('gob: wrong type (int) for received field Args.X');
   });
 });

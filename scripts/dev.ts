@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { describeListenError, ListenError } from '../bridge/listen-error';
-import { DEFAULT_DEMO_PORT, DEFAULT_DEMO2_PORT, DEFAULT_PORT, TOKEN_ENV } from '../bridge/options';
+import {
+  DEFAULT_DEMO_GOB_PORT,
+  DEFAULT_DEMO_PORT,
+  DEFAULT_DEMO2_PORT,
+  DEFAULT_PORT,
+  TOKEN_ENV,
+} from '../bridge/options';
 import { newToken, type RunningBridge, startBridge } from '../bridge/start';
 import { TOKEN_FRAGMENT_KEY } from '../shared/protocol/access-token';
 import { BRIDGE_PATH } from '../shared/protocol/bridge-protocol';
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
       port: DEFAULT_PORT,
       demoPort: DEFAULT_DEMO_PORT,
       demo2Port: DEFAULT_DEMO2_PORT,
+      demoGobPort: DEFAULT_DEMO_GOB_PORT,
       staticRoot: null,
       allowOrigins: [`http://localhost:${vitePort}`, `http://127.0.0.1:${vitePort}`],
     });
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
       `  Bridge:      ${bridge.wsUrl}  (proxied at ${BRIDGE_PATH})`,
       `  Demo server: ${bridge.demo ? `${bridge.demo.host}:${bridge.demo.port}` : 'off'}`,
       `  Demo server 2: ${bridge.demo2 ? `${bridge.demo2.host}:${bridge.demo2.port}` : 'off'}`,
+      `  Gob demo:    ${bridge.demoGob ? `${bridge.demoGob.host}:${bridge.demoGob.port}` : 'off'}`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -59,19 +59,27 @@ describe('stopping and starting the demo servers from a page', () => {
     const running = await start();
     const [a, b] = [await pageOf(running), await pageOf(running)];
     for (const page of [a, b]) {
-      expect((await nthDemoState(page, 0)).running).toEqual({ demo: true, demo2: true });
+      expect((await nthDemoState(page, 0)).running).toEqual({
+        demo: true,
+        demo2: true,
+        demoGob: true,
+      });
     }
     const port = running.demo?.port ?? 0;
 
     a.sendJson({ type: 'demo', server: 'demo', running: false });
     for (const page of [a, b]) {
-      expect((await nthDemoState(page, 1)).running).toEqual({ demo: false, demo2: true });
+      expect((await nthDemoState(page, 1)).running).toEqual({
+        demo: false,
+        demo2: true,
+        demoGob: true,
+      });
     }
     expect(await connectCode(port)).toBe('ECONNREFUSED');
     expect(logs).toContain(`demo: page 1 stopped the demo server 127.0.0.1:${port}`);
 
     b.sendJson({ type: 'demo', server: 'demo', running: true });
-    expect((await nthDemoState(a, 2)).running).toEqual({ demo: true, demo2: true });
+    expect((await nthDemoState(a, 2)).running).toEqual({ demo: true, demo2: true, demoGob: true });
     expect(await connectCode(port)).toBe('connected');
     // A page that arrives now hears how things stand.
     expect((await nthDemoState(await pageOf(running), 0)).running.demo).toBe(true);
@@ -79,7 +87,11 @@ describe('stopping and starting the demo servers from a page', () => {
 
   it('refuses, with a typed error, a demo the bridge does not run and a malformed request', async () => {
     const page = await pageOf(await start(true));
-    expect((await nthDemoState(page, 0)).running).toEqual({ demo: false, demo2: false });
+    expect((await nthDemoState(page, 0)).running).toEqual({
+      demo: false,
+      demo2: false,
+      demoGob: false,
+    });
     page.sendJson({ type: 'demo', server: 'demo2', running: false });
     expect(await page.waitForType('error')).toMatchObject({
       conn: null,
@@ -92,6 +104,6 @@ describe('stopping and starting the demo servers from a page', () => {
         'type' in item && item.type === 'error' && item.code === 'bad-message',
       'bad-message',
     );
-    expect(malformed.message).toBe('demo: server must be "demo" or "demo2"');
+    expect(malformed.message).toBe('demo: server must be one of "demo", "demo2", "demoGob"');
   });
 });

@@ -20,6 +20,7 @@ export class DemoControl {
     return {
       demo: this.servers.demo?.running ?? false,
       demo2: this.servers.demo2?.running ?? false,
+      demoGob: this.servers.demoGob?.running ?? false,
     };
   }
 

@@ -14,6 +14,8 @@ export type TargetPolicy = {
   demo: Target | null;
   /** The JSON-RPC 2.0 demo, when one runs; allowed like `demo`. */
   demo2?: Target | null;
+  /** The gob demo, when one runs; allowed like `demo`. */
+  demoGob?: Target | null;
   rules: readonly AllowRule[];
 };
 
@@ -63,6 +65,7 @@ export function checkTarget(
       kind === 'loopback' ||
       isDemo(policy.demo, address, request.port) ||
       isDemo(policy.demo2, address, request.port) ||
+      isDemo(policy.demoGob, address, request.port) ||
       policy.rules.some((rule) => ruleAllows(rule, host, address, request.port));
     if (!allowed) {
       const via = address === host ? '' : ` (it resolves to ${address})`;
@@ -86,6 +89,7 @@ export function describeAllowed(policy: TargetPolicy): string[] {
   const list = ['loopback'];
   if (policy.demo) list.push(formatTarget(policy.demo));
   if (policy.demo2) list.push(formatTarget(policy.demo2));
+  if (policy.demoGob) list.push(formatTarget(policy.demoGob));
   for (const rule of policy.rules) list.push(formatRule(rule));
   return list;
 }

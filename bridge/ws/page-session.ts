@@ -94,6 +94,7 @@ export class PageSession {
       protocol: PROTOCOL_VERSION,
       demo: config.policy.demo,
       demo2: config.policy.demo2 ?? null,
+      demoGob: config.policy.demoGob ?? null,
       allowed: describeAllowed(config.policy),
       maxMessageBytes: config.limits.maxMessageBytes,
       at: now(),

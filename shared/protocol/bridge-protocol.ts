@@ -12,8 +12,9 @@
  * 3: one write frame carries many writes; welcome says the largest message.
  * 4: a server-steps message carries the reports of one loop turn.
  * 5: a page may stop and start the embedded demo servers; every page hears it.
+ * 6: welcome names the embedded gob demo (`demoGob`), which a page may stop and start too.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 /** Offered by the page in Sec-WebSocket-Protocol; the bridge refuses any other. */
 export const SUBPROTOCOL = `rpc-playground.v${PROTOCOL_VERSION}`;
 /** Path of the WebSocket endpoint on the bridge's HTTP server. */
@@ -37,8 +38,8 @@ export type CloseMessage = { type: 'close'; conn: ConnId };
  */
 export type ClockMessage = { type: 'clock'; seq: number };
 
-export const DEMO_NAMES = ['demo', 'demo2'] as const;
-/** The embedded demo servers: Go's jsonrpc, and JSON-RPC 2.0 newline-delimited. */
+export const DEMO_NAMES = ['demo', 'demo2', 'demoGob'] as const;
+/** The embedded demo servers: Go's jsonrpc, JSON-RPC 2.0 newline-delimited, and Go's gob. */
 export type DemoName = (typeof DEMO_NAMES)[number];
 /**
  * Stop or start an embedded demo server, so a class sees what a server that
@@ -57,6 +58,8 @@ export type WelcomeMessage = {
   demo: Target | null;
   /** The embedded JSON-RPC 2.0 demo server (newline-delimited), when one runs. */
   demo2: Target | null;
+  /** The embedded gob demo server (Go's net/rpc default codec), when one runs. */
+  demoGob: Target | null;
   /** Human-readable list of what this bridge may reach, e.g. "loopback", "10.0.0.5:9000". */
   allowed: string[];
   /** The largest WebSocket message the bridge accepts (`--max-message`): the page's write frames stay within it. */

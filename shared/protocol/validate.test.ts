@@ -48,6 +48,7 @@ describe('parseBridgeMessage', () => {
       protocol: 3,
       demo: { host: '127.0.0.1', port: 7421 },
       demo2: null,
+      demoGob: { host: '127.0.0.1', port: 7423 },
       allowed: ['loopback'],
       maxMessageBytes: 1048576,
       at: 1.5,
@@ -94,9 +95,9 @@ describe('stopping and starting the demo servers', () => {
     });
     expect(
       parseBridgeMessage(
-        '{"type":"demo-state","running":{"demo":true,"demo2":false,"x":1},"at":5}',
+        '{"type":"demo-state","running":{"demo":true,"demo2":false,"demoGob":true,"x":1},"at":5}',
       ),
-    ).toEqual({ type: 'demo-state', running: { demo: true, demo2: false }, at: 5 });
+    ).toEqual({ type: 'demo-state', running: { demo: true, demo2: false, demoGob: true }, at: 5 });
   });
 
   it('refuses any other server, a running that is not a boolean, and a partial state', () => {

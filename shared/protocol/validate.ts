@@ -95,7 +95,9 @@ export function parsePageMessage(text: string): PageMessage | string {
       if (!isSeq(m.seq)) return 'clock: seq must be a whole number';
       return { type: 'clock', seq: m.seq };
     case 'demo':
-      if (!oneOf(DEMO_NAMES, m.server)) return 'demo: server must be "demo" or "demo2"';
+      if (!oneOf(DEMO_NAMES, m.server)) {
+        return `demo: server must be one of ${DEMO_NAMES.map((name) => `"${name}"`).join(', ')}`;
+      }
       if (typeof m.running !== 'boolean') return 'demo: running must be true or false';
       return { type: 'demo', server: m.server as DemoName, running: m.running };
     default:
@@ -111,6 +113,7 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
       if (typeof m.protocol !== 'number') return 'welcome: protocol missing';
       if (m.demo !== null && !isTarget(m.demo)) return 'welcome: bad demo target';
       if (m.demo2 !== null && !isTarget(m.demo2)) return 'welcome: bad demo2 target';
+      if (m.demoGob !== null && !isTarget(m.demoGob)) return 'welcome: bad demoGob target';
       if (!Array.isArray(m.allowed) || !m.allowed.every(isString))
         return 'welcome: bad allowed list';
       if (!Number.isSafeInteger(m.maxMessageBytes) || (m.maxMessageBytes as number) < 1)
@@ -125,7 +128,11 @@ export function parseBridgeMessage(text: string): BridgeMessage | string {
       if (!isTime(m.at)) return 'demo-state: bad time';
       return {
         type: 'demo-state',
-        running: { demo: running.demo as boolean, demo2: running.demo2 as boolean },
+        running: {
+          demo: running.demo as boolean,
+          demo2: running.demo2 as boolean,
+          demoGob: running.demoGob as boolean,
+        },
         at: m.at,
       };
     }

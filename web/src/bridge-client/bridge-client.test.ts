@@ -30,7 +30,7 @@ describe('bridge client', () => {
   it('offers the subprotocol and is open after welcome', () => {
     const { factory, client, events } = setUp();
     const socket = factory.sockets[0]!;
-    expect(socket.protocols).toEqual(['rpc-playground.v5']);
+    expect(socket.protocols).toEqual([`rpc-playground.v${PROTOCOL_VERSION}`]);
     socket.serverOpens();
     expect(client.status).toBe('connecting');
     socket.serverSends(WELCOME);
@@ -291,7 +291,7 @@ describe('bridge client access token', () => {
   it('offers the versioned subprotocol first and the token second', () => {
     const { factory } = setUpWithToken(async () => null);
     expect(factory.sockets[0]!.protocols).toEqual([
-      'rpc-playground.v5',
+      `rpc-playground.v${PROTOCOL_VERSION}`,
       `rpc-playground.token.${TOKEN}`,
     ]);
   });

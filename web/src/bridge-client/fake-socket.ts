@@ -89,6 +89,7 @@ export const WELCOME = {
   protocol: PROTOCOL_VERSION,
   demo: { host: '127.0.0.1', port: 7421 },
   demo2: { host: '127.0.0.1', port: 7422 },
+  demoGob: { host: '127.0.0.1', port: 7423 },
   allowed: ['loopback'],
   maxMessageBytes: 1024 * 1024,
   at: 1_700_000_000_000,

@@ -18,8 +18,9 @@ describe('client stub', () => {
   it('keeps what the bridge says of its demo servers, and asks it to stop or start one', () => {
     const { stub, connection, socket } = setUp();
     expect(connection.getState().demoRunning).toBeNull();
-    socket.serverSends({ type: 'demo-state', running: { demo: true, demo2: true }, at: 2 });
-    expect(connection.getState().demoRunning).toEqual({ demo: true, demo2: true });
+    const running = { demo: true, demo2: true, demoGob: true };
+    socket.serverSends({ type: 'demo-state', running, at: 2 });
+    expect(connection.getState().demoRunning).toEqual(running);
     stub.setDemo('demo', false);
     expect(socket.sentControl().at(-1)).toEqual({ type: 'demo', server: 'demo', running: false });
     // Without a bridge nobody knows: the next bridge says again.

@@ -132,7 +132,7 @@ export function createClientStub(deps: {
         connection.getState().setBridgeStatus(event.status, event.message);
         return;
       case 'welcome':
-        connection.getState().welcome(event.demo, event.allowed, event.demo2);
+        connection.getState().welcome(event.demo, event.allowed, event.demo2, event.demoGob);
         return;
       case 'demo-state':
         connection.getState().setDemoRunning(event.running);

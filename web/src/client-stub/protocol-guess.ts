@@ -3,7 +3,7 @@ import type { Target } from '../../../shared/protocol/bridge-protocol';
 import type { DialectName } from './dialects';
 import { parseTargetAddress } from './target-address';
 
-export type GuessReason = 'demo' | 'demo2' | 'http-port' | 'default';
+export type GuessReason = 'demo' | 'demo2' | 'demoGob' | 'http-port' | 'default';
 
 export type ProtocolGuess = { framing: FramingName; dialect: DialectName; reason: GuessReason };
 
@@ -20,7 +20,7 @@ function isTarget(host: string, port: number, target: Target | null): boolean {
 }
 
 /**
- * What a target most likely speaks, from its address alone: the two embedded
+ * What a target most likely speaks, from its address alone: the embedded
  * demos are known; a web port suggests JSON-RPC 2.0 over HTTP; anything else
  * is taken for Go's net/rpc/jsonrpc, the server this playground is built around.
  */
@@ -28,9 +28,13 @@ export function guessProtocol(
   targetText: string,
   demo: Target | null,
   demo2: Target | null,
+  demoGob: Target | null = null,
 ): ProtocolGuess {
   const target = parseTargetAddress(targetText);
   if (!('problem' in target)) {
+    if (isTarget(target.host, target.port, demoGob)) {
+      return { framing: 'gob', dialect: 'gob', reason: 'demoGob' };
+    }
     if (isTarget(target.host, target.port, demo2)) {
       return { framing: 'ndjson', dialect: 'v2', reason: 'demo2' };
     }
@@ -46,6 +50,7 @@ export type ProtocolSettings = {
   targetText: string;
   demo: Target | null;
   demo2: Target | null;
+  demoGob?: Target | null;
   framingChoice: FramingName | null;
   dialectChoice: DialectName | null;
 };
@@ -56,7 +61,12 @@ export function chosenProtocol(settings: ProtocolSettings): {
   dialect: DialectName;
   guess: ProtocolGuess;
 } {
-  const guess = guessProtocol(settings.targetText, settings.demo, settings.demo2);
+  const guess = guessProtocol(
+    settings.targetText,
+    settings.demo,
+    settings.demo2,
+    settings.demoGob ?? null,
+  );
   return {
     framing: settings.framingChoice ?? guess.framing,
     dialect: settings.dialectChoice ?? guess.dialect,

@@ -23,6 +23,7 @@ export const DIALECT_EN = {
   guessReasons: {
     demo: 'the Go demo',
     demo2: 'the JSON-RPC 2.0 demo',
+    demoGob: 'the gob demo',
     'http-port': 'a port web servers use',
     default: 'an unknown server, Go by default',
   } satisfies Record<GuessReason, string>,
@@ -52,6 +53,7 @@ export const DIALECT_ZH: typeof DIALECT_EN = {
   guessReasons: {
     demo: 'Go 演示服务器',
     demo2: 'JSON-RPC 2.0 演示服务器',
+    demoGob: 'gob 演示服务器',
     'http-port': 'Web 服务器常用的端口',
     default: '未知服务器,默认按 Go',
   },

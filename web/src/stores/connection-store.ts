@@ -46,6 +46,8 @@ export type ConnectionState = {
   demo: Target | null;
   /** The JSON-RPC 2.0 demo server (newline-delimited), when the bridge runs one. */
   demo2: Target | null;
+  /** The gob demo server (Go's net/rpc default codec), when the bridge runs one. */
+  demoGob: Target | null;
   /** Whether each demo server listens, as the bridge last said; null until it has. */
   demoRunning: Record<DemoName, boolean> | null;
   allowed: string[];
@@ -61,7 +63,12 @@ export type ConnectionState = {
   httpPath: string;
 
   setBridgeStatus(status: BridgeStatus, message?: string | null): void;
-  welcome(demo: Target | null, allowed: string[], demo2?: Target | null): void;
+  welcome(
+    demo: Target | null,
+    allowed: string[],
+    demo2?: Target | null,
+    demoGob?: Target | null,
+  ): void;
   setClock(clock: ClockEstimate | null): void;
   setDemoRunning(running: Record<DemoName, boolean> | null): void;
   chooseFraming(framing: FramingName | null): void;
@@ -96,6 +103,7 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     conn: null,
     demo: null,
     demo2: null,
+    demoGob: null,
     demoRunning: null,
     allowed: [],
     targetText: '',
@@ -110,11 +118,12 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
         bridgeMessage: message,
         ...(bridgeStatus === 'open' ? {} : { demoRunning: null }),
       }),
-    welcome: (demo, allowed, demo2 = null) => {
+    welcome: (demo, allowed, demo2 = null, demoGob = null) => {
       const prefill = !get().targetEdited && demo !== null;
       set({
         demo,
         demo2,
+        demoGob,
         allowed,
         ...(prefill ? { targetText: `${demo.host}:${demo.port}` } : {}),
       });

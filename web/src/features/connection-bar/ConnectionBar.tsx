@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { DEMO_NAMES } from '../../../../shared/protocol/bridge-protocol';
 import { useApp } from '../../app/app-context';
 import { DIALECT_NAMES } from '../../client-stub/dialects';
 import { chosenProtocol } from '../../client-stub/protocol-guess';
@@ -41,8 +42,7 @@ export function ConnectionBar() {
   const setHttpPath = useStore(connection, (s) => s.setHttpPath);
   const demoRunning = useStore(connection, (s) => s.demoRunning);
   // The target is a demo server: the class may stop it mid-call to see what that does.
-  const demoName =
-    protocol.reason === 'demo' || protocol.reason === 'demo2' ? protocol.reason : null;
+  const demoName = DEMO_NAMES.find((name) => name === protocol.reason) ?? null;
   const text = describeStatus(status, t);
   const busy = status.targetStatus === 'connecting' || status.targetStatus === 'connected';
 
