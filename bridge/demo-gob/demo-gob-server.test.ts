@@ -5,7 +5,7 @@ import { GobFramer } from '../../shared/framing/gob';
 import { GobEncoder } from '../../shared/gob/gob-encoder';
 import type { GobType } from '../../shared/gob/gob-type';
 import { LosslessNumber, parseExact } from '../../shared/json/exact-json';
-import { type GobReplyEvent, GobRpcCodec } from '../../shared/jsonrpc/go-gob';
+import { type GobReplyEvent, GobRpcCodec, REQUEST_TYPE } from '../../shared/jsonrpc/go-gob';
 import type { DemoServer } from '../demo/listen-demo';
 import type { ServerStepsReport } from '../demo/server-steps';
 import { startDemoGobServer } from './demo-gob-server';
@@ -70,19 +70,10 @@ function calls(...requests: string[]): Uint8Array {
   );
 }
 
-const REQUEST: GobType = {
-  kind: 'struct',
-  name: 'Request',
-  fields: [
-    { name: 'ServiceMethod', type: { kind: 'string' } },
-    { name: 'Seq', type: { kind: 'uint' } },
-  ],
-};
-
 /** A call whose args have exactly this Go type (named as Go's sender would name it). */
 function typedCall(encoder: GobEncoder, method: string, seq: number, type: GobType, args: string) {
   return encoder.encode([
-    { type: REQUEST, value: { ServiceMethod: method, Seq: new LosslessNumber(String(seq)) } },
+    { type: REQUEST_TYPE, value: { ServiceMethod: method, Seq: new LosslessNumber(String(seq)) } },
     { type, value: parseExact(args) },
   ]);
 }

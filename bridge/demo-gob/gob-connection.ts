@@ -14,23 +14,15 @@ import { GobDecoder } from '../../shared/gob/gob-decoder';
 import { GobEncoder } from '../../shared/gob/gob-encoder';
 import type { GobType } from '../../shared/gob/gob-type';
 import { isJsonObject, type JsonValue, LosslessNumber } from '../../shared/json/exact-json';
+import { RESPONSE_TYPE } from '../../shared/jsonrpc/go-gob';
 import { now } from '../clock';
 import { findMethod } from '../demo/dispatch';
 import type { GoEncodable } from '../demo/go-json/encode';
 import type { Outcome } from '../demo/jsonrpc-codec';
+import { servedSocket } from '../demo/served-socket';
 import { type ServerStepsObserver, StepRecorder } from '../demo/server-steps';
 import type { Method, Services } from '../demo/services';
 import { decodeGobArgs } from './gob-args';
-
-const RESPONSE: GobType = {
-  kind: 'struct',
-  name: 'Response',
-  fields: [
-    { name: 'ServiceMethod', type: { kind: 'string' } },
-    { name: 'Seq', type: { kind: 'uint' } },
-    { name: 'Error', type: { kind: 'string' } },
-  ],
-};
 
 /** What Go sends as the body of an error reply: `struct{}{}`, an unnamed empty struct. */
 const INVALID_REQUEST: { type: GobType; value: JsonValue } = {
@@ -81,31 +73,8 @@ export function serveGobConnection(
   const replies = new GobEncoder();
   const peer = { host: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
   let header: Header | null = null;
-  let reading = true;
-  let inFlight = 0;
+  const served = servedSocket(socket);
   let chunkAt = 0;
-
-  const write = (bytes: Uint8Array, recorder: StepRecorder) => {
-    if (socket.destroyed || !socket.writable) return;
-    const flushed = socket.write(bytes, (error) => {
-      if (!error) recorder.written();
-    });
-    // A client that sends but never reads must not make replies pile up: stop reading.
-    if (!flushed) socket.pause();
-  };
-  socket.on('drain', () => {
-    if (reading) socket.resume();
-  });
-
-  const closeWhenIdle = () => {
-    if (reading || inFlight > 0 || socket.destroyed) return;
-    socket.end(() => socket.destroy());
-  };
-  const stopReading = () => {
-    reading = false;
-    socket.pause();
-    closeWhenIdle();
-  };
 
   const reply = (head: Header, outcome: Outcome, recorder: StepRecorder) => {
     const error = 'error' in outcome ? outcome.error : '';
@@ -115,9 +84,9 @@ export function serveGobConnection(
       Seq: new LosslessNumber(head.seq),
       Error: error,
     };
-    const bytes = replies.encode([{ type: RESPONSE, value: response }, body]);
+    const bytes = replies.encode([{ type: RESPONSE_TYPE, value: response }, body]);
     recorder.mark('encoded');
-    write(bytes, recorder);
+    served.write(bytes, recorder);
   };
 
   /** The body of the call `head` announced: refused at once, or run and answered when done. */
@@ -134,10 +103,8 @@ export function serveGobConnection(
       return;
     }
     recorder.mark('invoked');
-    inFlight++;
-    found.method
-      .call(decoded.value)
-      .then(
+    served.running(
+      found.method.call(decoded.value).then(
         (outcome) => {
           recorder.mark('returned');
           reply(head, outcome, recorder);
@@ -145,11 +112,8 @@ export function serveGobConnection(
         () => {
           // Only an aborted sleep rejects: the server is closing and the socket is gone.
         },
-      )
-      .finally(() => {
-        inFlight--;
-        closeWhenIdle();
-      });
+      ),
+    );
   };
 
   const readHeader = (value: JsonValue): Header | null => {
@@ -166,12 +130,12 @@ export function serveGobConnection(
     } catch (error) {
       if (!(error instanceof GobError)) throw error;
       // "rpc: server cannot decode request": Go stops reading this connection.
-      return stopReading();
+      return served.stopReading();
     }
     if (message.kind !== 'value') return;
     if (header === null) {
       header = readHeader(message.value);
-      if (header === null) stopReading();
+      if (header === null) served.stopReading();
       return;
     }
     const head = header;
@@ -181,16 +145,16 @@ export function serveGobConnection(
 
   socket.setNoDelay(true);
   socket.on('data', (chunk: Buffer) => {
-    if (!reading) return;
+    if (!served.reading) return;
     chunkAt = now();
     for (const item of framer.push(chunk)) {
-      if (!reading) break;
-      if (item.kind === 'error') stopReading();
+      if (!served.reading) break;
+      if (item.kind === 'error') served.stopReading();
       else receive(item.bytes);
     }
   });
   socket.on('end', () => {
-    if (!reading) return;
+    if (!served.reading) return;
     // A header whose body never came: Go answers it with "EOF" (GO-NETRPC §4.4), then closes.
     if (header !== null) {
       const recorder = new StepRecorder(observe, peer, encoder.encode(header.seq), chunkAt);
@@ -198,10 +162,7 @@ export function serveGobConnection(
       reply(header, { error: 'EOF' }, recorder);
       header = null;
     }
-    stopReading();
+    served.stopReading();
   });
-  socket.on('error', () => {
-    reading = false;
-    socket.destroy();
-  });
+  socket.on('error', () => served.broken());
 }

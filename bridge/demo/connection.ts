@@ -10,6 +10,7 @@ import { now } from '../clock';
 import { dispatch } from './dispatch';
 import { JsonValueStream } from './go-json/scanner';
 import { decodeRequest } from './jsonrpc-codec';
+import { servedSocket } from './served-socket';
 import { type ServerStepsObserver, StepRecorder } from './server-steps';
 import type { Services } from './services';
 
@@ -25,78 +26,46 @@ export function serveConnection(
 ): void {
   const stream = new JsonValueStream();
   const peer = { host: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
-  let reading = true;
-  let inFlight = 0;
+  const served = servedSocket(socket);
   /** When the latest chunk arrived: a request completed by pump had its last byte in it. */
   let chunkAt = 0;
 
-  // A client that sends but never reads would make replies pile up in memory:
-  // stop reading requests until the kernel takes our replies again.
-  const write = (bytes: Uint8Array, recorder: StepRecorder) => {
-    if (socket.destroyed || !socket.writable) return;
-    const flushed = socket.write(bytes, (error) => {
-      if (!error) recorder.written();
-    });
-    if (!flushed) socket.pause();
-  };
-  socket.on('drain', () => {
-    if (reading) socket.resume();
-  });
-
-  const closeWhenIdle = () => {
-    if (reading || inFlight > 0 || socket.destroyed) return;
-    socket.end(() => socket.destroy());
-  };
-
-  const stopReading = () => {
-    reading = false;
-    socket.pause();
-    closeWhenIdle();
-  };
-
   const pump = () => {
-    while (reading) {
+    while (served.reading) {
       const item = stream.next();
       if (item.type === 'need-more') return;
-      if (item.type !== 'value') return stopReading();
+      if (item.type !== 'value') return served.stopReading();
       const request = decodeRequest(item.bytes);
-      if (request === null) return stopReading();
+      if (request === null) return served.stopReading();
       const recorder = new StepRecorder(observe, peer, request.id, chunkAt);
       const next = dispatch(services, request, recorder.mark);
       if (next.type === 'reply') {
-        write(next.bytes, recorder);
+        served.write(next.bytes, recorder);
         continue;
       }
-      inFlight++;
-      next.reply
-        .then(
-          (bytes) => write(bytes, recorder),
+      served.running(
+        next.reply.then(
+          (bytes) => served.write(bytes, recorder),
           () => {
             // Only an aborted sleep rejects: the server is closing and the socket is gone.
           },
-        )
-        .finally(() => {
-          inFlight--;
-          closeWhenIdle();
-        });
+        ),
+      );
     }
   };
 
   socket.setNoDelay(true);
   socket.on('data', (chunk: Buffer) => {
-    if (!reading) return;
+    if (!served.reading) return;
     chunkAt = now();
     stream.push(chunk);
     pump();
   });
   socket.on('end', () => {
-    if (!reading) return;
+    if (!served.reading) return;
     stream.end();
     pump();
   });
   // A reset peer is a read error to Go: stop, and the write side is gone too.
-  socket.on('error', () => {
-    reading = false;
-    socket.destroy();
-  });
+  socket.on('error', () => served.broken());
 }

@@ -1,11 +1,10 @@
 import { concatBytes } from '../../shared/framing/framer';
 import { GobFramer } from '../../shared/framing/gob';
 import { GobEncoder } from '../../shared/gob/gob-encoder';
-import type { GobType } from '../../shared/gob/gob-type';
 import { LosslessNumber } from '../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../shared/jsonrpc/burst-template';
 import { decodeGoReply, marshalGoRequest } from '../../shared/jsonrpc/go-dialect';
-import { GobRpcCodec } from '../../shared/jsonrpc/go-gob';
+import { GobRpcCodec, RESPONSE_TYPE } from '../../shared/jsonrpc/go-gob';
 import { fmt } from './stats';
 
 /**
@@ -26,16 +25,6 @@ function goReplies(): string[] {
   return texts;
 }
 
-const RESPONSE: GobType = {
-  kind: 'struct',
-  name: 'Response',
-  fields: [
-    { name: 'ServiceMethod', type: { kind: 'string' } },
-    { name: 'Seq', type: { kind: 'uint' } },
-    { name: 'Error', type: { kind: 'string' } },
-  ],
-};
-
 /** The same replies as Go's gob server writes them: the types once, then header and body per call. */
 function gobReplies(): Uint8Array {
   const encoder = new GobEncoder();
@@ -44,7 +33,7 @@ function gobReplies(): Uint8Array {
     const header = { ServiceMethod: 'ServiceA.Add', Seq: new LosslessNumber(String(i)), Error: '' };
     parts.push(
       encoder.encode([
-        { type: RESPONSE, value: header },
+        { type: RESPONSE_TYPE, value: header },
         { type: { kind: 'int' }, value: new LosslessNumber(String(4 * i + 1)) },
       ]),
     );

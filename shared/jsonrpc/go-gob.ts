@@ -25,12 +25,24 @@ import {
 } from '../json/exact-json';
 import { prettyJsonText } from '../json/json-text';
 
-const REQUEST_TYPE: GobType = {
+/** net/rpc's call header, `rpc.Request`, as Go's client defines it on the wire. */
+export const REQUEST_TYPE: GobType = {
   kind: 'struct',
   name: 'Request',
   fields: [
     { name: 'ServiceMethod', type: { kind: 'string' } },
     { name: 'Seq', type: { kind: 'uint' } },
+  ],
+};
+
+/** net/rpc's reply header, `rpc.Response`, as Go's server defines it on the wire. */
+export const RESPONSE_TYPE: GobType = {
+  kind: 'struct',
+  name: 'Response',
+  fields: [
+    { name: 'ServiceMethod', type: { kind: 'string' } },
+    { name: 'Seq', type: { kind: 'uint' } },
+    { name: 'Error', type: { kind: 'string' } },
   ],
 };
 
