@@ -173,6 +173,28 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await expect(failure).toContainText('a net/rpc/jsonrpc server closes at once on gob');
   });
 
+  test('a server that serves net/rpc on another HTTP path is reached with that Path (rpc.DialHTTPPath)', async ({
+    page,
+    app,
+  }) => {
+    const custom = await startGoServer('http', ['-rpc-path', '/rpc/v1']);
+    try {
+      await page.goto(app.url);
+      await pressConnect(page, `${custom.host}:${custom.port}`, 'gob-http');
+      // Go's default path is not served there: 404, and the page says what it asked.
+      await expect(
+        page.getByText(/answered "HTTP\/1.0 404 Not Found" to CONNECT \/_goRPC_/),
+      ).toBeVisible();
+      await page.getByRole('textbox', { name: 'Path' }).fill('/rpc/v1');
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await expect(page.getByRole('status')).toContainText('Target: connected');
+      await send(page, '{"method":"ServiceA.Add","params":[{"X":2,"Y":3}]}');
+      await expect(response(page).getByText('5', { exact: true })).toBeVisible();
+    } finally {
+      await custom.stop();
+    }
+  });
+
   test('a target that answers CONNECT with anything else fails with its answer; the gob dialect and framings go together', async ({
     page,
     app,

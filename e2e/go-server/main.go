@@ -20,6 +20,7 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "TCP address to listen on")
 	codec := flag.String("codec", "json", "json (jsonrpc.ServeConn), gob (rpc.ServeConn) or http (rpc.HandleHTTP)")
+	rpcPath := flag.String("rpc-path", rpc.DefaultRPCPath, "with -codec http: the path CONNECT must name")
 	flag.Parse()
 
 	for _, svc := range []interface{}{new(servicea.ServiceA), new(userservice.UserService), new(demo.Demo)} {
@@ -37,7 +38,7 @@ func main() {
 
 	switch *codec {
 	case "http":
-		rpc.HandleHTTP()
+		rpc.DefaultServer.HandleHTTP(*rpcPath, rpc.DefaultDebugPath)
 		log.Fatal(http.Serve(ln, nil))
 	case "gob", "json":
 		for {

@@ -38,9 +38,14 @@ export function isGobHandshake(message: FramedMessage): message is GobHandshake 
   return 'connected' in message;
 }
 
-/** What `rpc.DialHTTP` writes first; the server's answer must come before any call (H2). */
-export const GO_RPC_CONNECT = new TextEncoder().encode('CONNECT /_goRPC_ HTTP/1.0\n\n');
+/** Where `rpc.HandleHTTP` serves and `rpc.DialHTTP` connects; `DialHTTPPath` takes another. */
+export const GO_RPC_PATH = '/_goRPC_';
 export const GO_RPC_CONNECTED = '200 Connected to Go RPC';
+
+/** What `rpc.DialHTTPPath` writes first; the server's answer must come before any call (H2). */
+export function goRpcConnect(path: string = GO_RPC_PATH): Uint8Array {
+  return new TextEncoder().encode(`CONNECT ${path} HTTP/1.0\n\n`);
+}
 
 type State =
   | { at: 'head' }

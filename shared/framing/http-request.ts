@@ -25,6 +25,12 @@ const SAFE_TOKEN = /^[\x21-\x7e]+$/;
 /** A header value: visible ASCII and inner spaces, never CR or LF. */
 const SAFE_VALUE = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
 
+/** Why `path` cannot be a request target, or null: it starts with / and holds no space or control byte. */
+export function requestPathProblem(path: string): string | null {
+  if (path.startsWith('/') && SAFE_TOKEN.test(path)) return null;
+  return `path ${JSON.stringify(path)} must start with / and have no spaces`;
+}
+
 export function encodeHttpRequest(options: HttpRequestOptions): HttpRequestResult {
   const path = options.path ?? '/';
   const contentType = options.contentType ?? 'application/json';
@@ -34,12 +40,8 @@ export function encodeHttpRequest(options: HttpRequestOptions): HttpRequestResul
       problem: `Host ${JSON.stringify(options.host)} is not a valid header value`,
     };
   }
-  if (!path.startsWith('/') || !SAFE_TOKEN.test(path)) {
-    return {
-      ok: false,
-      problem: `path ${JSON.stringify(path)} must start with / and have no spaces`,
-    };
-  }
+  const pathProblem = requestPathProblem(path);
+  if (pathProblem !== null) return { ok: false, problem: pathProblem };
   if (!SAFE_VALUE.test(contentType)) {
     return {
       ok: false,

@@ -85,6 +85,27 @@ describe('client stub: Go net/rpc over HTTP (CONNECT, then gob)', () => {
     );
   });
 
+  it('CONNECTs to the Path given (rpc.DialHTTPPath), and refuses one that is no request target', () => {
+    const { stub, connect, writes, connection, socket } = setUp();
+    connection.getState().setConnectPath('/rpc/v1');
+    // The HTTP framing's own path is another field: it does not move.
+    expect(connection.getState().httpPath).toBe('/');
+    connect();
+    expect(writes().map((w) => w.text)).toEqual(['CONNECT /rpc/v1 HTTP/1.0\n\n']);
+    stub.disconnect();
+    connection.getState().setConnectPath('rpc v1');
+    const opens = socket.sentControl().filter((m) => m.type === 'open').length;
+    stub.connect();
+    expect(socket.sentControl().filter((m) => m.type === 'open')).toHaveLength(opens);
+    expect(connection.getState()).toMatchObject({
+      targetStatus: 'failed',
+      targetReason: {
+        kind: 'text',
+        text: 'The CONNECT path "rpc v1" must start with / and have no spaces.',
+      },
+    });
+  });
+
   it('refuses to connect a gob framing with another dialect, saying which to pick', () => {
     const { stub, connection, socket } = setUp();
     // A stored choice from elsewhere could pair them; the pickers never do.

@@ -1,3 +1,4 @@
+import { requestPathProblem } from '../../../shared/framing/http-request';
 import { canonicalId } from '../../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
 import type { DemoName, Target } from '../../../shared/protocol/bridge-protocol';
@@ -395,7 +396,16 @@ export function createClientStub(deps: {
         connection.getState().targetEnded(null, 'failed', { kind: 'text', text: mismatch });
         return;
       }
-      const path = connection.getState().httpPath;
+      const { httpPath, connectPath } = connection.getState();
+      const path = framing === 'gob-http' ? connectPath : httpPath;
+      const pathProblem = framing === 'gob-http' ? requestPathProblem(path) : null;
+      if (pathProblem !== null) {
+        connection.getState().targetEnded(null, 'failed', {
+          kind: 'text',
+          text: `The CONNECT ${pathProblem}.`,
+        });
+        return;
+      }
       const protocol = { framing, dialect, target: { ...target, path } };
       sessions.set(conn, new ConnectionSession(conn, now, framed, protocol));
       connection.getState().targetConnecting(conn);

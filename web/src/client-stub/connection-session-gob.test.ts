@@ -17,7 +17,7 @@ function gobSession(framing: FramingName) {
     3,
     () => 900,
     (start, end, key) => framed.push({ start, end, key }),
-    { framing, dialect: 'gob', target: { host: '127.0.0.1', port: 1234, path: '/' } },
+    { framing, dialect: 'gob', target: { host: '127.0.0.1', port: 1234, path: '/_goRPC_' } },
   );
   let key = 1;
   const marshal = (text: string) => s.marshal(text, () => `g${key++}`);

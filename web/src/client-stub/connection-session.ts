@@ -1,6 +1,6 @@
 import { Correlator } from '../../../shared/correlation/correlator';
 import type { FramedMessage, FramerError, FramingName } from '../../../shared/framing/framer';
-import { GO_RPC_CONNECT, GO_RPC_CONNECTED, isGobHandshake } from '../../../shared/framing/gob';
+import { GO_RPC_CONNECTED, goRpcConnect, isGobHandshake } from '../../../shared/framing/gob';
 import type { HttpResponse } from '../../../shared/framing/http-response';
 import { classifyGoError, type GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
 import { type GobReplyEvent, GobRpcCodec } from '../../../shared/jsonrpc/go-gob';
@@ -150,7 +150,7 @@ export class ConnectionSession {
 
   /** What to write before any call: over HTTP, Go's client CONNECTs first (GO-NETRPC §3). */
   opening(): Uint8Array | null {
-    return this.protocol.framing === 'gob-http' ? GO_RPC_CONNECT : null;
+    return this.protocol.framing === 'gob-http' ? goRpcConnect(this.protocol.target.path) : null;
   }
 
   /**
@@ -279,7 +279,7 @@ export class ConnectionSession {
       this.handshakeRefused = !item.connected;
       const reason = item.connected
         ? `${item.statusLine}: calls may go`
-        : `the server answered "${item.statusLine}" to CONNECT /_goRPC_, not "${GO_RPC_CONNECTED}": it is not Go's net/rpc over HTTP`;
+        : `the server answered "${item.statusLine}" to CONNECT ${this.protocol.target.path}, not "${GO_RPC_CONNECTED}": it is not Go's net/rpc over HTTP there`;
       return [{ kind: 'handshake', connected: item.connected, reason }];
     }
     if (this.gob !== null) return this.gobMessage(this.gob, item);

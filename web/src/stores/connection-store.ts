@@ -61,6 +61,8 @@ export type ConnectionState = {
   dialectChoice: DialectName | null;
   /** Where the HTTP framing POSTs: the request target, "/" unless the server wants another. */
   httpPath: string;
+  /** Where gob over HTTP CONNECTs (rpc.DialHTTPPath); Go's default `/_goRPC_`. */
+  connectPath: string;
 
   setBridgeStatus(status: BridgeStatus, message?: string | null): void;
   welcome(
@@ -74,6 +76,7 @@ export type ConnectionState = {
   chooseFraming(framing: FramingName | null): void;
   chooseDialect(dialect: DialectName | null): void;
   setHttpPath(path: string): void;
+  setConnectPath(path: string): void;
   editTarget(text: string): void;
   targetConnecting(conn: number): void;
   targetConnected(conn: number, reason: TargetReason): void;
@@ -91,8 +94,8 @@ export type ConnectionStore = ReturnType<typeof createConnectionStore>;
 /** `storage` keeps the person's framing, dialect and HTTP path across reloads (protocol-choice.ts). */
 export function createConnectionStore(storage: ChoiceStorage | null = null) {
   const remember = (change: Partial<ProtocolChoice>, get: () => ConnectionState) => {
-    const { framingChoice, dialectChoice, httpPath } = { ...get(), ...change };
-    writeProtocolChoice(storage, { framingChoice, dialectChoice, httpPath });
+    const { framingChoice, dialectChoice, httpPath, connectPath } = { ...get(), ...change };
+    writeProtocolChoice(storage, { framingChoice, dialectChoice, httpPath, connectPath });
     return change;
   };
   return createStore<ConnectionState>()((set, get) => ({
@@ -133,6 +136,7 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     chooseFraming: (framingChoice) => set(remember(withFraming(get(), framingChoice), get)),
     chooseDialect: (dialectChoice) => set(remember(withDialect(get(), dialectChoice), get)),
     setHttpPath: (httpPath) => set(remember({ httpPath }, get)),
+    setConnectPath: (connectPath) => set(remember({ connectPath }, get)),
     editTarget: (targetText) => set({ targetText, targetEdited: true }),
     targetConnecting: (conn) => set({ conn, targetStatus: 'connecting', targetReason: null }),
     targetConnected: (conn, targetReason) => {

@@ -78,3 +78,15 @@ describe('gob and its framings go together', () => {
     expect(store.getState()).toMatchObject({ framingChoice: 'json-stream', dialectChoice: null });
   });
 });
+
+describe('the CONNECT path of gob over HTTP', () => {
+  it("is Go's /_goRPC_ until changed, and remembered apart from the HTTP path", () => {
+    const storage = memoryStorage();
+    const first = createConnectionStore(storage);
+    expect(first.getState().connectPath).toBe('/_goRPC_');
+    first.getState().setConnectPath('/rpc/v1');
+    first.getState().setHttpPath('/jsonrpc');
+    const again = createConnectionStore(storage);
+    expect(again.getState()).toMatchObject({ connectPath: '/rpc/v1', httpPath: '/jsonrpc' });
+  });
+});

@@ -1,12 +1,15 @@
 import type { FramingName } from '../../../shared/framing/framer';
+import { GO_RPC_PATH } from '../../../shared/framing/gob';
 import { DIALECT_NAMES, type DialectName, isGobFraming } from '../client-stub/dialects';
 import { FRAMING_NAMES } from '../client-stub/wire-framing';
 
-/** The person's framing, dialect and HTTP path, kept across reloads (the guess is not stored). */
+/** The person's framing, dialect and paths, kept across reloads (the guess is not stored). */
 export type ProtocolChoice = {
   framingChoice: FramingName | null;
   dialectChoice: DialectName | null;
   httpPath: string;
+  /** Where gob over HTTP CONNECTs: Go's `/_goRPC_` unless the server used `HandleHTTP(path, …)`. */
+  connectPath: string;
 };
 
 export const PROTOCOL_CHOICE_KEY = 'rpc-playground.connection.protocol';
@@ -14,6 +17,7 @@ export const NO_CHOICE: ProtocolChoice = {
   framingChoice: null,
   dialectChoice: null,
   httpPath: '/',
+  connectPath: GO_RPC_PATH,
 };
 
 export type ChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -27,11 +31,12 @@ export function readProtocolChoice(storage: ChoiceStorage | null): ProtocolChoic
     return NO_CHOICE;
   }
   if (typeof stored !== 'object' || stored === null) return NO_CHOICE;
-  const { framingChoice, dialectChoice, httpPath } = stored as Record<string, unknown>;
+  const { framingChoice, dialectChoice, httpPath, connectPath } = stored as Record<string, unknown>;
   return {
     framingChoice: FRAMING_NAMES.find((name) => name === framingChoice) ?? null,
     dialectChoice: DIALECT_NAMES.find((name) => name === dialectChoice) ?? null,
     httpPath: typeof httpPath === 'string' ? httpPath : '/',
+    connectPath: typeof connectPath === 'string' ? connectPath : GO_RPC_PATH,
   };
 }
 

@@ -38,8 +38,10 @@ export function ConnectionBar() {
   );
   const chooseFraming = useStore(connection, (s) => s.chooseFraming);
   const chooseDialect = useStore(connection, (s) => s.chooseDialect);
-  const httpPath = useStore(connection, (s) => s.httpPath);
-  const setHttpPath = useStore(connection, (s) => s.setHttpPath);
+  // HTTP POSTs to one path, gob over HTTP CONNECTs to another: one field, the framing's own.
+  const gobHttp = protocol.framing === 'gob-http';
+  const path = useStore(connection, (s) => (gobHttp ? s.connectPath : s.httpPath));
+  const setPath = useStore(connection, (s) => (gobHttp ? s.setConnectPath : s.setHttpPath));
   const demoRunning = useStore(connection, (s) => s.demoRunning);
   // The target is a demo server: the class may stop it mid-call to see what that does.
   const demoName = DEMO_NAMES.find((name) => name === protocol.reason) ?? null;
@@ -100,15 +102,15 @@ export function ConnectionBar() {
           ))}
         </select>
       </label>
-      {protocol.framing === 'http' && (
+      {(protocol.framing === 'http' || gobHttp) && (
         <label className="field">
           <span className="field-label">{t.httpPath}</span>
           <input
             className="path-input"
             type="text"
-            value={httpPath}
+            value={path}
             disabled={busy}
-            onChange={(event) => setHttpPath(event.target.value)}
+            onChange={(event) => setPath(event.target.value)}
             spellCheck={false}
             autoComplete="off"
           />
