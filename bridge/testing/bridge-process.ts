@@ -66,7 +66,7 @@ export async function spawnBridge(options: {
     ...(options.build ? [] : ['--no-build']),
     ...(options.demoPort === undefined
       ? ['--no-demo']
-      : ['--demo-port', String(options.demoPort), '--demo2-port', '0']),
+      : ['--demo-port', String(options.demoPort), '--demo2-port', '0', '--demo-gob-port', '0']),
     '--port',
     String(options.port ?? 0),
     '--token',
