@@ -38,6 +38,12 @@ async function connectWith(page: Page, server: GoServer, framing: string): Promi
 }
 
 const wire = (page: Page) => page.getByRole('region', { name: 'Wire' });
+/** The lab's count whose words include `what`, e.g. "9 out of order". */
+const count = (page: Page, what: string) =>
+  page
+    .getByRole('list', { name: 'Id matching counts' })
+    .getByRole('listitem')
+    .filter({ hasText: what });
 
 test.describe('Go net/rpc in gob, through the page', () => {
   test('over TCP: Add, a struct reply, an error, a wrong kind and out-of-order replies, each matched by Seq', async ({
@@ -77,12 +83,7 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await expect(calls(page).nth(5)).toContainText('answered');
     await calls(page).nth(4).getByRole('button').first().click();
     await expect(response(page).getByText('400', { exact: true })).toBeVisible();
-    await expect(
-      page
-        .getByRole('list', { name: 'Id matching counts' })
-        .getByRole('listitem')
-        .filter({ hasText: 'out of order' }),
-    ).toHaveText('1 out of order');
+    await expect(count(page, 'out of order')).toHaveText('1 out of order');
 
     // An id gob cannot carry: Send is disabled, and says why.
     await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}],"id":"seven"}');
@@ -113,20 +114,19 @@ test.describe('Go net/rpc in gob, through the page', () => {
     app,
   }) => {
     const n = 10;
-    const counts = page.getByRole('list', { name: 'Id matching counts' }).getByRole('listitem');
     await page.goto(app.url);
     await connectWith(page, gobServer, 'gob');
     await page.getByRole('combobox', { name: 'Template' }).selectOption('Demo.Sleep burst');
     await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(n));
     await page.getByRole('button', { name: 'Send burst' }).click();
-    await expect(counts.filter({ hasText: 'answered' })).toHaveText(`${n} answered`);
+    await expect(count(page, 'answered')).toHaveText(`${n} answered`);
     // Call i sleeps (N-i)*40 ms: the last sent is answered first, each matched by its Seq.
     for (let i = 0; i < n; i++) {
       await expect(calls(page).nth(i)).toContainText(`id ${i}`);
       await expect(calls(page).nth(i)).toContainText(`reply #${n - i}`);
     }
-    await expect(counts.filter({ hasText: 'out of order' })).toHaveText(`${n - 1} out of order`);
-    await expect(counts.filter({ hasText: 'failed' })).toHaveText('0 failed');
+    await expect(count(page, 'out of order')).toHaveText(`${n - 1} out of order`);
+    await expect(count(page, 'failed')).toHaveText('0 failed');
     await calls(page).first().getByRole('button').first().click();
     await expect(response(page).getByText(String(n * 40), { exact: true })).toBeVisible();
   });

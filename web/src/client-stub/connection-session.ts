@@ -207,6 +207,7 @@ export class ConnectionSession {
     const nextAutoId = () => String(this.nextAutoId++);
     const { dialect } = this.protocol;
     if (dialect !== 'gob') return marshalRequest(dialect, editorText, nextAutoId);
+    // The constructor made it for a gob session; `??=` only lets TypeScript see that.
     this.gob ??= new GobRpcCodec();
     const gob = this.gob.marshal(editorText, nextAutoId);
     if (!gob.ok) return gob;
