@@ -5,6 +5,7 @@
  * table lives as long as the stream.
  */
 import { type JsonObject, type JsonValue, LosslessNumber } from '../json/exact-json';
+import { toBase64 } from '../wire/base64';
 import { GobError, GobReader } from './gob-bytes';
 import { BUILTIN_IDS, BUILTIN_NAMES, readFields, readWireType, type WireType } from './wire-types';
 
@@ -24,24 +25,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
-  return out;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Go's encoding/json writes []byte as standard padded base64; so do we. */
-export function base64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] as number;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    const bits = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += BASE64[bits >> 18];
-    out += BASE64[(bits >> 12) & 63];
-    out += b === undefined ? '=' : BASE64[(bits >> 6) & 63];
-    out += c === undefined ? '=' : BASE64[bits & 63];
-  }
   return out;
 }
 
@@ -162,8 +145,9 @@ export class GobDecoder {
         return new LosslessNumber(reader.uintBig().toString());
       case BUILTIN_IDS.float:
         return floatJson(reader.float());
+      // As encoding/json writes []byte.
       case BUILTIN_IDS.bytes:
-        return base64(reader.byteString());
+        return toBase64(reader.byteString());
       case BUILTIN_IDS.string:
         return reader.string();
       case BUILTIN_IDS.complex:
@@ -205,7 +189,7 @@ export class GobDecoder {
       case 'text-marshaler':
         return reader.string();
       default:
-        return base64(reader.byteString());
+        return toBase64(reader.byteString());
     }
   }
 
