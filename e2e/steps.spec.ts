@@ -100,6 +100,44 @@ test.describe('the twelve steps', () => {
     await expectStep(page, 11);
   });
 
+  test('a call from before a reload shows its steps at the times they were measured', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('{"method":"Demo.Sleep","params":[{"Ms":300}]}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const first = page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first();
+    await expect(first).toContainText('answered');
+    /** Step n's time from call start, and the clock uncertainty it carries. */
+    const measured = async (n: number) => {
+      await steps(page)
+        .getByRole('button', { name: new RegExp(`^Step ${n}:`) })
+        .click();
+      const now = await expectStep(page, n);
+      const text = (await now.textContent()) ?? '';
+      return { at: await sinceStart(now), uncertainty: Number(/±([\d.]+) ms/.exec(text)?.[1]) };
+    };
+    const before = [await measured(7), await measured(10)];
+    // The service slept 300 ms between steps 6 and 7: it shows.
+    expect(before[0]?.at).toBeGreaterThanOrEqual(300);
+
+    // The next page's clock starts later: its own estimate would put these steps a second early.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await expect(first).toContainText('answered');
+    await expect(steps(page)).toContainText('Demo.Sleep, id 0');
+    const after = [await measured(7), await measured(10)];
+    for (const [i, time] of after.entries()) {
+      const then = before[i] as { at: number; uncertainty: number };
+      expect(Math.abs(time.at - then.at)).toBeLessThanOrEqual(
+        then.uncertainty + time.uncertainty + 0.1,
+      );
+    }
+  });
+
   test('a call to the Go server shows steps 4–9 as one inferred span', async ({
     page,
     goServer,

@@ -53,13 +53,15 @@ export type GoReply = {
   error: string | null;
 };
 
-export type GoErrorKind =
-  | 'service-not-found'
-  | 'method-not-found'
-  | 'ill-formed'
-  | 'missing-params'
-  | 'bad-params'
-  | 'application';
+export const GO_ERROR_KINDS = [
+  'service-not-found',
+  'method-not-found',
+  'ill-formed',
+  'missing-params',
+  'bad-params',
+  'application',
+] as const;
+export type GoErrorKind = (typeof GO_ERROR_KINDS)[number];
 
 export type GoErrorClass = { kind: GoErrorKind; ran: boolean; explanation: string };
 

@@ -41,7 +41,8 @@ const whenIdle = (fn: () => void) => {
   const handle = window.requestIdleCallback(fn, { timeout: HISTORY_IDLE_TIMEOUT_MS });
   return () => window.cancelIdleCallback(handle);
 };
-const callHistory = persistHistory(calls, window.localStorage, schedule, whenIdle);
+const pageClock = () => connection.getState().clock;
+const callHistory = persistHistory(calls, window.localStorage, schedule, whenIdle, pageClock);
 const composer = createComposerStore(window.localStorage, DEFAULT_REQUEST_TEXT);
 const settings = createSettingsStore(window.localStorage);
 const wire = createWireStore();

@@ -5,6 +5,7 @@ import { Composer } from '../features/composer/Composer';
 import { ConnectionBar } from '../features/connection-bar/ConnectionBar';
 import { LabSummary } from '../features/id-lab/LabSummary';
 import { ResponsePanel } from '../features/response/ResponsePanel';
+import { SessionMenu } from '../features/session/SessionMenu';
 import { StepsView } from '../features/steps/StepsView';
 import { StrayReplies } from '../features/stray-replies/StrayReplies';
 import { useApp } from './app-context';
@@ -26,6 +27,7 @@ export function App() {
       <header className="app-header">
         <h1 className="app-title">RPC Playground</h1>
         <ConnectionBar />
+        <SessionMenu />
         <ViewSettings />
       </header>
       <main className="app-main">

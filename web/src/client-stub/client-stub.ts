@@ -36,6 +36,8 @@ export type ClientStub = {
   stopBurst(): void;
   /** Stops or starts one of the bridge's demo servers, e.g. to show a server going away mid-call. */
   setDemo(server: DemoName, running: boolean): void;
+  /** Sets aside `count` conn numbers no connection of this page will take (a session's); returns the first. */
+  takeConns(count: number): number;
   dispose(): void;
 };
 
@@ -420,6 +422,11 @@ export function createClientStub(deps: {
     disconnect,
     setDemo: (server, running) => {
       bridge.setDemo(server, running);
+    },
+    takeConns: (count) => {
+      const first = nextConn;
+      nextConn += count;
+      return first;
     },
     send: () => sendBurst(1),
     sendBurst,

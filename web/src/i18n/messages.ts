@@ -2,6 +2,7 @@ import type { CallStatus, StrayReply } from '../stores/calls-store';
 import type { BridgeStatus, TargetStatus } from '../stores/connection-store';
 import type { Language } from '../stores/settings-store';
 import { DIALECT_EN, DIALECT_ZH } from './dialect-messages';
+import { SESSION_EN, SESSION_ZH } from './session-messages';
 import { targetReasonEn, targetReasonZh } from './target-reasons';
 
 /** Every word the page's own controls say, in each language. Step texts live in shared/steps. */
@@ -158,12 +159,14 @@ const EN = {
   atTheBridge: (duration: string) => `${duration} from write to reply at the bridge`,
   views: 'Views',
   ...DIALECT_EN,
+  ...SESSION_EN,
 };
 
 export type Messages = typeof EN;
 
 const ZH: Messages = {
   ...DIALECT_ZH,
+  ...SESSION_ZH,
   language: 'Language · 语言',
   projectionMode: '投影模式',
   steps: '步骤',

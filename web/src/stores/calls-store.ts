@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
-import type { CallStamps, ServerStamps } from '../../../shared/steps/call-stamps';
+import type { CallStamps, ClockEstimate, ServerStamps } from '../../../shared/steps/call-stamps';
 import type { ErrorObject } from '../client-stub/dialects';
 
 /** `notified`: a notification the bridge wrote; no answer is expected. */
@@ -33,6 +33,12 @@ export type Call = {
   duplicateWarning: string | null;
   /** A JSON-RPC 2.0 notification: it has no id and the server sends no answer. */
   notification?: boolean;
+  /**
+   * The bridge clock estimate of the page that recorded this call, on this
+   * page's clock (call-clock.ts); absent for this page's own calls, which use
+   * the page's current estimate.
+   */
+  clock?: ClockEstimate;
 };
 
 export type NewCall = Pick<
@@ -136,7 +142,12 @@ export type CallsState = {
   setFilter(filter: CallFilter): void;
   /** Puts calls of earlier page loads (persist-history.ts) before this page's own, at start-up. */
   restore(calls: Call[]): void;
+  /** Replaces everything recorded with a session's record (session/open-session.ts), its newest call selected. */
+  replaceRecord(record: CallsRecord): void;
 };
+
+/** What the calls store records, as a session file carries it. */
+export type CallsRecord = Pick<CallsState, 'calls' | 'forgottenCalls' | 'strays' | 'strayCounts'>;
 
 export type CallsStore = ReturnType<typeof createCallsStore>;
 
@@ -296,6 +307,15 @@ export function createCallsStore() {
         const calls = restored.concat(state.calls);
         reindex(calls);
         return { calls, selectedKey: state.selectedKey ?? restored.at(-1)?.key ?? null };
+      }),
+    replaceRecord: (record) =>
+      set(() => {
+        reindex(record.calls);
+        return {
+          ...record,
+          selectedKey: record.calls.at(-1)?.key ?? null,
+          filter: NO_CALL_FILTER,
+        };
       }),
   }));
 

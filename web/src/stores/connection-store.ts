@@ -77,6 +77,8 @@ export type ConnectionState = {
   chooseDialect(dialect: DialectName | null): void;
   setHttpPath(path: string): void;
   setConnectPath(path: string): void;
+  /** All four choices at once, as a session file recorded them. */
+  setProtocolChoice(choice: ProtocolChoice): void;
   editTarget(text: string): void;
   targetConnecting(conn: number): void;
   targetConnected(conn: number, reason: TargetReason): void;
@@ -137,6 +139,7 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     chooseDialect: (dialectChoice) => set(remember(withDialect(get(), dialectChoice), get)),
     setHttpPath: (httpPath) => set(remember({ httpPath }, get)),
     setConnectPath: (connectPath) => set(remember({ connectPath }, get)),
+    setProtocolChoice: (choice) => set(remember(choice, get)),
     editTarget: (targetText) => set({ targetText, targetEdited: true }),
     targetConnecting: (conn) => set({ conn, targetStatus: 'connecting', targetReason: null }),
     targetConnected: (conn, targetReason) => {

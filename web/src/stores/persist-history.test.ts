@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCallsStore, type NewCall } from './calls-store';
+import { callStepTimes } from '../playback/call-timeline';
+import { type Call, createCallsStore, type NewCall } from './calls-store';
 import {
   HISTORY_KEY,
   type HistoryStorage,
@@ -12,6 +13,9 @@ import {
   saveHistory,
   UNLOADED_IN_FLIGHT_REASON,
 } from './persist-history';
+
+/** The test page's bridge clock estimate: bridge time = page time + offsetMs. */
+const CLOCK = { offsetMs: 1_764_600_000_003, uncertaintyMs: 0.2, samples: 8, measuredAt: 40 };
 
 function memoryStorage(): HistoryStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -109,16 +113,16 @@ describe('persisted call history', () => {
   it('round-trips calls whole, answered and failed ones as they were', () => {
     const storage = memoryStorage();
     const store = storeWith(3);
-    expect(saveHistory(storage, store.getState().calls)).toBe(true);
+    expect(saveHistory(storage, store.getState().calls, CLOCK)).toBe(true);
     const loaded = loadHistory(storage);
     expect(loaded.map((c) => c.status)).toEqual(['answered', 'failed', 'failed']);
-    expect(loaded[0]).toEqual({ ...store.getState().calls[0], key: 'h1' });
+    expect(loaded[0]).toEqual({ ...store.getState().calls[0], key: 'h1', clock: CLOCK });
     expect(loaded[1]?.failure).toBe('the server closed the connection (FIN)');
   });
 
   it('brings a call that was in flight back failed, with the reason', () => {
     const storage = memoryStorage();
-    saveHistory(storage, storeWith(3).getState().calls);
+    saveHistory(storage, storeWith(3).getState().calls, CLOCK);
     const third = loadHistory(storage)[2];
     expect(third?.status).toBe('failed');
     expect(third?.failure).toBe(UNLOADED_IN_FLIGHT_REASON);
@@ -128,7 +132,7 @@ describe('persisted call history', () => {
   it('keeps the newest calls only, at most MAX_PERSISTED_CALLS', () => {
     const storage = memoryStorage();
     const store = storeWith(MAX_PERSISTED_CALLS + 5);
-    saveHistory(storage, store.getState().calls);
+    saveHistory(storage, store.getState().calls, CLOCK);
     const loaded = loadHistory(storage);
     expect(loaded).toHaveLength(MAX_PERSISTED_CALLS);
     expect(loaded[0]?.idText).toBe('6');
@@ -138,19 +142,26 @@ describe('persisted call history', () => {
   it('falls back to fewer calls when the quota is small, and never throws', () => {
     const store = storeWith(1000);
     const small = smallStorage(150_000);
-    expect(saveHistory(small, store.getState().calls)).toBe(true);
+    expect(saveHistory(small, store.getState().calls, CLOCK)).toBe(true);
     expect(loadHistory(small).length).toBeLessThan(1000);
     expect(loadHistory(small).at(-1)?.idText).toBe('1000');
-    expect(saveHistory(smallStorage(10), store.getState().calls)).toBe(false);
-    expect(saveHistory(throwingStorage, store.getState().calls)).toBe(false);
-    expect(saveHistory(null, store.getState().calls)).toBe(false);
+    expect(saveHistory(smallStorage(10), store.getState().calls, CLOCK)).toBe(false);
+    expect(saveHistory(throwingStorage, store.getState().calls, CLOCK)).toBe(false);
+    expect(saveHistory(null, store.getState().calls, CLOCK)).toBe(false);
     expect(loadHistory(throwingStorage)).toEqual([]);
     expect(loadHistory(null)).toEqual([]);
   });
 
   it('ignores garbage, another version, and entries that are not calls', () => {
     const storage = memoryStorage();
-    for (const text of ['{', 'null', '[]', '{"version":2,"calls":[]}', '{"version":1}']) {
+    for (const text of [
+      '{',
+      'null',
+      '[]',
+      '{"version":3,"calls":[]}',
+      '{"version":2,"calls":[]}',
+      '{"version":1}',
+    ]) {
       storage.map.set(HISTORY_KEY, text);
       expect(loadHistory(storage)).toEqual([]);
     }
@@ -162,7 +173,7 @@ describe('persisted call history', () => {
     expect(loadHistory(storage).map((c) => c.requestText)).toEqual([call?.requestText]);
   });
 
-  it('keeps each call’s own params; a call stored before they were kept gets them from its request', () => {
+  it('keeps each call’s own params; a call stored before they were kept gets them from its request; params of another type are not a call', () => {
     const storage = memoryStorage();
     const [first, second] = storeWith(2).getState().calls;
     const { paramsText: _dropped, ...older } = {
@@ -186,13 +197,12 @@ describe('persisted call history', () => {
       '[ 2 ]',
       null,
       null,
-      '[{"X":1,"Y":1}]',
     ]);
   });
 
   it('restores before this page’s calls with keys that cannot collide', () => {
     const storage = memoryStorage();
-    saveHistory(storage, storeWith(2).getState().calls);
+    saveHistory(storage, storeWith(2).getState().calls, CLOCK);
     const store = createCallsStore();
     store.getState().restore(loadHistory(storage));
     store.getState().add([newCall(1)]);
@@ -210,8 +220,12 @@ describe('persisted call history', () => {
     const clock = manualSchedule();
     const idle = manualSchedule();
     const store = createCallsStore();
-    const persistence = persistHistory(store, storage, clock.schedule, (fn) =>
-      idle.schedule(fn, 0),
+    const persistence = persistHistory(
+      store,
+      storage,
+      clock.schedule,
+      (fn) => idle.schedule(fn, 0),
+      () => CLOCK,
     );
     for (let n = 1; n <= 50; n++) store.getState().add([newCall(n)]);
     // One quiet timer, set by the first change, and the max-wait timer.
@@ -251,6 +265,7 @@ describe('persisted call history', () => {
         return (ms === PERSIST_QUIET_MS ? quiet : maxWait).schedule(fn, ms);
       },
       (fn) => idle.schedule(fn, 0),
+      () => CLOCK,
     );
     for (let n = 1; n <= 500; n++) store.getState().add([newCall(n)]);
     expect([quiet.waiting(), maxWait.waiting(), timersSet]).toEqual([1, 1, 2]);
@@ -262,5 +277,73 @@ describe('persisted call history', () => {
     expect([quiet.waiting(), maxWait.waiting(), idle.waiting()]).toEqual([0, 0, 1]);
     idle.run();
     expect(loadHistory(storage)).toHaveLength(500);
+  });
+});
+
+describe('persisted call history on the next page’s clock', () => {
+  /** A glass-box call whose bridge and server stamps sit between its page stamps. */
+  function recordedCall() {
+    const store = createCallsStore();
+    store.getState().add([newCall(1)]);
+    const bridge = (pageMs: number) => pageMs + CLOCK.offsetMs;
+    store.getState().written(['c1'], bridge(2));
+    store.getState().serverSteps([
+      [
+        'c1',
+        {
+          received: bridge(2.5),
+          decoded: bridge(2.6),
+          invoked: bridge(2.7),
+          returned: bridge(2.8),
+          encoded: bridge(2.9),
+          written: bridge(3),
+        },
+      ],
+    ]);
+    store.getState().answerAll([
+      [
+        'c1',
+        {
+          stamps: {
+            firstReadAt: bridge(3.5),
+            lastReadAt: bridge(3.6),
+            replyBytes: 30,
+            decodedAt: 4,
+            deliveredAt: 4.5,
+          },
+          replyOrder: 1,
+          resultText: '2',
+          error: null,
+          errorClass: null,
+        },
+      ],
+    ]);
+    return store.getState().calls[0] as Call;
+  }
+
+  it('shows a reloaded call’s twelve steps where they were, whatever the next page’s estimate', () => {
+    const storage = memoryStorage();
+    const call = recordedCall();
+    saveHistory(storage, [call], CLOCK);
+    const [loaded] = loadHistory(storage);
+    const before = callStepTimes(call, CLOCK);
+    // The next page's clock started 20 s later, or it has no bridge at all.
+    for (const next of [{ ...CLOCK, offsetMs: CLOCK.offsetMs + 20_000 }, null]) {
+      expect(callStepTimes(loaded as Call, next)).toEqual(before);
+    }
+    expect(before.every((time) => time.at !== null && !time.clamped)).toBe(true);
+  });
+
+  it('keeps a restored call’s own estimate when the next page saves it again', () => {
+    const storage = memoryStorage();
+    saveHistory(storage, [recordedCall()], CLOCK);
+    saveHistory(storage, loadHistory(storage), { ...CLOCK, offsetMs: 1 });
+    expect(loadHistory(storage)[0]?.clock).toEqual(CLOCK);
+  });
+
+  it('stores no estimate for a page that never had one', () => {
+    const storage = memoryStorage();
+    saveHistory(storage, [recordedCall()], null);
+    expect(loadHistory(storage)[0]?.clock).toBeUndefined();
   });
 });

@@ -1,12 +1,15 @@
-import { topLevelMembers } from '../../../shared/json/json-text';
-import { CALL_STATUSES, type Call, type CallsStore } from './calls-store';
+import type { ClockEstimate } from '../../../shared/steps/call-stamps';
+import { readCall } from '../session/recorded-call';
+import { withOwnClock } from './call-clock';
+import type { Call, CallsStore } from './calls-store';
 
 /**
  * The call history survives a reload: the calls store is written to Web
  * Storage (batched, bounded to the newest MAX_PERSISTED_CALLS) and read back
  * at start-up. Best effort everywhere: storage may be full, disabled or hold
  * garbage from another version, and none of that may cost the session.
- * Calls are stored whole, whatever fields they carry.
+ * Calls are stored whole, whatever fields they carry, each with the bridge
+ * clock estimate its steps are read with (call-clock.ts).
  */
 
 export const HISTORY_KEY = 'rpc-playground.history';
@@ -31,21 +34,13 @@ export type Schedule = (fn: () => void, ms: number) => () => void;
 /** Runs fn when the page has nothing else to do (requestIdleCallback); returns a cancel. */
 export type WhenIdle = (fn: () => void) => () => void;
 
-const STATUSES: ReadonlySet<string> = new Set(CALL_STATUSES);
-
-function isStoredCall(value: unknown): value is Call {
-  if (typeof value !== 'object' || value === null) return false;
-  const call = value as Record<string, unknown>;
-  return (
-    typeof call.key === 'string' &&
-    typeof call.conn === 'number' &&
-    typeof call.method === 'string' &&
-    typeof call.requestText === 'string' &&
-    typeof call.status === 'string' &&
-    STATUSES.has(call.status) &&
-    typeof call.stamps === 'object' &&
-    call.stamps !== null
-  );
+/** A stored call as the views expect it, or null: storage may hold anything. */
+function storedCall(value: unknown, index: number): Call | null {
+  try {
+    return readCall(value, `calls[${index}]`);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -65,45 +60,30 @@ export function loadHistory(storage: HistoryStorage | null): Call[] {
   if (typeof stored !== 'object' || stored === null) return [];
   const { version, calls } = stored as { version?: unknown; calls?: unknown };
   if (version !== HISTORY_VERSION || !Array.isArray(calls)) return [];
-  return calls.filter(isStoredCall).map(
-    (call, index): Call => ({
-      ...call,
-      key: `h${index + 1}`,
-      paramsText: storedParamsText(call),
-      ...(call.status === 'pending'
-        ? { status: 'failed' as const, failure: UNLOADED_IN_FLIGHT_REASON }
-        : {}),
-    }),
-  );
+  return calls
+    .map(storedCall)
+    .filter((call) => call !== null)
+    .map(
+      (call, index): Call => ({
+        ...call,
+        key: `h${index + 1}`,
+        ...(call.status === 'pending'
+          ? { status: 'failed' as const, failure: UNLOADED_IN_FLIGHT_REASON }
+          : {}),
+      }),
+    );
 }
 
-/**
- * A call stored before calls kept their own params has none: read them from
- * its request, which was then a single JSON object as sent.
- */
-function storedParamsText(call: Call): string | null {
-  const stored: unknown = call.paramsText;
-  if (typeof stored === 'string' || stored === null) return stored;
-  const text = call.requestText.trim();
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  } catch {
-    return null;
-  }
-  // Go's server reads the last params member, whatever the case of its key.
-  const params = topLevelMembers(text)
-    .filter((member) => member.key.toLowerCase() === 'params')
-    .at(-1);
-  return params ? text.slice(params.valueStart, params.valueEnd) : null;
-}
-
-/** Writes the newest calls; returns whether anything was written. Never throws. */
-export function saveHistory(storage: HistoryStorage | null, calls: readonly Call[]): boolean {
+/** Writes the newest calls, with the page's clock estimate; returns whether anything was written. Never throws. */
+export function saveHistory(
+  storage: HistoryStorage | null,
+  calls: readonly Call[],
+  pageClock: ClockEstimate | null,
+): boolean {
   if (!storage) return false;
   for (const limit of [MAX_PERSISTED_CALLS, FALLBACK_PERSISTED_CALLS]) {
     try {
-      const newest = calls.slice(-limit);
+      const newest = calls.slice(-limit).map((call) => withOwnClock(call, pageClock));
       storage.setItem(HISTORY_KEY, JSON.stringify({ version: HISTORY_VERSION, calls: newest }));
       return true;
     } catch {
@@ -133,6 +113,7 @@ export function persistHistory(
   storage: HistoryStorage | null,
   schedule: Schedule,
   whenIdle: WhenIdle,
+  pageClock: () => ClockEstimate | null,
 ): HistoryPersistence {
   let cancelQuiet: (() => void) | null = null;
   let cancelMaxWait: (() => void) | null = null;
@@ -150,7 +131,7 @@ export function persistHistory(
     cancelTimers();
     cancelIdle?.();
     cancelIdle = null;
-    saveHistory(storage, calls.getState().calls);
+    saveHistory(storage, calls.getState().calls, pageClock());
   };
   const writeWhenIdle = () => {
     cancelTimers();

@@ -77,6 +77,15 @@ export type WireState = {
   setSelectedCallOnly(on: boolean): void;
   selectMessage(seq: number | null): void;
   showMore(chunkSeq: number): void;
+  /** Replaces every chunk and message with a session's (session/open-session.ts). */
+  replaceRecord(record: WireRecord): void;
+};
+
+/** What the wire store records, as a session file carries it: no page-wide numbers, every write done. */
+export type WireRecord = {
+  chunks: ReadonlyArray<Omit<WireChunk, 'seq' | 'writeId'>>;
+  messages: ReadonlyArray<Omit<WireMessage, 'seq'>>;
+  dropped: WireState['dropped'];
 };
 
 export type WireStore = ReturnType<typeof createWireStore>;
@@ -127,6 +136,29 @@ export function createWireStore() {
     messages.push(message);
     if (messages.length > MAX_KEPT_MESSAGES)
       messages.splice(0, messages.length - Math.floor(MAX_KEPT_MESSAGES * KEEP_AFTER_DROP));
+  };
+
+  const replace = (record: WireRecord): Partial<WireState> => {
+    chunks.length = 0;
+    messages.length = 0;
+    offsets.clear();
+    unacked.clear();
+    let keptBytes = 0;
+    let firstAt: number | null = null;
+    for (const chunk of record.chunks) {
+      chunks.push({ ...chunk, seq: nextChunk++, writeId: null });
+      offsets.set(`${chunk.conn}:${chunk.direction}`, chunk.streamOffset + chunk.bytes.length);
+      keptBytes += chunk.bytes.length;
+      if (chunk.at !== null) firstAt = Math.min(firstAt ?? chunk.at, chunk.at);
+    }
+    for (const message of record.messages) messages.push({ ...message, seq: nextMessage++ });
+    return {
+      keptBytes,
+      dropped: record.dropped,
+      firstAt,
+      selectedMessage: null,
+      shownLimits: new Map(),
+    };
   };
 
   return createStore<WireState>()((set) => ({
@@ -215,5 +247,6 @@ export function createWireStore() {
         );
         return { shownLimits };
       }),
+    replaceRecord: (record) => set((state) => ({ ...replace(record), version: state.version + 1 })),
   }));
 }

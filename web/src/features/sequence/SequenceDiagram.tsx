@@ -10,8 +10,8 @@ import {
   useState,
 } from 'react';
 import { useStore } from 'zustand';
-import { stepTimeline } from '../../../../shared/steps/step-timeline';
 import { useApp } from '../../app/app-context';
+import { callStepTimes } from '../../playback/call-timeline';
 import { animationFrames } from '../../playback/ticker';
 import type { Call, CallsStore } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
@@ -103,7 +103,7 @@ const SequenceView = memo(function SequenceView({
   const build = useMemo(() => createSequenceModelBuilder<Call>(), []);
   const colours = useMemo(() => new Map<string, string>(), []);
   const model = useMemo(
-    () => build(items, (call) => stepTimeline(call.stamps, clock), clock),
+    () => build(items, (call) => callStepTimes(call, clock), clock),
     [build, items, clock],
   );
 
