@@ -14,6 +14,8 @@ import { calls, connect, send, typeRequest } from './fixtures/page-actions';
 const failure = (page: Page) =>
   page.getByRole('region', { name: 'Response' }).getByRole('region', { name: 'Failure' });
 const strays = (page: Page) => page.getByRole('region', { name: 'Stray replies' });
+/** The anomaly hints, one per kind, each with its severity in words. */
+const hints = (page: Page) => page.getByRole('list', { name: 'Hints' }).getByRole('listitem');
 const ADD = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}';
 
 test.describe('faults at the target', () => {
@@ -51,6 +53,9 @@ test.describe('faults at the target', () => {
     await expect(calls(page).first()).toContainText('failed');
     await expect(failure(page)).toContainText('the server reset the connection');
     await expect(page.getByRole('status')).toContainText('Target: closed');
+    await expect(hints(page)).toHaveText([
+      'Error 1 call in flight when the connection was reset Show the latest',
+    ]);
   });
 
   test('a close mid-message shows the partial bytes with the reason', async ({ page }) => {
@@ -63,6 +68,11 @@ test.describe('faults at the target', () => {
     await expect(failure(page)).toContainText('FIN');
     await expect(strays(page)).toContainText('{"id":0,"result":3');
     await expect(strays(page)).toContainText('Framing error');
+    // The server went away mid-message: two errors, each in words, not only in colour.
+    await expect(hints(page)).toHaveText([
+      'Error 1 call in flight when the server closed the connection: the server went away Show the latest',
+      'Error 1 malformed or truncated frame in the byte stream (see Stray replies)',
+    ]);
   });
 
   test('a half-close: the answers sent before the FIN are delivered, then the FIN is reported', async ({
@@ -107,6 +117,16 @@ test.describe('faults at the target', () => {
     held?.write('{"id":0,"result":3,"error":null}\n');
     await expect(strays(page)).toContainText('Late reply');
     await expect(strays(page)).toContainText('id 0');
+    await expect(hints(page)).toHaveText([
+      'Warning 1 call got no answer within the timeout Show the latest',
+      'Warning 1 reply came after their call had timed out (see Stray replies)',
+    ]);
+    // Another call takes the selection; the hint's button brings back the newest call it is about.
+    await timeout.fill('30');
+    await send(page, ADD);
+    await expect(calls(page).last()).toHaveAttribute('aria-current', 'true');
+    await hints(page).first().getByRole('button', { name: 'Show the latest' }).click();
+    await expect(calls(page).first()).toHaveAttribute('aria-current', 'true');
     await expect(calls(page).first()).toContainText('failed');
   });
 });
@@ -139,6 +159,9 @@ test.describe('the bridge killed and restarted', () => {
     await first.kill();
     await expect(calls(page).nth(1)).toContainText('failed');
     await expect(failure(page)).toContainText('the connection to the bridge was lost');
+    await expect(hints(page)).toHaveText([
+      'Error 1 call in flight when the page lost the bridge Show the latest',
+    ]);
     const status = page.getByRole('status');
     await expect(status).toContainText(/Bridge: (reconnecting|offline)/);
     await expect(status).toContainText(/retrying in \d/);

@@ -152,6 +152,9 @@ test.describe('the id-matching lab', () => {
     );
     await expect(count(page, 'answered')).toHaveText('2 answered');
     await expect(count(page, 'unmatched')).toHaveText('0 unmatched');
+    await expect(page.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveText([
+      'Warning 1 call sent with an id already in flight: their replies cannot be told apart Show the latest',
+    ]);
   });
 
   test('an answer after the call timed out is listed as unmatched, reason "late" (Go server)', async ({

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { CallList } from '../features/call-list/CallList';
 import { Composer } from '../features/composer/Composer';
 import { ConnectionBar } from '../features/connection-bar/ConnectionBar';
+import { Hints } from '../features/hints/Hints';
 import { LabSummary } from '../features/id-lab/LabSummary';
 import { ResponsePanel } from '../features/response/ResponsePanel';
 import { SessionMenu } from '../features/session/SessionMenu';
@@ -35,6 +36,7 @@ export function App() {
         <div className="app-column app-side">
           <Composer />
           <LabSummary />
+          <Hints />
           <CallList />
         </div>
         <div className="app-stage">

@@ -34,7 +34,10 @@ describe('per-call timeout', () => {
     // Once the server has spoken, a timeout is only a timeout.
     expect(stub.send()).toBeNull();
     clock.advance(2000);
-    expect(calls.getState().calls[1]).toMatchObject({ failure: 'no answer within 2 s' });
+    expect(calls.getState().calls[1]).toMatchObject({
+      failure: 'no answer within 2 s',
+      failureCause: 'timeout',
+    });
     expect(calls.getState().strays).toEqual([
       expect.objectContaining({ kind: 'late', reason: expect.stringContaining('id 0') }),
     ]);
@@ -50,6 +53,40 @@ describe('per-call timeout', () => {
     expect(calls.getState().strays).toEqual([]);
   });
 
+  it('names why each call failed: a socket error, the person closing, a reply that cannot be read', () => {
+    const { stub, calls, socket, conn, connect, connection, serverSends } = setUp();
+    stub.send();
+    socket.serverSends({
+      type: 'closed',
+      conn,
+      by: 'bridge',
+      kind: 'error',
+      reason: 'connection error: EPIPE',
+      at: 2,
+    });
+    const second = connect();
+    stub.send();
+    stub.disconnect();
+    socket.serverSends({
+      type: 'closed',
+      conn: second,
+      by: 'page',
+      kind: 'requested',
+      reason: 'the page closed the connection',
+      at: 3,
+    });
+    connection.getState().chooseFraming('http');
+    const third = connect();
+    stub.send();
+    serverSends(third, 'HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n');
+    expect(calls.getState().calls.map((call) => call.failureCause)).toEqual([
+      'connection-error',
+      'page-closed',
+      'unreadable',
+    ]);
+    expect(calls.getState().calls[2]?.failure).toContain('the HTTP response stream broke');
+  });
+
   it('does not fire after the connection failed the call, nor after dispose', () => {
     const { stub, calls, composer, clock, socket, conn } = setUp();
     composer.getState().setTimeoutSeconds(1);
@@ -63,7 +100,10 @@ describe('per-call timeout', () => {
       at: 2,
     });
     clock.advance(1000);
-    expect(calls.getState().calls[0]?.failure).toBe('the server reset the connection');
+    expect(calls.getState().calls[0]).toMatchObject({
+      failure: 'the server reset the connection',
+      failureCause: 'reset',
+    });
     stub.dispose();
     expect(clock.pending()).toEqual([]);
   });

@@ -277,6 +277,7 @@ describe('client stub', () => {
     expect(list[0]).toMatchObject({
       status: 'failed',
       failure: 'the server closed the connection (FIN)',
+      failureCause: 'server-closed',
     });
   });
 
@@ -288,6 +289,7 @@ describe('client stub', () => {
     expect(calls.getState().calls[0]).toMatchObject({
       status: 'failed',
       failure: 'the connection to the bridge was lost',
+      failureCause: 'bridge-lost',
     });
     expect(connection.getState()).toMatchObject({
       bridgeStatus: 'reconnecting',

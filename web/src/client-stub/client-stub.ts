@@ -1,10 +1,14 @@
 import { requestPathProblem } from '../../../shared/framing/http-request';
 import { canonicalId } from '../../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
-import type { DemoName, Target } from '../../../shared/protocol/bridge-protocol';
+import type { ClosedMessage, DemoName, Target } from '../../../shared/protocol/bridge-protocol';
 import type { ServerStamps } from '../../../shared/steps/call-stamps';
-import type { BridgeClient, BridgeEvent } from '../bridge-client/bridge-client';
-import type { Answer, CallsStore, NewCall, StrayReply } from '../stores/calls-store';
+import {
+  BRIDGE_LOST_REASON,
+  type BridgeClient,
+  type BridgeEvent,
+} from '../bridge-client/bridge-client';
+import type { Answer, CallsStore, FailureCause, NewCall, StrayReply } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
 import type { WireRecorder } from '../wire/wire-recorder';
@@ -40,6 +44,14 @@ export type ClientStub = {
   takeConns(count: number): number;
   dispose(): void;
 };
+
+/** Why the calls in flight on a connection failed when it closed. */
+function causeOfClose(closed: Pick<ClosedMessage, 'by' | 'kind' | 'reason'>): FailureCause {
+  if (closed.by === 'page') return 'page-closed';
+  if (closed.reason === BRIDGE_LOST_REASON) return 'bridge-lost';
+  if (closed.kind === 'fin') return 'server-closed';
+  return closed.kind === 'reset' ? 'reset' : 'connection-error';
+}
 
 /**
  * The client stub (steps 1, 2, 11, 12): turns the caller's request into bytes
@@ -96,7 +108,7 @@ export function createClientStub(deps: {
       if (outcome.kind === 'answer') answers.push([outcome.key, answerOf(outcome)]);
       else if (outcome.kind === 'stray') strays.push({ ...outcome.stray, conn, at });
       else if (outcome.kind === 'handshake') handshakeDone(conn, outcome.connected, outcome.reason);
-      else calls.getState().fail(outcome.keys, outcome.reason);
+      else calls.getState().fail(outcome.keys, outcome.reason, 'unreadable');
     }
     calls.getState().answerAll(answers);
     calls.getState().strayAll(strays);
@@ -111,7 +123,7 @@ export function createClientStub(deps: {
     errorObject: outcome.errorObject,
   });
 
-  const endSession = (conn: number, reason: string, at: number) => {
+  const endSession = (conn: number, reason: string, cause: FailureCause, at: number) => {
     const session = sessions.get(conn);
     if (!session) return;
     sessions.delete(conn);
@@ -124,7 +136,7 @@ export function createClientStub(deps: {
       unwritten.push(...pending.keys);
     }
     applyAll(session.end(), conn, at);
-    calls.getState().fail([...session.failAll(), ...unwritten], reason);
+    calls.getState().fail([...session.failAll(), ...unwritten], reason, cause);
     awaitingServerSteps.forgetConn(conn);
   };
 
@@ -171,7 +183,7 @@ export function createClientStub(deps: {
           return;
         }
         // The open failed, or a superseded conn is already gone: either way its session ends.
-        endSession(event.conn, event.message, event.at);
+        endSession(event.conn, event.message, 'connection-error', event.at);
         connection.getState().targetEnded(event.conn, 'failed', reason);
         return;
       }
@@ -183,7 +195,7 @@ export function createClientStub(deps: {
         const refused = refusedHandshakes.get(event.conn);
         if (refused !== undefined) {
           refusedHandshakes.delete(event.conn);
-          endSession(event.conn, refused, event.at);
+          endSession(event.conn, refused, 'connection-error', event.at);
           connection.getState().targetEnded(event.conn, 'failed', { kind: 'text', text: refused });
           return;
         }
@@ -192,7 +204,7 @@ export function createClientStub(deps: {
           event.by === 'server' && session?.silent
             ? silenceHint(session.protocol.dialect, 'closed')
             : '';
-        endSession(event.conn, `${event.reason}${hint}`, event.at);
+        endSession(event.conn, `${event.reason}${hint}`, causeOfClose(event), event.at);
         const status = event.by === 'page' ? 'disconnected' : wasOpening ? 'failed' : 'closed';
         connection.getState().targetEnded(event.conn, status, {
           kind: 'closed',
@@ -284,7 +296,7 @@ export function createClientStub(deps: {
       const keys = joinedCalls.map((call) => call.key);
       const writeId = bridge.write(session.conn, joined.bytes);
       if (writeId === null) {
-        calls.getState().fail(keys, 'the bridge is not connected');
+        calls.getState().fail(keys, 'the bridge is not connected', 'not-sent');
         continue;
       }
       // One ack for the whole write: the bridge wrote all its calls' bytes at once.
@@ -317,7 +329,7 @@ export function createClientStub(deps: {
       deadlines.delete(cancel);
       session.retire(keys);
       const hint = session.silent ? silenceHint(session.protocol.dialect, 'timeout') : '';
-      calls.getState().fail(keys, `no answer within ${timeoutSeconds} s${hint}`);
+      calls.getState().fail(keys, `no answer within ${timeoutSeconds} s${hint}`, 'timeout');
     }, timeoutSeconds * 1000);
     deadlines.add(cancel);
   };
@@ -369,7 +381,7 @@ export function createClientStub(deps: {
     if (!bridge.close(conn)) {
       // No bridge to ask: closed here, in the bridge's words for a close the page asked for.
       const text = 'the page closed the connection';
-      endSession(conn, text, Date.now());
+      endSession(conn, text, 'page-closed', Date.now());
       connection.getState().targetEnded(conn, 'disconnected', {
         kind: 'closed',
         closeKind: 'requested',
@@ -412,7 +424,7 @@ export function createClientStub(deps: {
       sessions.set(conn, new ConnectionSession(conn, now, framed, protocol));
       connection.getState().targetConnecting(conn);
       if (!bridge.open(conn, target.host, target.port)) {
-        endSession(conn, 'the bridge is not connected', Date.now());
+        endSession(conn, 'the bridge is not connected', 'not-sent', Date.now());
         connection.getState().targetEnded(conn, 'failed', {
           kind: 'text',
           text: 'The bridge is not connected yet.',

@@ -6,6 +6,7 @@ import {
   CALL_STATUSES,
   type Call,
   type ErrorClass,
+  FAILURE_CAUSES,
   STRAY_KINDS,
   type StrayReply,
 } from '../stores/calls-store';
@@ -35,6 +36,9 @@ export function readCall(value: unknown, path: string): Call {
   const requestText = stringField(call, 'requestText');
   const clock = optional(call, 'clock', () => readClock(field(call, 'clock')));
   const notification = optional(call, 'notification', () => booleanField(call, 'notification'));
+  const failureCause = optional(call, 'failureCause', () =>
+    oneOf(call, 'failureCause', FAILURE_CAUSES),
+  );
   const errorObject = optional(call, 'errorObject', () => {
     const fields = nullableField(call, 'errorObject');
     return fields && readErrorObject(fields);
@@ -60,6 +64,7 @@ export function readCall(value: unknown, path: string): Call {
     duplicateWarning: nullableString(call, 'duplicateWarning'),
     ...(errorObject !== undefined ? { errorObject } : {}),
     ...(notification !== undefined ? { notification } : {}),
+    ...(failureCause !== undefined ? { failureCause } : {}),
     ...(clock !== undefined ? { clock } : {}),
   };
 }

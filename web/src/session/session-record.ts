@@ -89,7 +89,11 @@ export function openedRecord(
       key: keyOf(call.key),
       conn: connOf(call.conn),
       ...(call.status === 'pending'
-        ? { status: 'failed' as const, failure: EXPORTED_IN_FLIGHT_REASON }
+        ? {
+            status: 'failed' as const,
+            failure: EXPORTED_IN_FLIGHT_REASON,
+            failureCause: 'page-gone' as const,
+          }
         : {}),
     }),
   );

@@ -164,7 +164,7 @@ describe('calls store', () => {
         },
       ],
     ]);
-    store.getState().fail(['0', '1'], 'the server closed the connection (FIN)');
+    store.getState().fail(['0', '1'], 'the server closed the connection (FIN)', 'server-closed');
     expect(store.getState().calls.map((c) => [c.status, c.failure])).toEqual([
       ['answered', null],
       ['failed', 'the server closed the connection (FIN)'],
@@ -177,12 +177,12 @@ describe('calls store', () => {
     store.getState().add([call('2')]);
     store.getState().select('1');
     const before = store.getState().calls;
-    store.getState().fail(['1', 'unknown'], 'gone');
+    store.getState().fail(['1', 'unknown'], 'gone', 'server-closed');
     const after = store.getState().calls;
     expect(store.selectedCall(store.getState())).toMatchObject({ key: '1', status: 'failed' });
     expect(after[0]).toBe(before[0]);
     expect(after[2]).toBe(before[2]);
-    store.getState().fail(['unknown'], 'gone');
+    store.getState().fail(['unknown'], 'gone', 'server-closed');
     expect(store.getState().calls).toBe(after);
     store.getState().select(null);
     expect(store.selectedCall(store.getState())).toBeNull();

@@ -6,6 +6,28 @@ import type { ErrorObject } from '../client-stub/dialects';
 /** `notified`: a notification the bridge wrote; no answer is expected. */
 export const CALL_STATUSES = ['pending', 'answered', 'error', 'failed', 'notified'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
+
+/**
+ * Why a call failed, as a fact the page can weigh and word (anomaly hints):
+ * `server-closed`, `reset`, `connection-error`: the TCP connection ended
+ * under it (FIN, RST, another socket error); `bridge-lost`: the page lost the
+ * bridge; `page-closed`: the person closed the connection; `page-gone`: the
+ * page was reloaded or its session exported while it was in flight;
+ * `unreadable`: its reply came but could not be read; `timeout`: no answer
+ * in time; `not-sent`: the bridge was not there to write it.
+ */
+export const FAILURE_CAUSES = [
+  'server-closed',
+  'reset',
+  'connection-error',
+  'bridge-lost',
+  'page-closed',
+  'page-gone',
+  'unreadable',
+  'timeout',
+  'not-sent',
+] as const;
+export type FailureCause = (typeof FAILURE_CAUSES)[number];
 export type ErrorClass = GoErrorClass;
 
 export type Call = {
@@ -29,6 +51,8 @@ export type Call = {
   /** A JSON-RPC 2.0 error object (code, message, data, the code explained); absent for Go's dialect. */
   errorObject?: ErrorObject | null;
   failure: string | null;
+  /** Why it failed; absent for calls recorded before causes were kept. */
+  failureCause?: FailureCause;
   /** Set when another call with the same id was in flight when this one was sent. */
   duplicateWarning: string | null;
   /** A JSON-RPC 2.0 notification: it has no id and the server sends no answer. */
@@ -135,7 +159,7 @@ export type CallsState = {
   serverSteps(reports: ReadonlyArray<readonly [key: string, stamps: ServerStamps]>): void;
   /** Answers in one update: a read chunk can carry hundreds, and each update copies the list. */
   answerAll(answers: ReadonlyArray<readonly [key: string, answer: Answer]>): void;
-  fail(keys: string[], reason: string): void;
+  fail(keys: string[], reason: string, cause: FailureCause): void;
   /** Stray replies in one update: a read chunk of a flooding server carries thousands. */
   strayAll(replies: readonly StrayReply[]): void;
   select(key: string | null): void;
@@ -282,10 +306,12 @@ export function createCallsStore() {
         }),
       }));
     },
-    fail: (keys, reason) =>
+    fail: (keys, reason, cause) =>
       set((state) => ({
         calls: updateCalls(state.calls, keys, (call) =>
-          call.status === 'pending' ? { ...call, status: 'failed', failure: reason } : call,
+          call.status === 'pending'
+            ? { ...call, status: 'failed', failure: reason, failureCause: cause }
+            : call,
         ),
       })),
     strayAll: (replies) => {

@@ -79,7 +79,7 @@ function storeWith(n: number) {
       },
     ],
   ]);
-  store.getState().fail(['c2'], 'the server closed the connection (FIN)');
+  store.getState().fail(['c2'], 'the server closed the connection (FIN)', 'server-closed');
   return store;
 }
 
@@ -118,6 +118,7 @@ describe('persisted call history', () => {
     expect(loaded.map((c) => c.status)).toEqual(['answered', 'failed', 'failed']);
     expect(loaded[0]).toEqual({ ...store.getState().calls[0], key: 'h1', clock: CLOCK });
     expect(loaded[1]?.failure).toBe('the server closed the connection (FIN)');
+    expect(loaded[1]?.failureCause).toBe('server-closed');
   });
 
   it('brings a call that was in flight back failed, with the reason', () => {
@@ -126,6 +127,7 @@ describe('persisted call history', () => {
     const third = loadHistory(storage)[2];
     expect(third?.status).toBe('failed');
     expect(third?.failure).toBe(UNLOADED_IN_FLIGHT_REASON);
+    expect(third?.failureCause).toBe('page-gone');
     expect(third?.requestText).toContain('"X":3');
   });
 
@@ -208,7 +210,7 @@ describe('persisted call history', () => {
     store.getState().add([newCall(1)]);
     const { calls } = store.getState();
     expect(calls.map((c) => c.key)).toEqual(['h1', 'h2', 'c1']);
-    store.getState().fail(['c1'], 'gone');
+    store.getState().fail(['c1'], 'gone', 'server-closed');
     expect(store.getState().calls[2]?.failure).toBe('gone');
     expect(store.getState().calls[1]?.failure).toBe('the server closed the connection (FIN)');
     store.getState().select('h1');
@@ -240,7 +242,7 @@ describe('persisted call history', () => {
     idle.run();
     expect(loadHistory(storage)).toHaveLength(51);
 
-    store.getState().fail(['c7'], 'the connection to the bridge was lost');
+    store.getState().fail(['c7'], 'the connection to the bridge was lost', 'bridge-lost');
     persistence.flush();
     expect(clock.waiting()).toBe(0);
     expect(loadHistory(storage)[6]?.failure).toBe('the connection to the bridge was lost');

@@ -68,7 +68,11 @@ export function loadHistory(storage: HistoryStorage | null): Call[] {
         ...call,
         key: `h${index + 1}`,
         ...(call.status === 'pending'
-          ? { status: 'failed' as const, failure: UNLOADED_IN_FLIGHT_REASON }
+          ? {
+              status: 'failed' as const,
+              failure: UNLOADED_IN_FLIGHT_REASON,
+              failureCause: 'page-gone' as const,
+            }
           : {}),
       }),
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Call, pendingCall } from '../../stores/calls-store';
+import { type Call, type FailureCause, pendingCall } from '../../stores/calls-store';
 import { createCallTally, tallyCalls } from './call-tally';
 
 const call = (key: string, conn: number): Call =>
@@ -36,9 +36,11 @@ const change: fc.Arbitrary<Change> = fc.oneof(
 
 function applyChange(calls: Call[], c: Change, replies: Map<number, number>): Call[] {
   if (c.kind === 'add') {
-    const added = Array.from({ length: c.count }, (_, i) =>
-      call(`${c.earlier ? 'h' : 'c'}${calls.length + i}`, c.conn),
-    );
+    const added = Array.from({ length: c.count }, (_, i) => {
+      const made = call(`${c.earlier ? 'h' : 'c'}${calls.length + i}`, c.conn);
+      // Some ids were already in flight when sent.
+      return (calls.length + i) % 3 === 0 ? { ...made, duplicateWarning: 'in flight' } : made;
+    });
     // Calls of an earlier page load only ever come first (calls-store restore).
     return c.earlier ? added.concat(calls) : calls.concat(added);
   }
@@ -47,8 +49,11 @@ function applyChange(calls: Call[], c: Change, replies: Map<number, number>): Ca
   const index = pending[c.pick % pending.length] as number;
   const target = calls[index] as Call;
   const next = calls.slice();
-  if (c.kind === 'fail') next[index] = { ...target, status: 'failed', failure: 'gone' };
-  else {
+  if (c.kind === 'fail') {
+    // A call recorded before causes were kept has none.
+    const cause = c.pick % 3 === 0 ? {} : { failureCause: c.pick % 3 === 1 ? 'timeout' : 'reset' };
+    next[index] = { ...target, status: 'failed', failure: 'gone', ...cause } as Call;
+  } else {
     const order = (replies.get(target.conn) ?? 0) + 1;
     replies.set(target.conn, order);
     next[index] = {
@@ -76,6 +81,26 @@ describe('call tally', () => {
     ]);
   });
 
+  it('counts failed calls by cause and calls sent with an id in flight, each with the newest', () => {
+    const failed = (c: Call, failureCause?: FailureCause): Call => ({
+      ...c,
+      status: 'failed',
+      failure: 'why',
+      ...(failureCause ? { failureCause } : {}),
+    });
+    const tally = tallyCalls([
+      failed(call('c0', 1), 'timeout'),
+      { ...failed(call('c1', 1), 'timeout'), duplicateWarning: 'id 1 is already in flight' },
+      failed(call('c2', 1)),
+      { ...call('c3', 1), duplicateWarning: 'id 3 is already in flight' },
+    ]);
+    expect([...tally.failed]).toEqual([
+      ['timeout', { count: 2, lastKey: 'c1' }],
+      ['unknown', { count: 1, lastKey: 'c2' }],
+    ]);
+    expect(tally.duplicates).toEqual({ count: 2, lastKey: 'c3' });
+  });
+
   it('kept between lists, always counts what one pass over the whole list counts', () => {
     fc.assert(
       fc.property(fc.array(change, { maxLength: 60 }), (changes) => {
@@ -90,6 +115,8 @@ describe('call tally', () => {
           expect(kept.answered).toBe(fresh.answered);
           expect(kept.outOfOrder).toBe(fresh.outOfOrder);
           expect([...kept.byStatus]).toEqual([...fresh.byStatus]);
+          expect([...kept.failed]).toEqual([...fresh.failed]);
+          expect(kept.duplicates).toEqual(fresh.duplicates);
         }
       }),
     );

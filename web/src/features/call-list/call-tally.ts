@@ -1,4 +1,7 @@
-import type { Call, CallStatus } from '../../stores/calls-store';
+import type { Call, CallStatus, FailureCause } from '../../stores/calls-store';
+
+/** How many calls share something, and the newest of them (the one a hint shows). */
+export type Instances = { count: number; lastKey: string };
 
 /** What the list header and the id-matching lab count over every call. */
 export type CallTally = {
@@ -11,6 +14,10 @@ export type CallTally = {
   outOfOrder: number;
   /** Per connection, the latest reply order and whether a call is still waiting, among calls counted so far. */
   seen: Map<string, { latestReply: number; waiting: boolean }>;
+  /** Failed calls by cause; `unknown` for calls recorded before causes were kept. */
+  failed: Map<FailureCause | 'unknown', Instances>;
+  /** Calls sent while another call with the same id was in flight. */
+  duplicates: Instances | null;
 };
 
 export type TallyCalls = (calls: readonly Call[]) => CallTally;
@@ -21,12 +28,21 @@ const emptyTally = (): CallTally => ({
   answered: 0,
   outOfOrder: 0,
   seen: new Map(),
+  failed: new Map(),
+  duplicates: null,
 });
 
 const copyTally = (tally: CallTally): CallTally => ({
   ...tally,
   byStatus: new Map(tally.byStatus),
   seen: new Map([...tally.seen].map(([group, state]) => [group, { ...state }])),
+  failed: new Map([...tally.failed].map(([cause, instances]) => [cause, { ...instances }])),
+  duplicates: tally.duplicates && { ...tally.duplicates },
+});
+
+const oneMore = (instances: Instances | undefined | null, key: string): Instances => ({
+  count: (instances?.count ?? 0) + 1,
+  lastKey: key,
 });
 
 /**
@@ -50,6 +66,11 @@ function countCall(tally: CallTally, call: Call): void {
     before.latestReply = Math.max(before.latestReply, call.replyOrder);
   }
   if (call.status === 'pending') before.waiting = true;
+  if (call.status === 'failed') {
+    const cause = call.failureCause ?? 'unknown';
+    tally.failed.set(cause, oneMore(tally.failed.get(cause), call.key));
+  }
+  if (call.duplicateWarning !== null) tally.duplicates = oneMore(tally.duplicates, call.key);
 }
 
 /** One pass over the list. */

@@ -1,0 +1,56 @@
+import { useId, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { useApp } from '../../app/app-context';
+import { useMessages } from '../../i18n/use-messages';
+import { createCallTally } from '../call-list/call-tally';
+import { anomalyHints, type Hint } from './anomaly-hints';
+import './hints.css';
+
+/**
+ * Anomalies as hints with a severity, under the lab's counts: unmatched,
+ * duplicate or late ids, frames that cannot be read, timeouts, a server or
+ * bridge gone. Each hint about calls selects the newest of them.
+ */
+export function Hints() {
+  const t = useMessages();
+  const { calls } = useApp();
+  const list = useStore(calls, (s) => s.calls);
+  const strayCounts = useStore(calls, (s) => s.strayCounts);
+  // Counts only what changed since the last render: a burst re-renders this every frame.
+  const [tally] = useState(createCallTally);
+  const hints = useMemo(() => anomalyHints(tally(list), strayCounts), [list, strayCounts, tally]);
+  if (hints.length === 0) return null;
+  return (
+    <ul className="hints" aria-label={t.hints}>
+      {hints.map((hint) => (
+        <HintItem key={hint.kind} hint={hint} />
+      ))}
+    </ul>
+  );
+}
+
+function HintItem({ hint }: { hint: Hint }) {
+  const t = useMessages();
+  const { calls } = useApp();
+  const textId = useId();
+  const { callKey } = hint;
+  return (
+    <li className={`hint hint-${hint.severity}`}>
+      <span className="hint-severity">{t.severityName[hint.severity]}</span>{' '}
+      <span id={textId}>
+        {t.hintText[hint.kind](hint.count)}
+        {callKey === null ? ` (${t.hintSeeStrays})` : ''}
+      </span>{' '}
+      {callKey !== null && (
+        <button
+          type="button"
+          className="hint-show"
+          aria-describedby={textId}
+          onClick={() => calls.getState().select(callKey)}
+        >
+          {t.showLatest}
+        </button>
+      )}
+    </li>
+  );
+}
