@@ -97,6 +97,8 @@ test.describe('sessions', () => {
       await expect(notice(replay)).toContainText(
         `with ${target}. Select a call to replay its steps`,
       );
+      await notice(replay).getByRole('button', { name: 'Dismiss' }).click();
+      await expect(notice(replay)).toBeEmpty();
       await expect(calls(replay)).toHaveCount(2);
       await expect(calls(replay).first()).toContainText('answered');
       await expect(replay.getByRole('textbox', { name: 'Target' })).toHaveValue(target);

@@ -15,6 +15,7 @@ import { animationFrames, startTicker } from './playback/ticker';
 import { createCallsStore } from './stores/calls-store';
 import { createComposerStore } from './stores/composer-store';
 import { createConnectionStore } from './stores/connection-store';
+import { createGuideStore } from './stores/guide-store';
 import { notifyPerFrame } from './stores/notify-per-frame';
 import { loadHistory, persistHistory } from './stores/persist-history';
 import { createPlaybackStore } from './stores/playback-store';
@@ -45,6 +46,7 @@ const pageClock = () => connection.getState().clock;
 const callHistory = persistHistory(calls, window.localStorage, schedule, whenIdle, pageClock);
 const composer = createComposerStore(window.localStorage, DEFAULT_REQUEST_TEXT);
 const settings = createSettingsStore(window.localStorage);
+const guide = createGuideStore(window.localStorage);
 const wire = createWireStore();
 const playback = createPlaybackStore();
 const stopTicker = startTicker({
@@ -102,6 +104,7 @@ createRoot(root).render(
         // The two stores that change at wire rate re-render the view once per frame at most.
         calls: notifyPerFrame(calls, animationFrames),
         composer,
+        guide,
         settings,
         playback,
         stub,

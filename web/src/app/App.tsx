@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { CallList } from '../features/call-list/CallList';
 import { Composer } from '../features/composer/Composer';
 import { ConnectionBar } from '../features/connection-bar/ConnectionBar';
+import { Guide, GuideToggle } from '../features/guide/Guide';
 import { Hints } from '../features/hints/Hints';
 import { LabSummary } from '../features/id-lab/LabSummary';
 import { ResponsePanel } from '../features/response/ResponsePanel';
@@ -28,8 +29,13 @@ export function App() {
       <header className="app-header">
         <h1 className="app-title">RPC Playground</h1>
         <ConnectionBar />
-        <SessionMenu />
-        <ViewSettings />
+        <div className="header-tools">
+          <div className="header-row">
+            <SessionMenu />
+            <GuideToggle />
+          </div>
+          <ViewSettings />
+        </div>
       </header>
       <main className="app-main">
         {/* Hidden, not unmounted, in projection mode: the editor and the list keep their state. */}
@@ -40,6 +46,7 @@ export function App() {
           <CallList />
         </div>
         <div className="app-stage">
+          <Guide />
           <StepsView />
           <div className="app-lower">
             <StageTabs />

@@ -4,6 +4,7 @@ import { SEQUENCE_TEXT } from '../features/sequence/sequence-text';
 import { WireView } from '../features/wire/WireView';
 import { WIRE_TEXTS } from '../features/wire/wire-texts';
 import { useLanguage, useMessages } from '../i18n/use-messages';
+import { useApp } from './app-context';
 import './stage-tabs.css';
 
 const TABS = ['sequence', 'wire'] as const;
@@ -17,7 +18,12 @@ type StageTab = (typeof TABS)[number];
 export function StageTabs() {
   const t = useMessages();
   const language = useLanguage();
-  const [shown, setShown] = useState<StageTab>('sequence');
+  const { guide } = useApp();
+  const [shown, setShownTab] = useState<StageTab>('sequence');
+  const setShown = (tab: StageTab) => {
+    setShownTab(tab);
+    if (tab === 'wire') guide.getState().mark('saw-wire');
+  };
   const baseId = useId();
   const tabRefs = useRef(new Map<StageTab, HTMLButtonElement>());
   // The tabs carry the regions' own names, so "Wire" finds both the tab and, once shown, the region.

@@ -3,6 +3,7 @@ import type { ClientStub } from '../client-stub/client-stub';
 import type { CallsStore } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
+import type { GuideStore } from '../stores/guide-store';
 import type { PlaybackStore } from '../stores/playback-store';
 import type { SettingsStore } from '../stores/settings-store';
 import type { WireStore } from '../stores/wire-store';
@@ -11,6 +12,7 @@ export type AppServices = {
   connection: ConnectionStore;
   calls: CallsStore;
   composer: ComposerStore;
+  guide: GuideStore;
   settings: SettingsStore;
   playback: PlaybackStore;
   stub: ClientStub;

@@ -2,6 +2,7 @@ import type { CallStatus, StrayReply } from '../stores/calls-store';
 import type { BridgeStatus, TargetStatus } from '../stores/connection-store';
 import type { Language } from '../stores/settings-store';
 import { DIALECT_EN, DIALECT_ZH } from './dialect-messages';
+import { GUIDE_EN, GUIDE_ZH } from './guide-messages';
 import { HINT_EN, HINT_ZH } from './hint-messages';
 import { SESSION_EN, SESSION_ZH } from './session-messages';
 import { targetReasonEn, targetReasonZh } from './target-reasons';
@@ -162,6 +163,7 @@ const EN = {
   ...DIALECT_EN,
   ...SESSION_EN,
   ...HINT_EN,
+  ...GUIDE_EN,
 };
 
 export type Messages = typeof EN;
@@ -170,6 +172,7 @@ const ZH: Messages = {
   ...DIALECT_ZH,
   ...SESSION_ZH,
   ...HINT_ZH,
+  ...GUIDE_ZH,
   language: 'Language · 语言',
   projectionMode: '投影模式',
   steps: '步骤',

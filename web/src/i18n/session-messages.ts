@@ -9,6 +9,7 @@ export const SESSION_EN = {
   openSession: 'Open session…',
   openIt: 'Open it',
   cancel: 'Cancel',
+  dismiss: 'Dismiss',
   sessionConfirm: (name: string, calls: number, when: string, target: string, replaced: number) =>
     `Open ${name}? Its ${callsEn(calls)}, recorded ${when} with ${target}, replace the ${callsEn(replaced)} on this page, the wire bytes and the request in the editor; the connection closes.`,
   sessionOpened: (name: string, calls: number, when: string, target: string) =>
@@ -29,6 +30,7 @@ export const SESSION_ZH: typeof SESSION_EN = {
   openSession: '打开会话…',
   openIt: '打开',
   cancel: '取消',
+  dismiss: '关闭',
   sessionConfirm: (name, calls, when, target, replaced) =>
     `打开 ${name}?它的 ${calls} 个调用(${when} 与 ${target} 录制)将替换本页的 ${replaced} 个调用、线上字节和编辑器里的请求;当前连接会关闭。`,
   sessionOpened: (name, calls, when, target) =>

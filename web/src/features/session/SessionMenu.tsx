@@ -101,33 +101,43 @@ export function SessionMenu() {
           />
         </label>
       </fieldset>
-      {/* A row of its own under the header, so a long question does not push the controls about. */}
+      {/* Under the buttons, over the page: the question, or what came of the last export or open. */}
       <section className="session-notice" aria-label={t.sessionNotice} aria-live="polite">
         {notice?.kind === 'confirm' && (
-          <p>
-            {t.sessionConfirm(notice.name, ...described(notice.session), callCount)}{' '}
-            <button
-              type="button"
-              className="button primary"
-              // Focus follows the question, so the keyboard answers it at once.
-              // biome-ignore lint/a11y/noAutofocus: the button appears in answer to the person's own choice.
-              autoFocus
-              onClick={() => open(notice.name, notice.session)}
-            >
-              {t.openIt}
-            </button>{' '}
-            <button type="button" className="button" onClick={() => setNotice(null)}>
-              {t.cancel}
-            </button>
-          </p>
+          <>
+            <p>{t.sessionConfirm(notice.name, ...described(notice.session), callCount)}</p>
+            <div className="session-answer">
+              <button
+                type="button"
+                className="button primary"
+                // Focus follows the question, so the keyboard answers it at once.
+                // biome-ignore lint/a11y/noAutofocus: the button appears in answer to the person's own choice.
+                autoFocus
+                onClick={() => open(notice.name, notice.session)}
+              >
+                {t.openIt}
+              </button>
+              <button type="button" className="button" onClick={() => setNotice(null)}>
+                {t.cancel}
+              </button>
+            </div>
+          </>
         )}
-        {notice?.kind === 'opened' && (
-          <p>{t.sessionOpened(notice.name, ...described(notice.session))}</p>
+        {notice !== null && notice.kind !== 'confirm' && (
+          <>
+            <p className={notice.kind === 'refused' ? 'session-refused' : undefined}>
+              {notice.kind === 'opened' &&
+                t.sessionOpened(notice.name, ...described(notice.session))}
+              {notice.kind === 'refused' && t.sessionRefused(notice.name, notice.problem)}
+              {notice.kind === 'exported' && t.sessionExported(notice.name, notice.calls)}
+            </p>
+            <div className="session-answer">
+              <button type="button" className="button" onClick={() => setNotice(null)}>
+                {t.dismiss}
+              </button>
+            </div>
+          </>
         )}
-        {notice?.kind === 'refused' && (
-          <p className="session-refused">{t.sessionRefused(notice.name, notice.problem)}</p>
-        )}
-        {notice?.kind === 'exported' && <p>{t.sessionExported(notice.name, notice.calls)}</p>}
       </section>
     </>
   );
