@@ -11,13 +11,14 @@ export class SessionFileError extends Error {
 
 export type Fields = { readonly path: string; readonly value: Record<string, unknown> };
 
-const fail = (path: string, what: string): never => {
+/** Refuses what was found at `path`: "calls[3].stamps.invokedAt" + " is not a number". */
+export function refuse(path: string, what: string): never {
   throw new SessionFileError(`${path} ${what}`);
-};
+}
 
 export function objectAt(value: unknown, path: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail(path, 'is not an object');
+    return refuse(path, 'is not an object');
   return { path, value: value as Record<string, unknown> };
 }
 
@@ -33,12 +34,12 @@ export function nullableField(fields: Fields, key: string): Fields | null {
 
 export function arrayField(fields: Fields, key: string): readonly unknown[] {
   const value = fields.value[key];
-  return Array.isArray(value) ? value : fail(pathOf(fields, key), 'is not an array');
+  return Array.isArray(value) ? value : refuse(pathOf(fields, key), 'is not an array');
 }
 
 export function stringField(fields: Fields, key: string): string {
   const value = fields.value[key];
-  return typeof value === 'string' ? value : fail(pathOf(fields, key), 'is not a string');
+  return typeof value === 'string' ? value : refuse(pathOf(fields, key), 'is not a string');
 }
 
 export function nullableString(fields: Fields, key: string): string | null {
@@ -47,14 +48,14 @@ export function nullableString(fields: Fields, key: string): string | null {
 
 export function booleanField(fields: Fields, key: string): boolean {
   const value = fields.value[key];
-  return typeof value === 'boolean' ? value : fail(pathOf(fields, key), 'is not true or false');
+  return typeof value === 'boolean' ? value : refuse(pathOf(fields, key), 'is not true or false');
 }
 
 export function numberField(fields: Fields, key: string): number {
   const value = fields.value[key];
   return typeof value === 'number' && Number.isFinite(value)
     ? value
-    : fail(pathOf(fields, key), 'is not a number');
+    : refuse(pathOf(fields, key), 'is not a number');
 }
 
 export function nullableNumber(fields: Fields, key: string): number | null {
@@ -66,7 +67,7 @@ export function countField(fields: Fields, key: string): number {
   const value = fields.value[key];
   return Number.isSafeInteger(value) && (value as number) >= 0
     ? (value as number)
-    : fail(pathOf(fields, key), 'is not a whole number from 0 up');
+    : refuse(pathOf(fields, key), 'is not a whole number from 0 up');
 }
 
 export function nullableCount(fields: Fields, key: string): number | null {
@@ -77,14 +78,10 @@ export function oneOf<T extends string>(fields: Fields, key: string, options: re
   const value = fields.value[key];
   return options.includes(value as T)
     ? (value as T)
-    : fail(pathOf(fields, key), `is not one of ${options.join(', ')}`);
+    : refuse(pathOf(fields, key), `is not one of ${options.join(', ')}`);
 }
 
 /** A member that may be left out: undefined when absent, read when present. */
 export function optional<T>(fields: Fields, key: string, read: () => T): T | undefined {
   return fields.value[key] === undefined ? undefined : read();
-}
-
-export function refuse(path: string, what: string): never {
-  return fail(path, what);
 }

@@ -26,7 +26,6 @@ import {
   objectAt,
   oneOf,
   refuse,
-  SessionFileError,
   stringField,
 } from './read-fields';
 import { readCall, readStray } from './recorded-call';
@@ -100,7 +99,7 @@ export function readSession(text: string): Session {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new SessionFileError('the file is not JSON, so it is not a session file');
+    refuse('the file', 'is not JSON, so it is not a session file');
   }
   const file = objectAt(value, 'the file');
   if (file.value.format !== SESSION_FORMAT)
@@ -212,7 +211,7 @@ function checkKeys(calls: readonly Call[]): void {
   for (const [i, call] of calls.entries()) {
     const first = seen.get(call.key);
     if (first !== undefined)
-      throw new SessionFileError(`calls[${i}].key is "${call.key}", as calls[${first}].key is`);
+      refuse(`calls[${i}].key`, `is "${call.key}", as calls[${first}].key is`);
     seen.set(call.key, i);
   }
 }
@@ -224,8 +223,9 @@ function checkStreams(chunks: readonly RecordedChunk[]): void {
     const stream = `${chunk.conn}:${chunk.direction}`;
     const end = ends.get(stream) ?? 0;
     if (chunk.streamOffset < end)
-      throw new SessionFileError(
-        `wire.chunks[${i}].streamOffset is ${chunk.streamOffset}, inside bytes conn ${chunk.conn} already ${chunk.direction === 'sent' ? 'sent' : 'received'} (up to ${end})`,
+      refuse(
+        `wire.chunks[${i}].streamOffset`,
+        `is ${chunk.streamOffset}, inside bytes conn ${chunk.conn} already ${chunk.direction} (up to ${end})`,
       );
     ends.set(stream, chunk.streamOffset + chunk.bytes.length);
   }

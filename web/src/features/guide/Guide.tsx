@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
-import { createCallTally } from '../call-list/call-tally';
+import { useSharedCallTally } from '../call-list/use-call-tally';
 import { GUIDE_TASKS, guideProgress } from './guide-tasks';
 import './guide.css';
 
@@ -17,18 +17,17 @@ export function Guide() {
   const shown = useStore(guide, (s) => s.shown);
   const seen = useStore(guide, (s) => s.seen);
   const connected = useStore(connection, (s) => s.targetStatus === 'connected');
-  const list = useStore(calls, (s) => s.calls);
   const step = useStore(playback, (s) => s.step);
   const selected = useStore(calls, (s) => s.selectedKey !== null);
-  const [tally] = useState(createCallTally);
-  const outOfOrder = useMemo(() => tally(list).outOfOrder, [list, tally]);
+  const list = useStore(calls, (s) => s.calls);
+  const { sent, outOfOrder } = useSharedCallTally()(list);
 
   useEffect(() => {
     if (selected && step === 12) guide.getState().mark('stepped-through');
   }, [guide, selected, step]);
 
   if (!shown) return null;
-  const { current } = guideProgress({ connected, sent: list.length, outOfOrder, seen });
+  const { current } = guideProgress({ connected, sent, outOfOrder, seen });
   return (
     <section className="guide" aria-label={t.guide}>
       <p>

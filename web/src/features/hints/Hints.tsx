@@ -1,8 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
-import { createCallTally } from '../call-list/call-tally';
+import { useSharedCallTally } from '../call-list/use-call-tally';
 import { anomalyHints, type Hint } from './anomaly-hints';
 import './hints.css';
 
@@ -16,8 +16,7 @@ export function Hints() {
   const { calls } = useApp();
   const list = useStore(calls, (s) => s.calls);
   const strayCounts = useStore(calls, (s) => s.strayCounts);
-  // Counts only what changed since the last render: a burst re-renders this every frame.
-  const [tally] = useState(createCallTally);
+  const tally = useSharedCallTally();
   const hints = useMemo(() => anomalyHints(tally(list), strayCounts), [list, strayCounts, tally]);
   if (hints.length === 0) return null;
   return (

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
 import type { StrayKind } from '../../stores/calls-store';
 import { labCounts } from '../call-list/call-summary';
-import { createCallTally } from '../call-list/call-tally';
+import { useSharedCallTally } from '../call-list/use-call-tally';
 import './lab.css';
 
 /**
@@ -18,7 +18,7 @@ export function LabSummary() {
   const list = useStore(calls, (s) => s.calls);
   const strayCounts = useStore(calls, (s) => s.strayCounts);
   // Counts only what changed since the last render: a burst re-renders this every frame.
-  const [tally] = useState(createCallTally);
+  const tally = useSharedCallTally();
   const counts = useMemo(() => labCounts(list, strayCounts, tally), [list, strayCounts, tally]);
   const reasons = (Object.entries(counts.unmatchedByKind) as Array<[StrayKind, number]>)
     .filter(([, n]) => n > 0)
