@@ -136,6 +136,35 @@ test.describe('the id-matching lab', () => {
     });
   }
 
+  test('predict the reply’s id: the first reply of a reverse-sleep burst is the last call sent (Go server)', async ({
+    page,
+    goServer,
+  }) => {
+    const prediction = page.getByRole('region', { name: 'Prediction' });
+    const predicted = prediction.getByRole('textbox', { name: 'Predict the next reply’s id' });
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await expect(prediction.getByRole('button', { name: 'Predict' })).toBeDisabled();
+    await predicted.fill('4');
+    await prediction.getByRole('button', { name: 'Predict' }).click();
+    await expect(prediction).toContainText('You expect the next reply to carry id 4. Now send');
+    await page.getByRole('combobox', { name: 'Template' }).selectOption('Demo.Sleep burst');
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('5');
+    await page.getByRole('button', { name: 'Send burst' }).click();
+    await expect(prediction).toContainText(
+      'Right: the next reply carried id 4, the answer to Demo.Sleep.',
+    );
+    await expect(count(page, 'answered')).toHaveText('5 answered');
+
+    // The client stub numbers this connection's calls on: the next is 5, whatever the learner says.
+    await prediction.getByRole('button', { name: 'Predict again' }).click();
+    await predicted.fill('0');
+    await prediction.getByRole('button', { name: 'Predict' }).click();
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(prediction).toContainText(
+      'Not this time: you said 0, and the next reply carried id 5, the answer to ServiceA.Add.',
+    );
+  });
+
   test('a duplicate id in flight is flagged on the call and both are answered (Go server)', async ({
     page,
     goServer,

@@ -19,6 +19,7 @@ import { createGuideStore } from './stores/guide-store';
 import { notifyPerFrame } from './stores/notify-per-frame';
 import { loadHistory, persistHistory } from './stores/persist-history';
 import { createPlaybackStore } from './stores/playback-store';
+import { createPredictionStore } from './stores/prediction-store';
 import { createSettingsStore } from './stores/settings-store';
 import { createWireStore } from './stores/wire-store';
 import { createWireRecorder } from './wire/wire-recorder';
@@ -49,6 +50,7 @@ const settings = createSettingsStore(window.localStorage);
 const guide = createGuideStore(window.localStorage);
 const wire = createWireStore();
 const playback = createPlaybackStore();
+const prediction = createPredictionStore(() => performance.now());
 const stopTicker = startTicker({
   playback,
   timeline: selectedPlaybackTimeline(calls, connection),
@@ -107,6 +109,7 @@ createRoot(root).render(
         guide,
         settings,
         playback,
+        prediction,
         stub,
         wire: notifyPerFrame(wire, animationFrames),
       }}

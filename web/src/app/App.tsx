@@ -6,6 +6,7 @@ import { ConnectionBar } from '../features/connection-bar/ConnectionBar';
 import { Guide, GuideToggle } from '../features/guide/Guide';
 import { Hints } from '../features/hints/Hints';
 import { LabSummary } from '../features/id-lab/LabSummary';
+import { PredictReply } from '../features/id-lab/PredictReply';
 import { ResponsePanel } from '../features/response/ResponsePanel';
 import { SessionMenu } from '../features/session/SessionMenu';
 import { StepsView } from '../features/steps/StepsView';
@@ -47,6 +48,7 @@ export function App() {
         </div>
         <div className="app-stage">
           <Guide />
+          <PredictReply />
           <StepsView />
           <div className="app-lower">
             <StageTabs />

@@ -5,6 +5,7 @@ import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
 import type { GuideStore } from '../stores/guide-store';
 import type { PlaybackStore } from '../stores/playback-store';
+import type { PredictionStore } from '../stores/prediction-store';
 import type { SettingsStore } from '../stores/settings-store';
 import type { WireStore } from '../stores/wire-store';
 
@@ -15,6 +16,7 @@ export type AppServices = {
   guide: GuideStore;
   settings: SettingsStore;
   playback: PlaybackStore;
+  prediction: PredictionStore;
   stub: ClientStub;
   wire: WireStore;
 };

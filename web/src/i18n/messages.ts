@@ -4,6 +4,7 @@ import type { Language } from '../stores/settings-store';
 import { DIALECT_EN, DIALECT_ZH } from './dialect-messages';
 import { GUIDE_EN, GUIDE_ZH } from './guide-messages';
 import { HINT_EN, HINT_ZH } from './hint-messages';
+import { PREDICTION_EN, PREDICTION_ZH } from './prediction-messages';
 import { SESSION_EN, SESSION_ZH } from './session-messages';
 import { targetReasonEn, targetReasonZh } from './target-reasons';
 
@@ -164,6 +165,7 @@ const EN = {
   ...SESSION_EN,
   ...HINT_EN,
   ...GUIDE_EN,
+  ...PREDICTION_EN,
 };
 
 export type Messages = typeof EN;
@@ -173,6 +175,7 @@ const ZH: Messages = {
   ...SESSION_ZH,
   ...HINT_ZH,
   ...GUIDE_ZH,
+  ...PREDICTION_ZH,
   language: 'Language · 语言',
   projectionMode: '投影模式',
   steps: '步骤',

@@ -26,7 +26,7 @@ export function exportSession(app: Stores, now: Date): { name: string; text: str
  * of its own lands among the session's; then the session's calls, stray
  * replies, wire bytes, target and request replace the page's.
  */
-export function openSession(app: Stores, session: Session): void {
+export function openSession(app: Stores & Pick<AppServices, 'prediction'>, session: Session): void {
   app.stub.stopBurst();
   app.stub.disconnect();
   const record = openedRecord(session, app.stub.takeConns(connsOf(session).length));
@@ -35,4 +35,6 @@ export function openSession(app: Stores, session: Session): void {
   app.connection.getState().editTarget(session.targetText);
   app.connection.getState().setProtocolChoice(session.protocol);
   app.composer.getState().setText(session.request);
+  // A prediction is about this page's next reply, not about a recording.
+  app.prediction.getState().clear();
 }

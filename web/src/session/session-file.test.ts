@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stubHarness } from '../client-stub/stub-harness';
 import { MAX_KEPT_CALLS } from '../stores/calls-store';
+import { createPredictionStore } from '../stores/prediction-store';
 import { createWireStore } from '../stores/wire-store';
 import { createWireRecorder } from '../wire/wire-recorder';
 import { exportSession, openSession } from './open-session';
@@ -29,7 +30,8 @@ function recordedPage() {
 /** A fresh page, its stores and stub, to open a session on. */
 function freshPage() {
   const wire = createWireStore();
-  return { ...stubHarness({ text: '{}', wire: createWireRecorder(wire) }), wire };
+  const prediction = createPredictionStore(() => 0);
+  return { ...stubHarness({ text: '{}', wire: createWireRecorder(wire) }), wire, prediction };
 }
 
 function exported(): { text: string; session: Session } {
@@ -89,7 +91,9 @@ describe('session files', () => {
     const page = freshPage();
     const live = page.connect();
     page.stub.send();
+    page.prediction.getState().predict('0', []);
     openSession(page, session);
+    expect(page.prediction.getState().prediction).toBeNull();
     // The page asked the bridge to close its connection; the bridge says it did.
     expect(page.socket.sentControl().at(-1)).toMatchObject({ type: 'close', conn: live });
     page.socket.serverSends({
