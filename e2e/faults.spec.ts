@@ -56,6 +56,12 @@ test.describe('faults at the target', () => {
     await expect(hints(page)).toHaveText([
       'Error 1 call in flight when the connection was reset Show the latest',
     ]);
+    await expect(failure(page)).toContainText('Cause');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect(page.getByRole('region', { name: '失败' })).toContainText('原因连接被重置');
+    await expect(page.getByRole('list', { name: '提示' })).toContainText(
+      '1 个调用在途时连接被重置',
+    );
   });
 
   test('a close mid-message shows the partial bytes with the reason', async ({ page }) => {

@@ -48,8 +48,8 @@ export function App() {
         </div>
         <div className="app-stage">
           <Guide />
-          <PredictReply />
-          <StepsView />
+          {/* In the Steps view's head, where the learner watches the call they predict. */}
+          <StepsView aside={<PredictReply />} />
           <div className="app-lower">
             <StageTabs />
             <div className="app-column app-side">

@@ -1,4 +1,5 @@
 import type { HintKind, Severity } from '../features/hints/anomaly-hints';
+import type { FailureCause } from '../stores/calls-store';
 
 /** The words of the anomaly hints (features/hints), spread into messages.ts. */
 
@@ -36,6 +37,18 @@ export const HINT_EN = {
       `${calls(n)} in flight when the page was reloaded or its session exported`,
   } satisfies Record<HintKind, (n: number) => string>,
   hintSeeStrays: 'see Stray replies',
+  cause: 'Cause',
+  failureCauseName: {
+    'server-closed': 'the server closed the connection',
+    reset: 'the connection was reset',
+    'connection-error': 'a connection error',
+    'bridge-lost': 'the page lost the bridge',
+    'page-closed': 'you closed the connection',
+    'page-gone': 'the page was reloaded, or its session exported',
+    unreadable: 'its reply could not be read',
+    timeout: 'no answer within the timeout',
+    'not-sent': 'not sent: the bridge was not connected',
+  } satisfies Record<FailureCause, string>,
   showLatest: 'Show the latest',
 };
 
@@ -61,5 +74,17 @@ export const HINT_ZH: typeof HINT_EN = {
     'page-gone': (n) => `${n} 个调用在途时页面被重新加载或会话被导出`,
   },
   hintSeeStrays: '见“无主回复”',
+  cause: '原因',
+  failureCauseName: {
+    'server-closed': '服务器关闭了连接',
+    reset: '连接被重置',
+    'connection-error': '连接出错',
+    'bridge-lost': '页面与网桥断开',
+    'page-closed': '你关闭了连接',
+    'page-gone': '页面被重新加载,或会话被导出',
+    unreadable: '它的回复无法读取',
+    timeout: '在超时之前没有回复',
+    'not-sent': '没有发出:网桥没有连接',
+  },
   showLatest: '显示最新的',
 };

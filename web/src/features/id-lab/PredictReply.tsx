@@ -7,7 +7,8 @@ import { predictionOutcome } from './prediction';
 /**
  * Something to do, not only to watch: say which id the next reply will
  * carry, then send, and see whether it did. With a Demo.Sleep burst the
- * first reply is the last call sent, which is the point.
+ * first reply is the last call sent, which is the point. It sits in the
+ * Steps view's head (App.tsx), so it costs the page no line of its own.
  */
 export function PredictReply() {
   const t = useMessages();

@@ -17,6 +17,13 @@ function Outcome({ call }: { call: Call }) {
     return (
       <section className="outcome failed" aria-label={t.failure}>
         <h3>{t.failed}</h3>
+        {call.failureCause && (
+          <dl className="facts">
+            <dt>{t.cause}</dt>
+            <dd>{t.failureCauseName[call.failureCause]}</dd>
+          </dl>
+        )}
+        {/* The detail as it came, with its numbers and hints. */}
         <p>{call.failure}</p>
       </section>
     );

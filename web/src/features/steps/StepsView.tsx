@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { STEP_NUMBERS } from '../../../../shared/steps/call-stamps';
@@ -21,7 +21,7 @@ import './steps.css';
  * between them, the current step in words with its real values and times,
  * and the controls that set the pace.
  */
-export function StepsView() {
+export function StepsView({ aside }: { aside?: ReactNode }) {
   const t = useMessages();
   const language = useLanguage();
   const { calls, connection, playback } = useApp();
@@ -66,6 +66,7 @@ export function StepsView() {
         <h2 className="panel-title" id="steps-title">
           {t.steps}
         </h2>
+        {aside && <div className="steps-aside">{aside}</div>}
         {call && <span className="panel-note">{t.callLabel(call.method, call.idText)}</span>}
         <button
           type="button"
