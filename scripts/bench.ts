@@ -5,6 +5,7 @@ import { benchFramer } from './bench/framer';
 import { benchFrames } from './bench/frames';
 import { benchLoad } from './bench/load';
 import { benchSequence } from './bench/sequence';
+import { benchSession } from './bench/session';
 import { benchWebsockify } from './bench/websockify';
 
 /** `npm run bench`: every figure is printed as a ratio against a baseline measured in the same run. */
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   for (const line of benchFramer()) console.log(line);
   console.log('\n# Codec: marshalling a burst and decoding its Go replies');
   for (const line of await benchCodec()) console.log(line);
+  console.log('\n# Session files: export and open a page of 10,000 calls');
+  for (const line of benchSession()) console.log(line);
   console.log("\n# The sequence diagram's model, rebuilt on each redraw during a burst");
   for (const line of benchSequence()) console.log(line);
   console.log('\n# Calls to a real Go net/rpc/jsonrpc server (ServiceA.Add)');
