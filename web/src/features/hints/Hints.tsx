@@ -4,6 +4,7 @@ import { useApp } from '../../app/app-context';
 import { useMessages } from '../../i18n/use-messages';
 import { useSharedCallTally } from '../call-list/use-call-tally';
 import { anomalyHints, type Hint } from './anomaly-hints';
+import '../id-lab/lab.css';
 import './hints.css';
 
 /**
@@ -20,7 +21,7 @@ export function Hints() {
   const hints = useMemo(() => anomalyHints(tally(list), strayCounts), [list, strayCounts, tally]);
   if (hints.length === 0) return null;
   return (
-    <ul className="hints" aria-label={t.hints}>
+    <ul className="lab-strip hints" aria-label={t.hints}>
       {hints.map((hint) => (
         <HintItem key={hint.kind} hint={hint} />
       ))}

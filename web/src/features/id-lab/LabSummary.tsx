@@ -25,7 +25,7 @@ export function LabSummary() {
     .map(([kind, n]) => `${n} ${t.strayReason[kind]}`)
     .join(', ');
   return (
-    <ul className="lab-counts" aria-label={t.labCounts}>
+    <ul className="lab-strip lab-counts" aria-label={t.labCounts}>
       <li>{t.labCount(counts.sent, t.labSent)}</li>
       <li>{t.labCount(counts.answered, t.labAnswered)}</li>
       <li>{t.labCount(counts.outOfOrder, t.labOutOfOrder)}</li>
