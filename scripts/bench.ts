@@ -12,11 +12,11 @@ import { benchWebsockify } from './bench/websockify';
 async function main(): Promise<void> {
   console.log(`RPC Playground benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   console.log('\n# Framing');
-  for (const line of benchFramer()) console.log(line);
+  for (const line of await benchFramer()) console.log(line);
   console.log('\n# Codec: marshalling a burst and decoding its Go replies');
   for (const line of await benchCodec()) console.log(line);
   console.log('\n# Session files: export and open a page of 10,000 calls');
-  for (const line of benchSession()) console.log(line);
+  for (const line of await benchSession()) console.log(line);
   console.log("\n# The sequence diagram's model, rebuilt on each redraw during a burst");
   for (const line of benchSequence()) console.log(line);
   console.log('\n# Calls to a real Go net/rpc/jsonrpc server (ServiceA.Add)');

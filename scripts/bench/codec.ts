@@ -5,7 +5,7 @@ import { LosslessNumber } from '../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../shared/jsonrpc/burst-template';
 import { decodeGoReply, marshalGoRequest } from '../../shared/jsonrpc/go-dialect';
 import { GobRpcCodec, RESPONSE_TYPE } from '../../shared/jsonrpc/go-gob';
-import { fmt } from './stats';
+import { bestOfRotatedRounds, fmt } from './stats';
 
 /**
  * The page's own codec work in issue 4's burst, next to JSON.parse and
@@ -112,20 +112,12 @@ export async function benchCodec(): Promise<string[]> {
       if (answered !== CALLS) throw new Error(`gob decoded ${answered} of ${CALLS} replies`);
     },
   ];
-  const times = contenders.map((): number[] => []);
-  // Rotating the order each round spreads the garbage each run leaves over every contender.
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let r = 0; r < contenders.length; r++) {
-      const k = (r + round) % contenders.length;
-      const t0 = performance.now();
-      contenders[k]?.();
-      times[k]?.push(performance.now() - t0);
-    }
-    // Let timers run between rounds, as the page's burst slices do.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  // Best of the rounds: other processes on the machine only ever add time.
-  const best = times.map((values) => Math.min(...values));
+  // Timers run between rounds, as between the page's burst slices.
+  const best = await bestOfRotatedRounds(
+    contenders,
+    ROUNDS,
+    () => new Promise((resolve) => setTimeout(resolve, 0)),
+  );
   const perCall = (ms: number) => `${fmt((ms * 1000) / CALLS, 2)} µs/call`;
   const [
     marshalBase = 0,

@@ -11,7 +11,7 @@ import {
 import { HttpResponseReader } from '../../shared/framing/http-response';
 import { JsonStreamFramer } from '../../shared/framing/json-stream';
 import { NdjsonFramer } from '../../shared/framing/ndjson';
-import { fmt } from './stats';
+import { bestOfRotatedRounds, fmt } from './stats';
 
 /**
  * Every framing's throughput next to JSON.parse of the same messages, in the
@@ -98,13 +98,11 @@ function frameAll(framing: Case): { messages: number; units: number } {
   return { messages, units };
 }
 
-export function benchFramer(): string[] {
+export async function benchFramer(): Promise<string[]> {
   const texts = goReplies();
   const payloadBytes = texts.reduce((sum, text) => sum + encoder.encode(text).length, 0);
   const expectedUnits = texts.reduce((sum, text) => sum + text.length, 0);
   const framings = cases(texts);
-  const times = framings.map((): number[] => []);
-  const parseTimes: number[] = [];
   const parseAll = () => {
     let parsed = 0;
     for (const text of texts) if (JSON.parse(text) !== null) parsed++;
@@ -117,28 +115,16 @@ export function benchFramer(): string[] {
       throw new Error(`${framing.name} found ${messages} of ${MESSAGES} messages`);
     }
   };
-  // Each run leaves garbage for whoever runs next: rotating the order each round
-  // spreads that cost over every contender instead of always billing the same one.
-  const runs = [-1, ...framings.keys()];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let r = 0; r < runs.length; r++) {
-      const k = runs[(r + round) % runs.length] as number;
-      const t0 = performance.now();
-      if (k < 0) parseAll();
-      else frameCase(k);
-      (k < 0 ? parseTimes : (times[k] as number[])).push(performance.now() - t0);
-    }
-  }
-  // Best of the rounds: other processes on the machine only ever add time, so
-  // the fastest round is the steadiest estimate when the cores are shared.
-  const best = (values: number[]) => Math.min(...values);
-  const parseMs = best(parseTimes);
+  const [parseMs = 0, ...frameMs] = await bestOfRotatedRounds(
+    [parseAll, ...framings.map((_, k) => () => frameCase(k))],
+    ROUNDS,
+  );
   const lines = [
     `${MESSAGES} Go replies (${fmt(payloadBytes / 1e6, 1)} MB of JSON), ${CHUNK_BYTES / 1024} KiB chunks, best of ${ROUNDS} rounds, order rotated`,
     `JSON.parse baseline: ${fmt(payloadBytes / 1e3 / parseMs, 1)} MB/s on the same messages`,
   ];
   for (const [k, framing] of framings.entries()) {
-    const ms = best(times[k] ?? []);
+    const ms = frameMs[k] ?? Number.NaN;
     const wireMBs = framing.stream.length / 1e3 / ms;
     lines.push(
       `${framing.name}: ${fmt(wireMBs, 1)} MB/s of wire (${fmt(framing.stream.length / 1e6, 1)} MB), ${fmt(parseMs / ms)}x JSON.parse`,

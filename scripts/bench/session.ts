@@ -4,7 +4,7 @@ import { readSession } from '../../web/src/session/session-file';
 import { createPredictionStore } from '../../web/src/stores/prediction-store';
 import { createWireStore } from '../../web/src/stores/wire-store';
 import { createWireRecorder } from '../../web/src/wire/wire-recorder';
-import { fmt } from './stats';
+import { bestOfRotatedRounds, fmt } from './stats';
 
 /**
  * Export session and Open session… on a page holding a Go-mode burst of
@@ -35,7 +35,7 @@ function recordedPage() {
   return { ...page, wire };
 }
 
-export function benchSession(): string[] {
+export async function benchSession(): Promise<string[]> {
   const page = recordedPage();
   const calls = page.calls.getState().calls;
   const file = exportSession(page, new Date()).text;
@@ -61,16 +61,10 @@ export function benchSession(): string[] {
       if (fresh.calls.getState().calls.length !== CALLS) throw new Error('not opened');
     },
   ];
-  const times = contenders.map((): number[] => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let r = 0; r < contenders.length; r++) {
-      const k = (r + round) % contenders.length;
-      const t0 = performance.now();
-      contenders[k]?.();
-      times[k]?.push(performance.now() - t0);
-    }
-  }
-  const [stringify = 0, exported = 0, parse = 0, opened = 0] = times.map((v) => Math.min(...v));
+  const [stringify = 0, exported = 0, parse = 0, opened = 0] = await bestOfRotatedRounds(
+    contenders,
+    ROUNDS,
+  );
   return [
     `${CALLS} answered calls and their wire bytes, best of ${ROUNDS} rounds, order rotated; the file is ${fmt(file.length / 1e6, 1)} MB (the calls alone as JSON ${fmt(plain.length / 1e6, 1)} MB)`,
     `export session     ${fmt(exported, 0)} ms    JSON.stringify of the calls ${fmt(stringify, 0)} ms    ratio ${fmt(stringify / exported, 2)}×`,

@@ -58,9 +58,9 @@ export type Call = {
   /** A JSON-RPC 2.0 notification: it has no id and the server sends no answer. */
   notification?: boolean;
   /**
-   * The bridge clock estimate of the page that recorded this call, on this
-   * page's clock (call-clock.ts); absent for this page's own calls, which use
-   * the page's current estimate.
+   * The bridge clock estimate of the page that recorded this call, against
+   * that page's clock, which its page stamps are on too (call-clock.ts);
+   * absent for this page's own calls, which use the page's current estimate.
    */
   clock?: ClockEstimate;
 };
