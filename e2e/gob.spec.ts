@@ -69,7 +69,7 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await send(page, '{"method":"ServiceA.Add","params":[{"X":{"$float":1.5},"Y":2}]}');
     await expect(calls(page).nth(2)).toContainText('error');
     await expect(response(page)).toContainText('gob: wrong type (int) for received field Args.X');
-    await expect(response(page)).toContainText('bad-params');
+    await expect(response(page)).toContainText('Kindparams do not fit');
 
     await send(page, '{"method":"ServiceA.Add","params":[{"X":20,"Y":22}],"id":12345678901}');
     await expect(calls(page).nth(3)).toContainText('answered');

@@ -1,5 +1,10 @@
 import type { Socket } from 'node:net';
-import type { ClosedBy, CloseKind, Target } from '../../shared/protocol/bridge-protocol';
+import {
+  CLOSE_REASONS,
+  type ClosedBy,
+  type CloseKind,
+  type Target,
+} from '../../shared/protocol/bridge-protocol';
 import { WriteBatch } from '../batch-writes';
 import { now } from '../clock';
 import type { Connected } from './connect-target';
@@ -22,7 +27,7 @@ export type TargetConnectionEvents = {
 
 function describeError(error: NodeJS.ErrnoException): Omit<CloseReport, 'at'> {
   if (error.code === 'ECONNRESET') {
-    return { by: 'server', kind: 'reset', reason: 'the server reset the connection' };
+    return { by: 'server', kind: 'reset', reason: CLOSE_REASONS.reset };
   }
   return { by: 'bridge', kind: 'error', reason: `connection error: ${error.message}` };
 }
@@ -60,9 +65,7 @@ export class TargetConnection {
       if (!this.closed) events.read(chunk, at);
     });
     // 'end' follows every read, so the page has all bytes before it hears of the FIN.
-    socket.on('end', () =>
-      this.report({ by: 'server', kind: 'fin', reason: 'the server closed the connection (FIN)' }),
-    );
+    socket.on('end', () => this.report({ by: 'server', kind: 'fin', reason: CLOSE_REASONS.fin }));
     socket.on('error', (error: NodeJS.ErrnoException) => this.report(describeError(error)));
     socket.on('close', () => {
       clearTimeout(this.lingerTimer);
@@ -147,7 +150,7 @@ export class TargetConnection {
 
   /** The page asked to close: send FIN, report at once, drop whatever still arrives. */
   closeByPage(): void {
-    this.report({ by: 'page', kind: 'requested', reason: 'the page closed the connection' });
+    this.report({ by: 'page', kind: 'requested', reason: CLOSE_REASONS.requested });
     this.socket.end();
     this.socket.resume();
     this.lingerTimer = setTimeout(() => this.socket.destroy(), CLOSE_LINGER_MS);

@@ -4,7 +4,6 @@ import { canonicalId, stringifyExact } from '../json/exact-json';
 import { compactJsonText } from '../json/json-text';
 import { broken, replyText, requestText } from '../json/test-kit';
 import {
-  classifyGoError,
   decodeGoReply,
   decodeGoReplyExactly,
   lintGoRequest,
@@ -257,29 +256,6 @@ describe('decodeGoReply fast path', () => {
       '{"id":null,"result":"\ud800","error":null}',
     ]) {
       expect(decodeGoReply(text)).toStrictEqual(decodeGoReplyExactly(text));
-    }
-  });
-});
-
-describe('classifyGoError', () => {
-  it('GO8: header and params errors did not run the method; anything else did', () => {
-    const cases: Array<[string, string, boolean]> = [
-      ["rpc: can't find service Nope.Add", 'service-not-found', false],
-      ["rpc: can't find method ServiceA.Nope", 'method-not-found', false],
-      ['rpc: service/method request ill-formed: Add', 'ill-formed', false],
-      ['jsonrpc: request body missing params', 'missing-params', false],
-      ['json: cannot unmarshal string into Go value of type [1]interface {}', 'bad-params', false],
-      [
-        'json: cannot unmarshal number 1.5 into Go struct field Args.X of type int',
-        'bad-params',
-        false,
-      ],
-      ['divide by zero', 'application', true],
-    ];
-    for (const [message, kind, ran] of cases) {
-      const result = classifyGoError(message);
-      expect([result.kind, result.ran]).toEqual([kind, ran]);
-      expect(result.explanation.length).toBeGreaterThan(20);
     }
   });
 });

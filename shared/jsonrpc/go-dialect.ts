@@ -53,18 +53,6 @@ export type GoReply = {
   error: string | null;
 };
 
-export const GO_ERROR_KINDS = [
-  'service-not-found',
-  'method-not-found',
-  'ill-formed',
-  'missing-params',
-  'bad-params',
-  'application',
-] as const;
-export type GoErrorKind = (typeof GO_ERROR_KINDS)[number];
-
-export type GoErrorClass = { kind: GoErrorKind; ran: boolean; explanation: string };
-
 const encoder = new TextEncoder();
 
 type Located = { object: JsonObject; members: TopLevelMember[] };
@@ -370,62 +358,5 @@ export function decodeGoReplyExactly(text: string): GoReplyDecoded {
   return {
     ok: true,
     reply: { idText, canonicalId: canonicalId(idText), result, resultText, error },
-  };
-}
-
-const GO_ERRORS: Array<{ prefix: string } & GoErrorClass> = [
-  {
-    prefix: "rpc: can't find service ",
-    kind: 'service-not-found',
-    ran: false,
-    explanation:
-      'No service by that name is registered on the server (names are case-sensitive). Nothing ran; in JSON-RPC 2.0 this is -32601 Method not found.',
-  },
-  {
-    prefix: "rpc: can't find method ",
-    kind: 'method-not-found',
-    ran: false,
-    explanation:
-      'The service exists but has no exported method by that name (case-sensitive). Nothing ran; in JSON-RPC 2.0 this is -32601 Method not found.',
-  },
-  {
-    prefix: 'rpc: service/method request ill-formed',
-    kind: 'ill-formed',
-    ran: false,
-    explanation:
-      'The method name is not of the form Service.Method. Nothing ran; in JSON-RPC 2.0 this is -32600 Invalid Request.',
-  },
-  {
-    prefix: 'jsonrpc: request body missing params',
-    kind: 'missing-params',
-    ran: false,
-    explanation:
-      'The request had no params (or null). Go needs "params":[arg]. Nothing ran; in JSON-RPC 2.0 this is -32602 Invalid params.',
-  },
-  {
-    prefix: 'json: cannot unmarshal ',
-    kind: 'bad-params',
-    ran: false,
-    explanation:
-      "The params did not fit the method's argument type, so Go could not decode them. Nothing ran; in JSON-RPC 2.0 this is -32602 Invalid params.",
-  },
-  {
-    prefix: 'gob: ',
-    kind: 'bad-params',
-    ran: false,
-    explanation:
-      'The server\'s gob decoder could not fit the args to the method\'s argument type (a field of another kind, or no field names in common). Nothing ran. A field that Go declares uint or float64 needs {"$uint": n} or {"$float": n} around its value.',
-  },
-];
-
-/** Classifies a Go error string by its prefix (GO-NETRPC §1.3) and says whether the method ran. */
-export function classifyGoError(message: string): GoErrorClass {
-  const known = GO_ERRORS.find((entry) => message.startsWith(entry.prefix));
-  if (known) return { kind: known.kind, ran: known.ran, explanation: known.explanation };
-  return {
-    kind: 'application',
-    ran: true,
-    explanation:
-      'The method ran and returned this error itself (its error.Error() text); any side effects it had happened.',
   };
 }

@@ -14,7 +14,6 @@ import {
 import {
   decodeV2Response,
   decodeV2ResponseExactly,
-  explainV2ErrorCode,
   marshalV2Request,
   marshalV2RequestExactly,
 } from './v2';
@@ -58,19 +57,6 @@ function counter(): () => string {
   let next = 1;
   return () => String(next++);
 }
-
-describe('explainV2ErrorCode', () => {
-  it('V1: the standard codes, the server range and the rest', () => {
-    expect(explainV2ErrorCode(-32700)).toMatch(/^-32700 Parse error: /);
-    expect(explainV2ErrorCode(-32600)).toMatch(/^-32600 Invalid Request: /);
-    expect(explainV2ErrorCode(-32601)).toMatch(/^-32601 Method not found: /);
-    expect(explainV2ErrorCode(-32602)).toMatch(/^-32602 Invalid params: /);
-    expect(explainV2ErrorCode(-32603)).toMatch(/^-32603 Internal error: /);
-    expect(explainV2ErrorCode(-32050)).toMatch(/^-32050 Server error: /);
-    expect(explainV2ErrorCode(-32100)).toMatch(/reserved .* future use/);
-    expect(explainV2ErrorCode(42)).toMatch(/application-defined/);
-  });
-});
 
 describe('decodeV2Response', () => {
   it('V2: a success keeps id and result exact', () => {

@@ -19,6 +19,7 @@ import {
   topLevelMembers,
 } from '../json/json-text';
 import { scalarOf, scanObject } from '../json/object-scan';
+import { explainV2ErrorCode } from './v2-error-codes';
 
 /**
  * JSON-RPC 2.0 (jsonrpc.org specification, 2010-03-26): requests,
@@ -66,42 +67,6 @@ export type V2Decoded =
   | { ok: true; kind: 'single'; response: V2Response }
   | { ok: true; kind: 'batch'; items: V2BatchItem[] }
   | { ok: false; problem: string };
-
-export const V2_ERROR_CODES: Readonly<Record<number, { name: string; explanation: string }>> = {
-  [-32700]: {
-    name: 'Parse error',
-    explanation: 'The server could not parse the request as JSON.',
-  },
-  [-32600]: {
-    name: 'Invalid Request',
-    explanation: 'The JSON is not a valid request object (e.g. no "jsonrpc":"2.0" or no method).',
-  },
-  [-32601]: {
-    name: 'Method not found',
-    explanation: 'The method does not exist or is not available on this server.',
-  },
-  [-32602]: {
-    name: 'Invalid params',
-    explanation: 'The method exists but the params do not fit it.',
-  },
-  [-32603]: {
-    name: 'Internal error',
-    explanation: 'The server failed internally while handling the request.',
-  },
-};
-
-/** One sentence on what an error code means, per the specification. */
-export function explainV2ErrorCode(code: number): string {
-  const known = V2_ERROR_CODES[code];
-  if (known) return `${code} ${known.name}: ${known.explanation}`;
-  if (code >= -32099 && code <= -32000) {
-    return `${code} Server error: reserved for implementation-defined server errors.`;
-  }
-  if (code >= -32768 && code <= -32000) {
-    return `${code} is reserved by the specification for future use.`;
-  }
-  return `${code} is an application-defined error.`;
-}
 
 const INTEGER = /^-?\d+$/;
 

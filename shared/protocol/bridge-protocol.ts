@@ -121,6 +121,13 @@ export type ClosedBy = (typeof CLOSED_BY)[number];
 export const CLOSE_KINDS = ['fin', 'reset', 'error', 'requested'] as const;
 export type CloseKind = (typeof CLOSE_KINDS)[number];
 
+/** The bridge's sentences for the closes that need no more words; the page words them in its language. */
+export const CLOSE_REASONS = {
+  fin: 'the server closed the connection (FIN)',
+  reset: 'the server reset the connection',
+  requested: 'the page closed the connection',
+} as const;
+
 /** A TCP connection ended. After this the conn id may be reused by the page. */
 export type ClosedMessage = {
   type: 'closed';

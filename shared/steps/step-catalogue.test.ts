@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../language';
 import { STEP_NUMBERS, type StepNumber, type StepTime, type TimeSource } from './call-stamps';
 import {
   ACTORS,
@@ -8,7 +9,6 @@ import {
   describeSteps,
   formatMs,
   SOURCE_LABELS,
-  STEP_LANGUAGES,
   STEPS,
   showBytes,
 } from './step-catalogue';
@@ -55,7 +55,7 @@ describe('step catalogue', () => {
     for (const step of STEPS) {
       expect(ACTORS).toContain(step.actor);
       expect(ACTORS).toContain(step.at);
-      for (const language of STEP_LANGUAGES) expect(step.title[language].length).toBeGreaterThan(0);
+      for (const language of LANGUAGES) expect(step.title[language].length).toBeGreaterThan(0);
       expect(step.title.zh).not.toEqual(step.title.en);
       expect(step.leg).toBe(step.step <= 6 ? 'request' : 'reply');
     }
@@ -65,7 +65,7 @@ describe('step catalogue', () => {
   });
 
   it('SC2: every time source has a label in both languages', () => {
-    for (const language of STEP_LANGUAGES) {
+    for (const language of LANGUAGES) {
       for (const source of ['page', 'bridge', 'server', 'inferred'] as const) {
         expect(SOURCE_LABELS[language][source].length).toBeGreaterThan(0);
       }

@@ -4,16 +4,14 @@
  * values and measured times (rules SC1–SC8 in shared/README.md). Pure: the
  * times come in as StepTime[] from step-timeline.ts; nothing here is guessed.
  */
+import type { Language } from '../language';
 import { STEP_NUMBERS, type StepNumber, type StepTime, type TimeSource } from './call-stamps';
-
-export const STEP_LANGUAGES = ['en', 'zh'] as const;
-export type StepLanguage = (typeof STEP_LANGUAGES)[number];
 
 /** The five actors, left to right as the diagram draws them. */
 export const ACTORS = ['caller', 'client-stub', 'network', 'server-stub', 'service'] as const;
 export type Actor = (typeof ACTORS)[number];
 
-export const ACTOR_NAMES: Record<StepLanguage, Record<Actor, string>> = {
+export const ACTOR_NAMES: Record<Language, Record<Actor, string>> = {
   en: {
     caller: 'Caller',
     'client-stub': 'Client stub',
@@ -37,7 +35,7 @@ export type StepEntry = {
   at: Actor;
   /** Request (steps 1–6) or reply (7–12): the lane the message travels in. */
   leg: 'request' | 'reply';
-  title: Record<StepLanguage, string>;
+  title: Record<Language, string>;
 };
 
 const entry = (step: StepNumber, actor: Actor, at: Actor, en: string, zh: string): StepEntry => ({
@@ -75,7 +73,7 @@ export function stepEntry(step: StepNumber): StepEntry {
 }
 
 /** SC2: where a time came from, in words a learner can check. */
-export const SOURCE_LABELS: Record<StepLanguage, Record<TimeSource, string>> = {
+export const SOURCE_LABELS: Record<Language, Record<TimeSource, string>> = {
   en: {
     page: 'observed in the page',
     bridge: 'observed at the bridge',
@@ -200,7 +198,7 @@ const blackBoxEn = (timing: Timing) =>
 const blackBoxZh = (timing: Timing) =>
   `未在该服务器内部观测:第 4–9 步是一段测得的时间,从最后一个字节写出到第一个字节返回,共 ${formatMs(timing.span ?? 0)}。`;
 
-const SENTENCES: Record<StepLanguage, Record<StepNumber, Sentence>> = {
+const SENTENCES: Record<Language, Record<StepNumber, Sentence>> = {
   en: {
     1: (f) =>
       `The caller calls ${f.method} with params ${paramsOr(f, '(none)')} as if it were a local function; the call starts here, at 0 ms.`,
@@ -278,16 +276,16 @@ const SENTENCES: Record<StepLanguage, Record<StepNumber, Sentence>> = {
   },
 };
 
-const CLAMPED: Record<StepLanguage, string> = {
+const CLAMPED: Record<Language, string> = {
   en: 'moved within the clock uncertainty so that steps keep their order',
   zh: '在时钟不确定度内做了调整,以保持步骤顺序',
 };
 
-const NOT_YET: Record<StepLanguage, string> = {
+const NOT_YET: Record<Language, string> = {
   en: 'This step has not happened yet.',
   zh: '这一步还没有发生。',
 };
-const NEVER: Record<StepLanguage, string> = {
+const NEVER: Record<Language, string> = {
   en: 'This step never happened: the call failed',
   zh: '这一步没有发生:调用失败',
 };
@@ -301,7 +299,7 @@ export function describeStep(
   step: StepNumber,
   facts: CallFacts,
   times: readonly StepTime[],
-  language: StepLanguage,
+  language: Language,
 ): StepDescription {
   const time = times.find((t) => t.step === step);
   const start = times.find((t) => t.step === 1)?.at ?? null;
@@ -346,7 +344,7 @@ export function describeStep(
 export function describeSteps(
   facts: CallFacts,
   times: readonly StepTime[],
-  language: StepLanguage,
+  language: Language,
 ): StepDescription[] {
   return STEP_NUMBERS.map((step) => describeStep(step, facts, times, language));
 }

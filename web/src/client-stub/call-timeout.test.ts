@@ -26,8 +26,8 @@ describe('per-call timeout', () => {
     // Not one byte came back: that is how a gob server takes JSON (GO-NETRPC fact 10), and the page says so.
     expect(calls.getState().calls[0]).toMatchObject({
       status: 'failed',
-      failure:
-        'no answer within 2 s; the server has sent nothing on this connection: if it speaks gob (rpc.ServeConn), it read "{" as a message length of 123 and is still waiting for the rest; try the dialect "Go net/rpc gob"',
+      failure: 'no answer within 2 s',
+      failureHint: 'try-gob',
     });
     reply('{"id":0,"result":{"Slept":60000},"error":null}\n');
     expect(calls.getState().calls[0]?.status).toBe('failed');
@@ -38,6 +38,7 @@ describe('per-call timeout', () => {
       failure: 'no answer within 2 s',
       failureCause: 'timeout',
     });
+    expect(calls.getState().calls[1]).not.toHaveProperty('failureHint');
     expect(calls.getState().strays).toEqual([
       expect.objectContaining({ kind: 'late', reason: expect.stringContaining('id 0') }),
     ]);

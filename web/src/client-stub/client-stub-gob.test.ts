@@ -80,9 +80,11 @@ describe('client stub: Go net/rpc over HTTP (CONNECT, then gob)', () => {
       reason: 'the server closed the connection (FIN)',
       at: 3,
     });
-    expect(calls.getState().calls[0]?.failure).toBe(
-      'the server closed the connection (FIN); it sent nothing first: a net/rpc/jsonrpc server closes at once on gob, which is not JSON; try the dialect "Go net/rpc jsonrpc"',
-    );
+    expect(calls.getState().calls[0]).toMatchObject({
+      failure: 'the server closed the connection (FIN)',
+      failureCause: 'server-closed',
+      failureHint: 'try-jsonrpc',
+    });
   });
 
   it('CONNECTs to the Path given (rpc.DialHTTPPath), and refuses one that is no request target', () => {

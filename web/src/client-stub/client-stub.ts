@@ -1,7 +1,12 @@
 import { requestPathProblem } from '../../../shared/framing/http-request';
 import { canonicalId } from '../../../shared/json/exact-json';
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
-import type { ClosedMessage, DemoName, Target } from '../../../shared/protocol/bridge-protocol';
+import {
+  CLOSE_REASONS,
+  type ClosedMessage,
+  type DemoName,
+  type Target,
+} from '../../../shared/protocol/bridge-protocol';
 import type { ServerStamps } from '../../../shared/steps/call-stamps';
 import {
   BRIDGE_LOST_REASON,
@@ -14,7 +19,7 @@ import type { ConnectionStore } from '../stores/connection-store';
 import type { WireRecorder } from '../wire/wire-recorder';
 import { runCallModeBurst } from './burst-runner';
 import { ConnectionSession, type ReplyOutcome } from './connection-session';
-import { protocolMismatch, silenceHint } from './dialects';
+import { type DialectHint, protocolMismatch, silenceHint } from './dialects';
 import { joinWrites, type RequestBytes } from './joined-writes';
 import { chosenProtocol } from './protocol-guess';
 import { expandCall } from './send-readiness';
@@ -44,6 +49,11 @@ export type ClientStub = {
   takeConns(count: number): number;
   dispose(): void;
 };
+
+export const NOT_SENT_REASON = 'the bridge is not connected';
+
+/** Why a call timed out, as the page records it (i18n/failure-details.ts words it in Chinese). */
+export const timeoutReason = (seconds: number) => `no answer within ${seconds} s`;
 
 /** Why the calls in flight on a connection failed when it closed. */
 function causeOfClose(closed: Pick<ClosedMessage, 'by' | 'kind' | 'reason'>): FailureCause {
@@ -123,7 +133,13 @@ export function createClientStub(deps: {
     errorObject: outcome.errorObject,
   });
 
-  const endSession = (conn: number, reason: string, cause: FailureCause, at: number) => {
+  const endSession = (
+    conn: number,
+    reason: string,
+    cause: FailureCause,
+    at: number,
+    hint: DialectHint | null = null,
+  ) => {
     const session = sessions.get(conn);
     if (!session) return;
     sessions.delete(conn);
@@ -136,7 +152,7 @@ export function createClientStub(deps: {
       unwritten.push(...pending.keys);
     }
     applyAll(session.end(), conn, at);
-    calls.getState().fail([...session.failAll(), ...unwritten], reason, cause);
+    calls.getState().fail([...session.failAll(), ...unwritten], reason, cause, hint);
     awaitingServerSteps.forgetConn(conn);
   };
 
@@ -203,8 +219,8 @@ export function createClientStub(deps: {
         const hint =
           event.by === 'server' && session?.silent
             ? silenceHint(session.protocol.dialect, 'closed')
-            : '';
-        endSession(event.conn, `${event.reason}${hint}`, causeOfClose(event), event.at);
+            : null;
+        endSession(event.conn, event.reason, causeOfClose(event), event.at, hint);
         const status = event.by === 'page' ? 'disconnected' : wasOpening ? 'failed' : 'closed';
         connection.getState().targetEnded(event.conn, status, {
           kind: 'closed',
@@ -296,7 +312,7 @@ export function createClientStub(deps: {
       const keys = joinedCalls.map((call) => call.key);
       const writeId = bridge.write(session.conn, joined.bytes);
       if (writeId === null) {
-        calls.getState().fail(keys, 'the bridge is not connected', 'not-sent');
+        calls.getState().fail(keys, NOT_SENT_REASON, 'not-sent');
         continue;
       }
       // One ack for the whole write: the bridge wrote all its calls' bytes at once.
@@ -328,8 +344,8 @@ export function createClientStub(deps: {
     const cancel = schedule(() => {
       deadlines.delete(cancel);
       session.retire(keys);
-      const hint = session.silent ? silenceHint(session.protocol.dialect, 'timeout') : '';
-      calls.getState().fail(keys, `no answer within ${timeoutSeconds} s${hint}`, 'timeout');
+      const hint = session.silent ? silenceHint(session.protocol.dialect, 'timeout') : null;
+      calls.getState().fail(keys, timeoutReason(timeoutSeconds), 'timeout', hint);
     }, timeoutSeconds * 1000);
     deadlines.add(cancel);
   };
@@ -380,7 +396,7 @@ export function createClientStub(deps: {
     if (conn === null) return;
     if (!bridge.close(conn)) {
       // No bridge to ask: closed here, in the bridge's words for a close the page asked for.
-      const text = 'the page closed the connection';
+      const text = CLOSE_REASONS.requested;
       endSession(conn, text, 'page-closed', Date.now());
       connection.getState().targetEnded(conn, 'disconnected', {
         kind: 'closed',
@@ -424,7 +440,7 @@ export function createClientStub(deps: {
       sessions.set(conn, new ConnectionSession(conn, now, framed, protocol));
       connection.getState().targetConnecting(conn);
       if (!bridge.open(conn, target.host, target.port)) {
-        endSession(conn, 'the bridge is not connected', 'not-sent', Date.now());
+        endSession(conn, NOT_SENT_REASON, 'not-sent', Date.now());
         connection.getState().targetEnded(conn, 'failed', {
           kind: 'text',
           text: 'The bridge is not connected yet.',

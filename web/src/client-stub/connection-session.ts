@@ -2,7 +2,7 @@ import { Correlator } from '../../../shared/correlation/correlator';
 import type { FramedMessage, FramerError, FramingName } from '../../../shared/framing/framer';
 import { GO_RPC_CONNECTED, goRpcConnect, isGobHandshake } from '../../../shared/framing/gob';
 import type { HttpResponse } from '../../../shared/framing/http-response';
-import { classifyGoError, type GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
+import { classifyGoError, type GoErrorClass } from '../../../shared/jsonrpc/go-errors';
 import { type GobReplyEvent, GobRpcCodec } from '../../../shared/jsonrpc/go-gob';
 import type { CallStamps } from '../../../shared/steps/call-stamps';
 import type { StrayReply } from '../stores/calls-store';

@@ -1,12 +1,8 @@
 import type { FramingName } from '../../../shared/framing/framer';
 import { type JsonValue, parseExact, stringifyExact } from '../../../shared/json/exact-json';
 import { idsInPrefix } from '../../../shared/json/prefix-ids';
-import {
-  classifyGoError,
-  decodeGoReply,
-  type GoErrorClass,
-  marshalGoRequest,
-} from '../../../shared/jsonrpc/go-dialect';
+import { decodeGoReply, marshalGoRequest } from '../../../shared/jsonrpc/go-dialect';
+import { classifyGoError, type GoErrorClass } from '../../../shared/jsonrpc/go-errors';
 import { decodeV2Response, marshalV2Request, type V2Response } from '../../../shared/jsonrpc/v2';
 
 /** What the client stub speaks on a connection: Go's jsonrpc, JSON-RPC 2.0, or Go's default gob codec. */
@@ -27,20 +23,20 @@ export function protocolMismatch(framing: FramingName, dialect: DialectName): st
     : 'The gob framings carry only Go\'s gob codec: choose the dialect "Go net/rpc gob".';
 }
 
+/** The dialect a failed call suggests trying instead; the page words it in its language. */
+export const DIALECT_HINTS = ['try-gob', 'try-jsonrpc'] as const;
+export type DialectHint = (typeof DIALECT_HINTS)[number];
+
 /**
  * What a server that has sent nothing at all may mean (GO-NETRPC fact 10):
  * a protocol mismatch never produces a reply. JSON sent to a gob server
  * hangs, since "{" reads as a message length of 123; gob sent to a jsonrpc
- * server closes the connection at once. Empty when silence says nothing.
+ * server closes the connection at once. Null when silence says nothing.
  */
-export function silenceHint(dialect: DialectName, how: 'timeout' | 'closed'): string {
-  if (dialect === 'go' && how === 'timeout') {
-    return '; the server has sent nothing on this connection: if it speaks gob (rpc.ServeConn), it read "{" as a message length of 123 and is still waiting for the rest; try the dialect "Go net/rpc gob"';
-  }
-  if (dialect === 'gob' && how === 'closed') {
-    return '; it sent nothing first: a net/rpc/jsonrpc server closes at once on gob, which is not JSON; try the dialect "Go net/rpc jsonrpc"';
-  }
-  return '';
+export function silenceHint(dialect: DialectName, how: 'timeout' | 'closed'): DialectHint | null {
+  if (dialect === 'go' && how === 'timeout') return 'try-gob';
+  if (dialect === 'gob' && how === 'closed') return 'try-jsonrpc';
+  return null;
 }
 
 /** One call inside a marshalled request: a batch holds several; a notification has no id. */

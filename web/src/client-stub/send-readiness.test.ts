@@ -15,6 +15,10 @@ describe('sendBlocker', () => {
 
   it('says it in the page language when given its words', () => {
     expect(sendBlocker(ADD, 'open', 'failed', 'go', MESSAGES.zh)).toBe(MESSAGES.zh.connectFirst);
+    // The marshaller's own sentence is quoted under a Chinese lead.
+    expect(sendBlocker('{"method":', 'open', 'connected', 'go', MESSAGES.zh)).toMatch(
+      /^请求无法发送\(英文原文\):The request is not valid JSON/,
+    );
   });
 
   it('accepts a burst template, whose single send is call 0 of 1', () => {

@@ -24,10 +24,10 @@ export function expandCall(
   return check.ok ? expanded : { problem: check.problem };
 }
 
-/** The page's words for what is in the way; the marshaller's problems stay as shared/ words them. */
+/** The page's words for what is in the way; the marshaller's problems are quoted as shared/ words them. */
 export type SendWords = Pick<
   Messages,
-  'notConnectedToBridge' | 'connectingToTarget' | 'connectFirst'
+  'notConnectedToBridge' | 'connectingToTarget' | 'connectFirst' | 'requestProblem'
 >;
 
 /** Why Send is disabled right now, as a sentence shown next to the button; null when it may send. */
@@ -39,7 +39,7 @@ export function sendBlocker(
   t: SendWords = MESSAGES.en,
 ): string | null {
   const call = expandCall(editorText, 0, 1, dialect);
-  if (typeof call !== 'string') return call.problem;
+  if (typeof call !== 'string') return t.requestProblem(call.problem);
   if (bridgeStatus !== 'open') return t.notConnectedToBridge;
   if (targetStatus === 'connecting') return t.connectingToTarget;
   if (targetStatus !== 'connected') return t.connectFirst;

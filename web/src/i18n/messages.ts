@@ -5,6 +5,7 @@ import { DIALECT_EN, DIALECT_ZH } from './dialect-messages';
 import { GUIDE_EN, GUIDE_ZH } from './guide-messages';
 import { HINT_EN, HINT_ZH } from './hint-messages';
 import { PREDICTION_EN, PREDICTION_ZH } from './prediction-messages';
+import { RESPONSE_EN, RESPONSE_ZH } from './response-messages';
 import { SESSION_EN, SESSION_ZH } from './session-messages';
 import { targetReasonEn, targetReasonZh } from './target-reasons';
 
@@ -153,11 +154,6 @@ const EN = {
   notConnectedToBridge: 'Not connected to the bridge.',
   connectingToTarget: 'Connecting to the target…',
   connectFirst: 'Connect to a target first.',
-  errorKind: 'Kind',
-  methodRan: 'Method ran',
-  why: 'Why',
-  ranYes: 'yes: the method ran and returned this error',
-  ranNo: 'no: the server refused the call before running the method',
   inThePage: (duration: string) => `${duration} in the page`,
   atTheBridge: (duration: string) => `${duration} from write to reply at the bridge`,
   views: 'Views',
@@ -166,6 +162,7 @@ const EN = {
   ...HINT_EN,
   ...GUIDE_EN,
   ...PREDICTION_EN,
+  ...RESPONSE_EN,
 };
 
 export type Messages = typeof EN;
@@ -173,6 +170,7 @@ export type Messages = typeof EN;
 const ZH: Messages = {
   ...DIALECT_ZH,
   ...SESSION_ZH,
+  ...RESPONSE_ZH,
   ...HINT_ZH,
   ...GUIDE_ZH,
   ...PREDICTION_ZH,
@@ -311,11 +309,6 @@ const ZH: Messages = {
   notConnectedToBridge: '没有连上网桥。',
   connectingToTarget: '正在连接目标…',
   connectFirst: '请先连接一个目标。',
-  errorKind: '类别',
-  methodRan: '方法是否运行',
-  why: '原因',
-  ranYes: '是:方法运行了,并返回了这个错误',
-  ranNo: '否:服务器在运行方法之前就拒绝了调用',
   inThePage: (duration) => `页面内 ${duration}`,
   atTheBridge: (duration) => `网桥从写出到收到回复 ${duration}`,
   views: '视图',

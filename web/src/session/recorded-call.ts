@@ -1,7 +1,7 @@
 import { topLevelMembers } from '../../../shared/json/json-text';
-import { GO_ERROR_KINDS } from '../../../shared/jsonrpc/go-dialect';
+import { GO_ERROR_KINDS } from '../../../shared/jsonrpc/go-errors';
 import type { ClockEstimate, ServerStamps } from '../../../shared/steps/call-stamps';
-import type { ErrorObject } from '../client-stub/dialects';
+import { DIALECT_HINTS, type ErrorObject } from '../client-stub/dialects';
 import {
   CALL_STATUSES,
   type Call,
@@ -39,6 +39,9 @@ export function readCall(value: unknown, path: string): Call {
   const failureCause = optional(call, 'failureCause', () =>
     oneOf(call, 'failureCause', FAILURE_CAUSES),
   );
+  const failureHint = optional(call, 'failureHint', () =>
+    oneOf(call, 'failureHint', DIALECT_HINTS),
+  );
   const errorObject = optional(call, 'errorObject', () => {
     const fields = nullableField(call, 'errorObject');
     return fields && readErrorObject(fields);
@@ -65,6 +68,7 @@ export function readCall(value: unknown, path: string): Call {
     ...(errorObject !== undefined ? { errorObject } : {}),
     ...(notification !== undefined ? { notification } : {}),
     ...(failureCause !== undefined ? { failureCause } : {}),
+    ...(failureHint !== undefined ? { failureHint } : {}),
     ...(clock !== undefined ? { clock } : {}),
   };
 }

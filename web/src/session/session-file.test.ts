@@ -124,6 +124,12 @@ describe('session files', () => {
     expect(page.connect()).toBe(3);
   });
 
+  it('keep what a failed call suggests trying, for the page to word in its language', () => {
+    const failed = { status: 'failed', failureCause: 'timeout', failureHint: 'try-gob' };
+    const text = edited(['calls', 1], { ...JSON.parse(exported().text).calls[1], ...failed });
+    expect(readSession(text).calls[1]).toMatchObject(failed);
+  });
+
   it('refuse, saying what and where, anything but a session this page reads', () => {
     expect(problemOf('hello')).toBe('the file is not JSON, so it is not a session file');
     expect(problemOf('{"calls":[]}')).toContain('is JSON but not a session file');
@@ -136,6 +142,9 @@ describe('session files', () => {
     );
     expect(problemOf(edited(['calls', 0, 'status'], 'lost'))).toBe(
       'calls[0].status is not one of pending, answered, error, failed, notified',
+    );
+    expect(problemOf(edited(['calls', 1, 'failureHint'], 'try-soap'))).toBe(
+      'calls[1].failureHint is not one of try-gob, try-jsonrpc',
     );
     expect(problemOf(edited(['wire', 'chunks', 0, 'bytes'], 'e30K!'))).toBe(
       'wire.chunks[0].bytes is not base64',

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { GoErrorClass } from '../../../shared/jsonrpc/go-dialect';
+import type { GoErrorClass } from '../../../shared/jsonrpc/go-errors';
 import type { CallStamps, ClockEstimate, ServerStamps } from '../../../shared/steps/call-stamps';
-import type { ErrorObject } from '../client-stub/dialects';
+import type { DialectHint, ErrorObject } from '../client-stub/dialects';
 
 /** `notified`: a notification the bridge wrote; no answer is expected. */
 export const CALL_STATUSES = ['pending', 'answered', 'error', 'failed', 'notified'] as const;
@@ -53,6 +53,8 @@ export type Call = {
   failure: string | null;
   /** Why it failed; absent for calls recorded before causes were kept. */
   failureCause?: FailureCause;
+  /** The dialect its silence suggests trying (a protocol mismatch never gets a reply). */
+  failureHint?: DialectHint;
   /** Set when another call with the same id was in flight when this one was sent. */
   duplicateWarning: string | null;
   /** A JSON-RPC 2.0 notification: it has no id and the server sends no answer. */
@@ -159,7 +161,7 @@ export type CallsState = {
   serverSteps(reports: ReadonlyArray<readonly [key: string, stamps: ServerStamps]>): void;
   /** Answers in one update: a read chunk can carry hundreds, and each update copies the list. */
   answerAll(answers: ReadonlyArray<readonly [key: string, answer: Answer]>): void;
-  fail(keys: string[], reason: string, cause: FailureCause): void;
+  fail(keys: string[], reason: string, cause: FailureCause, hint?: DialectHint | null): void;
   /** Stray replies in one update: a read chunk of a flooding server carries thousands. */
   strayAll(replies: readonly StrayReply[]): void;
   select(key: string | null): void;
@@ -306,11 +308,17 @@ export function createCallsStore() {
         }),
       }));
     },
-    fail: (keys, reason, cause) =>
+    fail: (keys, reason, cause, hint) =>
       set((state) => ({
         calls: updateCalls(state.calls, keys, (call) =>
           call.status === 'pending'
-            ? { ...call, status: 'failed', failure: reason, failureCause: cause }
+            ? {
+                ...call,
+                status: 'failed',
+                failure: reason,
+                failureCause: cause,
+                ...(hint ? { failureHint: hint } : {}),
+              }
             : call,
         ),
       })),

@@ -1,8 +1,9 @@
 import { createStore } from 'zustand/vanilla';
+import { LANGUAGES, type Language } from '../../../shared/language';
 import type { TextStorage } from './composer-store';
 
-export const LANGUAGES = ['en', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
+
 const LANGUAGE_KEY = 'rpc-playground.settings.language';
 
 export type SettingsState = {

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { chosenProtocol } from '../../client-stub/protocol-guess';
 import { sendBlocker } from '../../client-stub/send-readiness';
-import { useMessages } from '../../i18n/use-messages';
+import { useLanguage, useMessages } from '../../i18n/use-messages';
 import {
   BURST_MAX,
   BURST_MIN,
@@ -17,6 +17,7 @@ import { TEMPLATES } from './templates';
 
 export function Composer() {
   const t = useMessages();
+  const language = useLanguage();
   const { composer, connection, stub } = useApp();
   const text = useStore(composer, (s) => s.text);
   const setText = useStore(composer, (s) => s.setText);
@@ -35,7 +36,7 @@ export function Composer() {
   const reasonId = useId();
 
   const blocker = sendBlocker(text, bridgeStatus, targetStatus, dialect, t);
-  const reason = blocker ?? sendProblem;
+  const reason = blocker ?? (sendProblem === null ? null : t.requestProblem(sendProblem));
 
   const onTemplate = (name: string) => {
     const chosen = TEMPLATES[dialect].find((t) => t.name === name);
@@ -53,9 +54,9 @@ export function Composer() {
           {/* A menu, not a setting: it stays on its prompt so the same template can be loaded again. */}
           <select value="" onChange={(event) => onTemplate(event.target.value)}>
             <option value="">{t.loadTemplate}</option>
-            {TEMPLATES[dialect].map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name}
+            {TEMPLATES[dialect].map((template) => (
+              <option key={template.name} value={template.name}>
+                {language === 'zh' ? (template.zh ?? template.name) : template.name}
               </option>
             ))}
           </select>

@@ -29,4 +29,14 @@ describe('request templates', () => {
     ]);
     expect(calls('Batch with a notification').map((c) => c.idText)).toEqual(['"sum"', null]);
   });
+
+  it('names a template in Chinese wherever its English name has words, not only a method', () => {
+    for (const dialect of DIALECT_NAMES) {
+      for (const template of TEMPLATES[dialect]) {
+        const methodOnly = /^[A-Z]\w*\.\w+( \d+\+\d+)?$/.test(template.name);
+        if (methodOnly) expect(template.zh, template.name).toBeUndefined();
+        else expect(template.zh, template.name).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
 });

@@ -1,30 +1,43 @@
 import { useStore } from 'zustand';
+import { explainGoError } from '../../../../shared/jsonrpc/go-errors';
+import { explainV2ErrorCode } from '../../../../shared/jsonrpc/v2-error-codes';
 import { useApp } from '../../app/app-context';
 import type { ErrorObject } from '../../client-stub/dialects';
+import { failureDetailZh } from '../../i18n/failure-details';
 import type { Messages } from '../../i18n/messages';
-import { useMessages } from '../../i18n/use-messages';
+import { useLanguage, useMessages } from '../../i18n/use-messages';
 import { bridgeDurationMs, type Call, pageDurationMs } from '../../stores/calls-store';
+import type { Language } from '../../stores/settings-store';
 import { formatDuration } from '../call-list/call-summary';
 import { LongText } from './LongText';
 
 function Outcome({ call }: { call: Call }) {
   const t = useMessages();
+  const language = useLanguage();
   if (call.notification && call.status !== 'failed') {
     return <p className="outcome notified">{t.notificationNoAnswer}</p>;
   }
   if (call.status === 'pending') return <p className="outcome pending">{t.waiting}</p>;
   if (call.status === 'failed') {
+    const cause = call.failureCause;
     return (
       <section className="outcome failed" aria-label={t.failure}>
         <h3>{t.failed}</h3>
-        {call.failureCause && (
-          <dl className="facts">
-            <dt>{t.cause}</dt>
-            <dd>{t.failureCauseName[call.failureCause]}</dd>
-          </dl>
-        )}
-        {/* The detail as it came, with its numbers and hints. */}
-        <p>{call.failure}</p>
+        <dl className="facts">
+          {cause && (
+            <>
+              <dt>{t.cause}</dt>
+              <dd>{t.failureCauseName[cause]}</dd>
+            </>
+          )}
+          {call.failureHint && (
+            <>
+              <dt>{t.hint}</dt>
+              <dd>{t.dialectHint[call.failureHint]}</dd>
+            </>
+          )}
+          <FailureDetail detail={call.failure ?? ''} language={language} t={t} />
+        </dl>
       </section>
     );
   }
@@ -36,14 +49,14 @@ function Outcome({ call }: { call: Call }) {
         {call.errorClass && (
           <dl className="facts">
             <dt>{t.errorKind}</dt>
-            <dd>{call.errorClass.kind}</dd>
+            <dd>{t.goErrorKindName[call.errorClass.kind]}</dd>
             <dt>{t.methodRan}</dt>
             <dd>{call.errorClass.ran ? t.ranYes : t.ranNo}</dd>
             <dt>{t.why}</dt>
-            <dd>{call.errorClass.explanation}</dd>
+            <dd>{explainGoError(call.error ?? '', language)}</dd>
           </dl>
         )}
-        {call.errorObject && <ErrorObjectFacts error={call.errorObject} />}
+        {call.errorObject && <ErrorObjectFacts error={call.errorObject} language={language} />}
       </section>
     );
   }
@@ -55,8 +68,27 @@ function Outcome({ call }: { call: Call }) {
   );
 }
 
+/** The detail in the page's language when it is a sentence the page knows; otherwise as it came. */
+function FailureDetail({
+  detail,
+  language,
+  t,
+}: {
+  detail: string;
+  language: Language;
+  t: Messages;
+}) {
+  const worded = language === 'zh' ? failureDetailZh(detail) : detail;
+  return (
+    <>
+      <dt>{worded === null ? t.detailAsItCame : t.detail}</dt>
+      <dd>{worded ?? detail}</dd>
+    </>
+  );
+}
+
 /** A JSON-RPC 2.0 error object in full: code, message, data, and what the code means. */
-function ErrorObjectFacts({ error }: { error: ErrorObject }) {
+function ErrorObjectFacts({ error, language }: { error: ErrorObject; language: Language }) {
   const t = useMessages();
   return (
     <dl className="facts">
@@ -73,7 +105,7 @@ function ErrorObjectFacts({ error }: { error: ErrorObject }) {
         </>
       )}
       <dt>{t.errorMeaning}</dt>
-      <dd>{error.meaning}</dd>
+      <dd>{explainV2ErrorCode(error.code, language)}</dd>
     </dl>
   );
 }
@@ -117,7 +149,7 @@ export function ResponsePanel() {
               <Durations call={call} t={t} />
             </dd>
           </dl>
-          {call.duplicateWarning && <p className="warning">{call.duplicateWarning}</p>}
+          {call.duplicateWarning && <p className="warning">{t.duplicateInFlight(call.idText)}</p>}
           <Outcome key={`outcome-${call.key}`} call={call} />
           <h3>{t.requestAsSent}</h3>
           <LongText key={`request-${call.key}`} text={call.requestText} />

@@ -1,10 +1,6 @@
+import type { Language } from '../../../../shared/language';
 import type { StepNumber } from '../../../../shared/steps/call-stamps';
-import {
-  ACTOR_NAMES,
-  ACTORS,
-  type StepLanguage,
-  stepEntry,
-} from '../../../../shared/steps/step-catalogue';
+import { ACTOR_NAMES, ACTORS, stepEntry } from '../../../../shared/steps/step-catalogue';
 import {
   ACTOR_HEIGHT,
   ACTOR_TOP,
@@ -26,7 +22,7 @@ const ACTOR_WIDTH = 160;
 export function StepDiagram(props: {
   position: number;
   step: StepNumber;
-  language: StepLanguage;
+  language: Language;
   blackBox: boolean;
   label: string;
   blackBoxLabel: string;

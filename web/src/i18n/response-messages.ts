@@ -1,0 +1,59 @@
+import type { GoErrorKind } from '../../../shared/jsonrpc/go-errors';
+import type { DialectHint } from '../client-stub/dialects';
+
+/** The Response panel's words for errors and failures, spread into messages.ts. */
+export const RESPONSE_EN = {
+  errorKind: 'Kind',
+  goErrorKindName: {
+    'service-not-found': 'service not found',
+    'method-not-found': 'method not found',
+    'ill-formed': 'ill-formed method name',
+    'missing-params': 'missing params',
+    'bad-params': 'params do not fit',
+    application: "the method's own error",
+  } satisfies Record<GoErrorKind, string>,
+  methodRan: 'Method ran',
+  why: 'Why',
+  ranYes: 'yes: the method ran and returned this error',
+  ranNo: 'no: the server refused the call before running the method',
+  duplicateInFlight: (id: string) =>
+    `id ${id} is already in flight: a reply cannot tell these calls apart`,
+  hint: 'Hint',
+  dialectHint: {
+    'try-gob':
+      'The server has sent nothing on this connection: if it speaks gob (rpc.ServeConn), it read "{" as a message length of 123 and is still waiting for the rest. Try the dialect "Go net/rpc gob".',
+    'try-jsonrpc':
+      'It sent nothing first: a net/rpc/jsonrpc server closes at once on gob, which is not JSON. Try the dialect "Go net/rpc jsonrpc".',
+  } satisfies Record<DialectHint, string>,
+  detail: 'Detail',
+  detailAsItCame: 'Detail',
+  /** A problem with the request, in the words of the code that found it. */
+  requestProblem: (problem: string) => problem,
+};
+
+export const RESPONSE_ZH: typeof RESPONSE_EN = {
+  errorKind: '类别',
+  goErrorKindName: {
+    'service-not-found': '找不到服务',
+    'method-not-found': '找不到方法',
+    'ill-formed': '方法名格式不对',
+    'missing-params': '缺少 params',
+    'bad-params': 'params 不符',
+    application: '方法自己的错误',
+  },
+  methodRan: '方法是否运行',
+  why: '原因',
+  ranYes: '是:方法运行了,并返回了这个错误',
+  ranNo: '否:服务器在运行方法之前就拒绝了调用',
+  duplicateInFlight: (id) => `id ${id} 已经有调用在途:回复无法区分这些调用`,
+  hint: '提示',
+  dialectHint: {
+    'try-gob':
+      '服务器在这条连接上什么也没发过:如果它说 gob(rpc.ServeConn),它把 "{" 读成了长度为 123 的消息,还在等其余的字节。请试试方言“Go net/rpc gob”。',
+    'try-jsonrpc':
+      '它此前什么也没发过:net/rpc/jsonrpc 服务器收到 gob(不是 JSON)会立刻关闭连接。请试试方言“Go net/rpc jsonrpc”。',
+  },
+  detail: '详情',
+  detailAsItCame: '详情(英文原文)',
+  requestProblem: (problem) => `请求无法发送(英文原文):${problem}`,
+};
