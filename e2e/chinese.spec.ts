@@ -44,6 +44,22 @@ test.describe('the page in Chinese', () => {
     await expect(error).toContainText('disk full');
     await expect(error).toContainText('类别方法自己的错误');
     await expect(error).toContainText('方法运行了,这个错误是它自己返回的');
+
+    // What Go will do with an odd request is said before it is sent, in either language.
+    await toEnglish(page);
+    await typeRequest(page, '{"method":"Add","params":[1]}');
+    const sendButton = page.getByRole('button', { name: 'Send', exact: true });
+    await expect(sendButton).toHaveAccessibleDescription(
+      'Before you send: "Add" has no dot: Go answers "rpc: service/method request ill-formed: Add" and runs nothing. Write Service.Method.',
+    );
+    await toChinese(page);
+    const sendZh = page.getByRole('button', { name: '发送', exact: true });
+    await expect(sendZh).toHaveAccessibleDescription(
+      '发送之前请注意:"Add" 里没有点:Go 会回答 "rpc: service/method request ill-formed: Add",什么也不运行。请写成 Service.Method。',
+    );
+    await sendZh.click();
+    await expect(error).toContainText('rpc: service/method request ill-formed: Add');
+    await expect(error).toContainText('类别方法名格式不对');
   });
 
   test('explains a JSON-RPC 2.0 error code in Chinese, keeping the name servers send', async ({

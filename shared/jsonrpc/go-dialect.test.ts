@@ -173,6 +173,12 @@ describe('lintGoRequest', () => {
       expect(warning?.severity).toBe('warning');
       expect(text.slice(warning?.start, warning?.end)).toBe(span);
       expect(warning?.message).toMatch(message);
+      // In Chinese: the same warning on the same span, Go's own texts and the numbers as in English.
+      const [zh] = lintGoRequest(text, 'zh');
+      expect(zh).toMatchObject({ severity: 'warning', start: warning?.start, end: warning?.end });
+      expect(zh?.message).toMatch(/[\u4e00-\u9fff]/);
+      const quoted = (words = '') => words.match(/"[^"]*"|\d+/g) ?? [];
+      expect(quoted(zh?.message)).toEqual(quoted(warning?.message));
     }
   });
 });

@@ -15,6 +15,7 @@ import {
   topLevelMembers,
 } from '../json/json-text';
 import { scalarOf, scanObject, stringOf } from '../json/object-scan';
+import type { Language } from '../language';
 
 /**
  * Go's net/rpc/jsonrpc as it really behaves on the wire (GO-NETRPC §1, §2, §5):
@@ -195,6 +196,36 @@ function sendable(
   };
 }
 
+/** The lint's warnings: what Go will do with a request it accepts. Go's own error texts stay as Go writes them. */
+const LINT_WORDS = {
+  en: {
+    noDot: (method: string) =>
+      `"${method}" has no dot: Go answers "rpc: service/method request ill-formed: ${method}" and runs nothing. Write Service.Method.`,
+    noParams:
+      'No params: Go answers "jsonrpc: request body missing params" and runs nothing. Send "params":[{…}].',
+    notArray: (kind: string) =>
+      `params is not an array: Go answers "json: cannot unmarshal ${kind} into Go value of type [1]interface {}" and runs nothing.`,
+    noArgument:
+      'params holds no argument: Go still runs the method, with zero-value arguments (every field 0 or "").',
+    tooMany: (count: number) =>
+      `params has ${count} elements: Go uses only the first and ignores the other ${count - 1}.`,
+    version:
+      'Go ignores "jsonrpc" and never sends it back; it always answers in its own 1.0 style.',
+  },
+  zh: {
+    noDot: (method: string) =>
+      `"${method}" 里没有点:Go 会回答 "rpc: service/method request ill-formed: ${method}",什么也不运行。请写成 Service.Method。`,
+    noParams:
+      '没有 params:Go 会回答 "jsonrpc: request body missing params",什么也不运行。请发送 "params":[{…}]。',
+    notArray: (kind: string) =>
+      `params 不是数组:Go 会回答 "json: cannot unmarshal ${kind} into Go value of type [1]interface {}",什么也不运行。`,
+    noArgument: 'params 里没有参数:Go 仍会运行方法,参数取零值(每个字段为 0 或 "")。',
+    tooMany: (count: number) =>
+      `params 有 ${count} 个元素:Go 只用第一个,忽略其余 ${count - 1} 个。`,
+    version: 'Go 忽略 "jsonrpc",也从不把它发回;它总是用自己的 1.0 风格回答。',
+  },
+} satisfies Record<Language, unknown>;
+
 function kindOfJson(value: JsonValue): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return 'bool';
@@ -203,8 +234,12 @@ function kindOfJson(value: JsonValue): string {
   return Array.isArray(value) ? 'array' : 'object';
 }
 
-/** Editor diagnostics: errors are what marshalGoRequest refuses; warnings are what Go accepts but surprises. */
-export function lintGoRequest(editorText: string): Diagnostic[] {
+/**
+ * Editor diagnostics: errors are what marshalGoRequest refuses, in its words;
+ * warnings are what Go accepts but surprises, in the page's language.
+ */
+export function lintGoRequest(editorText: string, language: Language = 'en'): Diagnostic[] {
+  const words = LINT_WORDS[language];
   const whole = { start: 0, end: editorText.length };
   const located = parseObjectText(editorText, 'request', NOT_AN_OBJECT_REQUEST);
   if ('problem' in located) {
@@ -229,7 +264,7 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
   } else if (methodMember && typeof method === 'string' && !method.includes('.')) {
     diagnostics.push({
       severity: 'warning',
-      message: `"${method}" has no dot: Go answers "rpc: service/method request ill-formed: ${method}" and runs nothing. Write Service.Method.`,
+      message: words.noDot(method),
       ...valueSpan(methodMember),
     });
   }
@@ -239,27 +274,25 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
   if (!paramsMember || params === null || params === undefined) {
     diagnostics.push({
       severity: 'warning',
-      message:
-        'No params: Go answers "jsonrpc: request body missing params" and runs nothing. Send "params":[{…}].',
+      message: words.noParams,
       ...(paramsMember ? valueSpan(paramsMember) : atObject),
     });
   } else if (!Array.isArray(params)) {
     diagnostics.push({
       severity: 'warning',
-      message: `params is not an array: Go answers "json: cannot unmarshal ${kindOfJson(params)} into Go value of type [1]interface {}" and runs nothing.`,
+      message: words.notArray(kindOfJson(params)),
       ...valueSpan(paramsMember),
     });
   } else if (params.length === 0 || (params.length === 1 && params[0] === null)) {
     diagnostics.push({
       severity: 'warning',
-      message:
-        'params holds no argument: Go still runs the method, with zero-value arguments (every field 0 or "").',
+      message: words.noArgument,
       ...valueSpan(paramsMember),
     });
   } else if (params.length > 1) {
     diagnostics.push({
       severity: 'warning',
-      message: `params has ${params.length} elements: Go uses only the first and ignores the other ${params.length - 1}.`,
+      message: words.tooMany(params.length),
       ...valueSpan(paramsMember),
     });
   }
@@ -268,8 +301,7 @@ export function lintGoRequest(editorText: string): Diagnostic[] {
   if (versionMember) {
     diagnostics.push({
       severity: 'warning',
-      message:
-        'Go ignores "jsonrpc" and never sends it back; it always answers in its own 1.0 style.',
+      message: words.version,
       start: versionMember.keyStart,
       end: versionMember.valueEnd,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../i18n/messages';
-import { expandCall, sendBlocker } from './send-readiness';
+import { expandCall, sendBlocker, sendWarning } from './send-readiness';
 
 const ADD = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}';
 
@@ -25,5 +25,20 @@ describe('sendBlocker', () => {
     const template = '{"method":"Demo.Sleep","params":[{"Ms":"{{(N-i)*40}}"}]}';
     expect(sendBlocker(template, 'open', 'connected')).toBeNull();
     expect(expandCall(template, 0, 1)).toBe('{"method":"Demo.Sleep","params":[{"Ms":40}]}');
+  });
+});
+
+describe('sendWarning', () => {
+  it('says what Go will do with a request it accepts, in the page language', () => {
+    expect(sendWarning(ADD, 'go', 'en')).toBeNull();
+    expect(sendWarning('{"method":"A.B","params":[1,2]}', 'go', 'en')).toBe(
+      'params has 2 elements: Go uses only the first and ignores the other 1.',
+    );
+    expect(sendWarning('{"method":"A.B","params":[1,2]}', 'go', 'zh')).toBe(
+      'params 有 2 个元素:Go 只用第一个,忽略其余 1 个。',
+    );
+    // Other dialects have no Go server to predict; a refused request is sendBlocker's.
+    expect(sendWarning('{"method":"A.B","params":[1,2]}', 'v2', 'en')).toBeNull();
+    expect(sendWarning('{"method":', 'go', 'en')).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import { expandBurstTemplate } from '../../../shared/jsonrpc/burst-template';
+import { lintGoRequest } from '../../../shared/jsonrpc/go-dialect';
 import { GobRpcCodec } from '../../../shared/jsonrpc/go-gob';
+import type { Language } from '../../../shared/language';
 import { MESSAGES, type Messages } from '../i18n/messages';
 import type { BridgeStatus, TargetStatus } from '../stores/connection-store';
 import { type DialectName, marshalRequest } from './dialects';
@@ -44,4 +46,20 @@ export function sendBlocker(
   if (targetStatus === 'connecting') return t.connectingToTarget;
   if (targetStatus !== 'connected') return t.connectFirst;
   return null;
+}
+
+/**
+ * What Go will do with a request it accepts but that may surprise (the
+ * editor's first lint warning), said next to Send where everyone reads it,
+ * not only in the editor's hover. Null for other dialects or nothing to say.
+ */
+export function sendWarning(
+  editorText: string,
+  dialect: DialectName,
+  language: Language,
+): string | null {
+  if (dialect !== 'go') return null;
+  return (
+    lintGoRequest(editorText, language).find((lint) => lint.severity === 'warning')?.message ?? null
+  );
 }

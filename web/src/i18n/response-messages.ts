@@ -29,6 +29,8 @@ export const RESPONSE_EN = {
   detailAsItCame: 'Detail',
   /** A problem with the request, in the words of the code that found it. */
   requestProblem: (problem: string) => problem,
+  /** What Go will do with a request it accepts, said before it is sent. */
+  sendWarning: (warning: string) => `Before you send: ${warning}`,
 };
 
 export const RESPONSE_ZH: typeof RESPONSE_EN = {
@@ -56,4 +58,5 @@ export const RESPONSE_ZH: typeof RESPONSE_EN = {
   detail: '详情',
   detailAsItCame: '详情(英文原文)',
   requestProblem: (problem) => `请求无法发送(英文原文):${problem}`,
+  sendWarning: (warning) => `发送之前请注意:${warning}`,
 };

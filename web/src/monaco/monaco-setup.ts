@@ -1,5 +1,9 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/language/json/monaco.contribution';
+// The editor API alone draws a marker's squiggle but never says its message:
+// hover shows it to the mouse, F8 (go to next problem) to the keyboard.
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/gotoError/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 

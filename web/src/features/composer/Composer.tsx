@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { chosenProtocol } from '../../client-stub/protocol-guess';
-import { sendBlocker } from '../../client-stub/send-readiness';
+import { sendBlocker, sendWarning } from '../../client-stub/send-readiness';
 import { useLanguage, useMessages } from '../../i18n/use-messages';
 import {
   BURST_MAX,
@@ -37,6 +37,7 @@ export function Composer() {
 
   const blocker = sendBlocker(text, bridgeStatus, targetStatus, dialect, t);
   const reason = blocker ?? (sendProblem === null ? null : t.requestProblem(sendProblem));
+  const warning = reason === null ? sendWarning(text, dialect, language) : null;
 
   const onTemplate = (name: string) => {
     const chosen = TEMPLATES[dialect].find((t) => t.name === name);
@@ -67,6 +68,7 @@ export function Composer() {
           text={text}
           label={t.request}
           dialect={dialect}
+          language={language}
           onChange={(value) => {
             setSendProblem(null);
             setText(value);
@@ -132,8 +134,13 @@ export function Composer() {
             <span className="panel-note">{t.burstProgress(burstRun.sent, burstRun.total)}</span>
           </>
         )}
-        <p id={reasonId} className={reason ? 'send-reason problem' : 'send-reason'}>
-          {reason ?? t.ctrlEnterSends}
+        <p
+          id={reasonId}
+          className={
+            reason ? 'send-reason problem' : warning ? 'send-reason warning' : 'send-reason'
+          }
+        >
+          {reason ?? (warning === null ? t.ctrlEnterSends : t.sendWarning(warning))}
         </p>
       </div>
     </section>

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { lintGoRequest } from '../../../../shared/jsonrpc/go-dialect';
+import type { Language } from '../../../../shared/language';
 import type { DialectName } from '../../client-stub/dialects';
+import { MESSAGES } from '../../i18n/messages';
 import { monaco } from '../../monaco/monaco-setup';
 import { applyRequestSchema } from '../../monaco/request-schema';
 
@@ -10,6 +12,8 @@ type Props = {
   label: string;
   /** Picks the JSON schema Monaco validates against, and whether Go's lint runs. */
   dialect: DialectName;
+  /** The lint's warnings are in this language; its errors are quoted under its words. */
+  language: Language;
   onChange(text: string): void;
   /** Ctrl/Cmd+Enter. */
   onSubmit(): void;
@@ -21,16 +25,18 @@ const LINT_OWNER = 'go-dialect';
 function lintMarkers(
   model: monaco.editor.ITextModel,
   dialect: DialectName,
+  language: Language,
 ): monaco.editor.IMarkerData[] {
   // JSON-RPC 2.0's rules fit a schema; Go's need its own lint to say what its server will do.
   if (dialect !== 'go') return [];
-  return lintGoRequest(model.getValue()).map((lint) => {
+  return lintGoRequest(model.getValue(), language).map((lint) => {
     const start = model.getPositionAt(lint.start);
     const end = model.getPositionAt(Math.max(lint.end, lint.start + 1));
     return {
       severity:
         lint.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-      message: lint.message,
+      message:
+        lint.severity === 'error' ? MESSAGES[language].requestProblem(lint.message) : lint.message,
       startLineNumber: start.lineNumber,
       startColumn: start.column,
       endLineNumber: end.lineNumber,
@@ -44,11 +50,11 @@ function lintMarkers(
  * disposed with it. Monaco's JSON diagnostics run in its worker; the Go
  * dialect's lint adds markers of its own on every change.
  */
-export function RequestEditor({ text, label, dialect, onChange, onSubmit }: Props) {
+export function RequestEditor({ text, label, dialect, language, onChange, onSubmit }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const callbacks = useRef({ onChange, onSubmit, dialect });
-  callbacks.current = { onChange, onSubmit, dialect };
+  const callbacks = useRef({ onChange, onSubmit, dialect, language });
+  callbacks.current = { onChange, onSubmit, dialect, language };
   const initialText = useRef(text);
   const initialLabel = useRef(label);
 
@@ -73,7 +79,8 @@ export function RequestEditor({ text, label, dialect, onChange, onSubmit }: Prop
     });
     editorRef.current = editor;
     const changes = model.onDidChangeContent(() => {
-      const markers = lintMarkers(model, callbacks.current.dialect);
+      const { dialect, language } = callbacks.current;
+      const markers = lintMarkers(model, dialect, language);
       monaco.editor.setModelMarkers(model, LINT_OWNER, markers);
       callbacks.current.onChange(model.getValue());
     });
@@ -97,10 +104,11 @@ export function RequestEditor({ text, label, dialect, onChange, onSubmit }: Prop
   }, [label]);
 
   useEffect(() => {
-    applyRequestSchema(MODEL_URI.toString(), dialect);
+    applyRequestSchema(MODEL_URI.toString(), dialect, language);
     const model = editorRef.current?.getModel();
-    if (model) monaco.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model, dialect));
-  }, [dialect]);
+    if (model)
+      monaco.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model, dialect, language));
+  }, [dialect, language]);
 
   // A template replaces the text from outside; typing never comes back here because the model already has it.
   useEffect(() => {
