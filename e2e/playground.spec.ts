@@ -281,6 +281,24 @@ test.describe('the playground against real servers', () => {
     ).toHaveAccessibleDescription(/not valid JSON/);
   });
 
+  test('what Go will do with an odd request shows on hover, whole, and next to Send', async ({
+    page,
+    goServer,
+  }) => {
+    await connect(page, `127.0.0.1:${goServer.port}`);
+    await typeRequest(page, '{"method":"Add","params":[1]}');
+    const warning =
+      '"Add" has no dot: Go answers "rpc: service/method request ill-formed: Add" and runs nothing. Write Service.Method.';
+    await expect(
+      page.getByRole('button', { name: 'Send', exact: true }),
+    ).toHaveAccessibleDescription(`Before you send: ${warning}`);
+    await page.getByText('"Add"', { exact: true }).hover();
+    const tooltip = page.getByRole('tooltip');
+    await expect(tooltip).toContainText(warning);
+    // Above the editor's first line: the frame around the editor must not clip it.
+    await expect(tooltip).toBeInViewport({ ratio: 0.95 });
+  });
+
   test('a target outside the policy is refused with a clear message', async ({ page }) => {
     await expect(page.getByRole('status')).toContainText('Bridge: open');
     await page.getByRole('textbox', { name: 'Target' }).fill('10.0.0.1:80');

@@ -76,6 +76,8 @@ export function RequestEditor({ text, label, dialect, language, onChange, onSubm
       autoClosingBrackets: 'never',
       autoClosingQuotes: 'never',
       autoSurround: 'never',
+      // The frame clips what overflows it; the hover and the problem widget must show whole.
+      fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
     const changes = model.onDidChangeContent(() => {
