@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { calls } from './fixtures/page-actions';
+import { calls, connect, send } from './fixtures/page-actions';
 
 const BURST = 8;
 /** Wide enough that a busy machine cannot reorder the answers or make their arrows overlap. */
@@ -152,5 +152,30 @@ test.describe('the sequence diagram', () => {
     await expect(
       region.getByRole('button', { name: /^Demo\.Sleep id 3 回复，服务 → 服务器存根，/ }),
     ).toHaveAccessibleName(/超过了 3 个更早的调用$/);
+  });
+
+  test('calls from before a reload are drawn before this page’s, where they happened', async ({
+    page,
+    app,
+  }) => {
+    const demo = `${app.demo.host}:${app.demo.port}`;
+    await connect(page, demo);
+    // Late on the first page's clock, so on the next page's clock it would come after the new call.
+    await page.waitForTimeout(3_000);
+    await send(page, '{"method":"UserService.Get","params":[{"userid":1}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    await page.reload();
+    await connect(page, demo);
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).nth(1)).toContainText('answered');
+    const first = (method: string) =>
+      sequence(page)
+        .getByRole('button', {
+          name: new RegExp(`^${method.replace('.', '\\.')} id 0 request, Page → Bridge`),
+        })
+        .first();
+    const before = await first('UserService.Get').boundingBox();
+    const after = await first('ServiceA.Add').boundingBox();
+    expect(before && after && before.y + before.height <= after.y).toBe(true);
   });
 });

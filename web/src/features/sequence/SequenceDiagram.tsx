@@ -15,6 +15,7 @@ import { callStepTimes } from '../../playback/call-timeline';
 import { animationFrames } from '../../playback/ticker';
 import type { Call, CallsStore } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
+import { loadShifts, shiftTimes } from './page-loads';
 import { redrawIntervalMs } from './redraw-budget';
 import { paintSequence } from './sequence-canvas';
 import {
@@ -102,9 +103,24 @@ const SequenceView = memo(function SequenceView({
 
   const build = useMemo(() => createSequenceModelBuilder<Call>(), []);
   const colours = useMemo(() => new Map<string, string>(), []);
+  // Rebuilt only when where the earlier page loads sit changes, not on every new call.
+  const shiftsKey = JSON.stringify([...loadShifts(items, clock)]);
+  const axis = useMemo(
+    () => ({ clock, shifts: new Map<number, number>(JSON.parse(shiftsKey)) }),
+    [clock, shiftsKey],
+  );
   const model = useMemo(
-    () => build(items, (call) => callStepTimes(call, clock), clock),
-    [build, items, clock],
+    () =>
+      build(
+        items,
+        (call) =>
+          shiftTimes(
+            callStepTimes(call, axis.clock),
+            call.clock ? (axis.shifts.get(call.clock.offsetMs) ?? 0) : 0,
+          ),
+        axis,
+      ),
+    [build, items, axis],
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { ClockEstimate, StepTime } from '../../../../shared/steps/call-stamps';
+import { LOAD_GAP_MS, type LoadedCall, loadShifts, shiftTimes } from './page-loads';
+
+const HOUR = 3_600_000;
+const estimate = (offsetMs: number): ClockEstimate => ({
+  offsetMs,
+  uncertaintyMs: 0.1,
+  samples: 4,
+  measuredAt: 0,
+});
+
+/** A call from invokedAt to deliveredAt on its page's clock; `clock` when it came from another page load. */
+const call = (invokedAt: number, deliveredAt: number, clock?: ClockEstimate): LoadedCall => ({
+  stamps: { invokedAt, marshalledAt: invokedAt + 0.1, decodedAt: deliveredAt - 0.1, deliveredAt },
+  ...(clock ? { clock } : {}),
+});
+
+/** Where a call's span lands on this page's axis. */
+const placed = (c: LoadedCall, shifts: ReadonlyMap<number, number>): [number, number] => {
+  const shift = c.clock ? (shifts.get(c.clock.offsetMs) ?? 0) : 0;
+  return [c.stamps.invokedAt + shift, (c.stamps.deliveredAt ?? 0) + shift];
+};
+
+describe('calls of earlier page loads on this page’s axis', () => {
+  const WALL = 1_700_000_000_000;
+  const page = estimate(WALL);
+
+  it('moves nothing when every call is this page’s', () => {
+    expect(loadShifts([call(10, 20), call(30, 40)], page)).toEqual(new Map());
+  });
+
+  it('places a load that ended just before this one where it happened, by wall time', () => {
+    // The earlier page's clock started 5 s earlier; its call ended 300 ms (wall) before this page's first.
+    const before = estimate(WALL - 5_000);
+    const old = call(4_000, 4_700, before);
+    const now = call(0, 50);
+    const shifts = loadShifts([old, now], page);
+    expect(shifts.get(before.offsetMs)).toBe(-5_000);
+    expect(placed(old, shifts)).toEqual([-1_000, -300]);
+    expect(placed(now, shifts)).toEqual([0, 50]);
+  });
+
+  it('draws an idle hour between loads as LOAD_GAP_MS, and keeps their order', () => {
+    const first = estimate(WALL - 2 * HOUR);
+    const second = estimate(WALL - HOUR);
+    const a = call(100, 200, first);
+    const b = call(100, 400, second);
+    const now = call(500, 600);
+    const shifts = loadShifts([a, b, now], page);
+    const [aStart, aEnd] = placed(a, shifts);
+    const [bStart, bEnd] = placed(b, shifts);
+    expect(aEnd - aStart).toBe(100);
+    expect(bEnd - bStart).toBe(300);
+    expect(bStart - aEnd).toBe(LOAD_GAP_MS);
+    expect(500 - bEnd).toBe(LOAD_GAP_MS);
+  });
+
+  it('without this page’s estimate, the newest load is the axis', () => {
+    const first = estimate(WALL - HOUR);
+    const second = estimate(WALL);
+    const shifts = loadShifts([call(0, 10, first), call(0, 10, second)], null);
+    expect(shifts.get(second.offsetMs)).toBe(0);
+    expect(shifts.get(first.offsetMs)).toBe(-10 - LOAD_GAP_MS);
+  });
+
+  it('reads only the earlier loads and this page’s first and last call', () => {
+    const before = estimate(WALL - 5_000);
+    const calls = [call(4_000, 4_700, before), call(0, 50)];
+    // A call in the middle of this page's calls is never read: a throwing getter proves it.
+    const untouchable = {
+      get stamps(): never {
+        throw new Error('read');
+      },
+    } as unknown as LoadedCall;
+    expect(() => loadShifts([...calls, untouchable, call(60, 70)], page)).not.toThrow();
+  });
+});
+
+describe('shiftTimes', () => {
+  it('moves every known time and keeps the unknown ones', () => {
+    const times: StepTime[] = [
+      { step: 1, at: 5, end: null, source: 'page', uncertaintyMs: 0, clamped: false },
+      { step: 7, at: 8, end: 9, source: 'server', uncertaintyMs: 0.1, clamped: false },
+      { step: 12, at: null, end: null, source: 'page', uncertaintyMs: 0, clamped: false },
+    ];
+    expect(shiftTimes(times, -3).map((t) => [t.at, t.end])).toEqual([
+      [2, null],
+      [5, 6],
+      [null, null],
+    ]);
+    expect(shiftTimes(times, 0)).toBe(times);
+  });
+});
