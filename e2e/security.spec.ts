@@ -21,6 +21,11 @@ test('a page without the token is told to open the printed URL', async ({ page, 
     'Bridge: offline — this page presented no access token; open the URL the bridge printed',
   );
   await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeDisabled();
+  // Told in the page's language: the step to take is what matters most to whoever reads it.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByRole('status')).toContainText(
+    '网桥:离线 — 这个页面没有出示访问令牌;请打开网桥打印的网址(以 #token=… 结尾)',
+  );
 });
 
 test('a page with a stale token is told its token was refused', async ({ page, app }) => {

@@ -1,4 +1,8 @@
-import { tokenFromProtocols } from '../../shared/protocol/access-token';
+import {
+  NO_TOKEN_REASON,
+  tokenFromProtocols,
+  WRONG_TOKEN_REASON,
+} from '../../shared/protocol/access-token';
 import { BRIDGE_PATH, SUBPROTOCOL } from '../../shared/protocol/bridge-protocol';
 import { stripBrackets } from '../policy/addresses';
 import { tokensMatch } from './token-compare';
@@ -47,11 +51,6 @@ function ourOrigins(context: UpgradeContext): string[] {
   });
 }
 
-/** What the page is told when it presents no token or a wrong one. */
-export const NO_TOKEN_REASON =
-  'this page presented no access token; open the URL the bridge printed (it ends in #token=…)';
-export const WRONG_TOKEN_REASON =
-  "this page's access token was refused; open the URL the bridge printed (the bridge may have restarted with a new token)";
 
 /** Host and, when present or required, Origin: the checks shared by the upgrade and the access check. */
 function checkHostAndOrigin(

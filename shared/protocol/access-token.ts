@@ -5,6 +5,12 @@
  * which the bridge checks and never selects.
  */
 
+/** What the page is told when it presents no token or a wrong one (it words them in its language). */
+export const NO_TOKEN_REASON =
+  'this page presented no access token; open the URL the bridge printed (it ends in #token=…)';
+export const WRONG_TOKEN_REASON =
+  "this page's access token was refused; open the URL the bridge printed (the bridge may have restarted with a new token)";
+
 /** Offered beside SUBPROTOCOL: `rpc-playground.token.<token>`. */
 export const TOKEN_PROTOCOL_PREFIX = 'rpc-playground.token.';
 /** The fragment key in the printed URL: `http://127.0.0.1:7420/#token=…`. */

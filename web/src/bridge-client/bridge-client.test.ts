@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/bridge-protocol';
 import { decodeWriteFrame, encodeReadFrame } from '../../../shared/protocol/frames';
+import { bridgeNoteEn } from '../i18n/bridge-notes';
 import {
   BRIDGE_LOST_REASON,
   type BridgeEvent,
@@ -44,7 +45,7 @@ describe('bridge client', () => {
     factory.sockets[0]!.serverSends({ ...WELCOME, protocol: PROTOCOL_VERSION + 1 });
     expect(events[0]).toMatchObject({
       type: 'status',
-      message: expect.stringContaining(`protocol v${PROTOCOL_VERSION + 1}`),
+      note: { kind: 'protocol', bridge: PROTOCOL_VERSION + 1, page: PROTOCOL_VERSION },
     });
   });
 
@@ -149,9 +150,13 @@ describe('bridge client', () => {
     expect(read).toMatchObject({ type: 'read', conn: 3, at: 12.5 });
     expect(read?.type === 'read' && new TextDecoder().decode(read.payload)).toBe('{"id":0}');
     const notes = events.filter((e) => e.type === 'status').slice(1);
-    expect(notes.map((e) => e.type === 'status' && e.message)).toEqual([
-      expect.stringContaining('unknown control message type'),
-      expect.stringContaining('binary frame too short'),
+    expect(notes.map((e) => e.type === 'status' && e.note)).toEqual([
+      {
+        kind: 'ignored',
+        what: 'message',
+        detail: expect.stringContaining('unknown control message type'),
+      },
+      { kind: 'ignored', what: 'frame', detail: expect.stringContaining('binary frame too short') },
     ]);
   });
 
@@ -283,7 +288,9 @@ describe('bridge client access token', () => {
     });
     const statuses: Array<{ status: string; message: string | null }> = [];
     client.subscribe((event) => {
-      if (event.type === 'status') statuses.push({ status: event.status, message: event.message });
+      if (event.type === 'status') {
+        statuses.push({ status: event.status, message: event.note && bridgeNoteEn(event.note) });
+      }
     });
     return { factory, clock, client, statuses };
   }

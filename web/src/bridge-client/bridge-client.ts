@@ -43,8 +43,23 @@ export type Clock = {
   schedule(fn: () => void, ms: number): () => void;
 };
 
+/**
+ * What the page is told about the bridge beside its status, as facts the page
+ * words in its language (i18n/bridge-notes.ts): a refusal in the bridge's
+ * sentence, the bridge lost (closed with a reason, or unreachable) and when
+ * the next try is, a protocol mismatch, a message the client ignored, an
+ * error the bridge sent.
+ */
+export type BridgeNote =
+  | { kind: 'refused'; reason: string; retryMs: number }
+  | { kind: 'lost'; reason: string | null; retryMs: number }
+  | { kind: 'protocol'; bridge: number; page: number }
+  | { kind: 'ignored'; what: 'message' | 'frame'; detail: string }
+  /** An error the bridge sent about no connection in particular (a limit, a demo server), in its words. */
+  | { kind: 'said'; text: string };
+
 export type BridgeEvent =
-  | { type: 'status'; status: BridgeStatus; message: string | null }
+  | { type: 'status'; status: BridgeStatus; note: BridgeNote | null }
   | Exclude<BridgeMessage, ClockReplyMessage>
   | { type: 'read'; conn: ConnId; at: number; payload: Uint8Array }
   /** A new estimate of bridge clock − page clock, after each clock exchange. */
@@ -135,9 +150,9 @@ export function createBridgeClient(options: {
   const emit = (event: BridgeEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const setStatus = (next: BridgeStatus, message: string | null) => {
+  const setStatus = (next: BridgeStatus, note: BridgeNote | null) => {
     status = next;
-    emit({ type: 'status', status: next, message });
+    emit({ type: 'status', status: next, note });
   };
 
   const dropAllConns = () => {
@@ -200,11 +215,7 @@ export function createBridgeClient(options: {
   const onText = (text: string) => {
     const message = parseBridgeMessage(text);
     if (typeof message === 'string') {
-      emit({
-        type: 'status',
-        status,
-        message: `ignored a bad message from the bridge: ${message}`,
-      });
+      emit({ type: 'status', status, note: { kind: 'ignored', what: 'message', detail: message } });
       return;
     }
     if (message.type === 'welcome') {
@@ -213,10 +224,10 @@ export function createBridgeClient(options: {
       welcomed = true;
       refusal = null;
       writeQueue.maxMessageBytes = message.maxMessageBytes;
-      const mismatch =
+      const mismatch: BridgeNote | null =
         message.protocol === PROTOCOL_VERSION
           ? null
-          : `the bridge speaks protocol v${message.protocol}, this page v${PROTOCOL_VERSION}; reload the page`;
+          : { kind: 'protocol', bridge: message.protocol, page: PROTOCOL_VERSION };
       setStatus('open', mismatch);
       startClockSync();
     }
@@ -232,7 +243,7 @@ export function createBridgeClient(options: {
   const onBinary = (data: Uint8Array) => {
     const frame = decodeReadFrame(data);
     if (typeof frame === 'string') {
-      emit({ type: 'status', status, message: `ignored a bad frame from the bridge: ${frame}` });
+      emit({ type: 'status', status, note: { kind: 'ignored', what: 'frame', detail: frame } });
       return;
     }
     // The acks the frame carries are of writes that completed before these bytes were read.
@@ -263,11 +274,11 @@ export function createBridgeClient(options: {
       failedAttempts += 1;
       const delay = reconnectDelay(failedAttempts);
       const offline = !everOpened || failedAttempts >= OFFLINE_AFTER_ATTEMPTS;
-      const cause = reason ? `the bridge closed the connection: ${reason}` : 'bridge unreachable';
-      const retry = `retrying in ${(delay / 1000).toFixed(1)} s`;
       setStatus(
         refusal || offline ? 'offline' : 'reconnecting',
-        refusal ? `${refusal} (${retry})` : `${cause}; ${retry}`,
+        refusal
+          ? { kind: 'refused', reason: refusal, retryMs: delay }
+          : { kind: 'lost', reason: reason || null, retryMs: delay },
       );
       cancelRetry = clock.schedule(connect, delay);
       // Never welcomed: maybe refused (token, origin). Ask why, and say so instead of "unreachable".
@@ -275,7 +286,7 @@ export function createBridgeClient(options: {
         void options.checkAccess().then((why) => {
           if (disposed || socket !== null || why === refusal) return;
           refusal = why;
-          if (why) setStatus('offline', `${why} (${retry})`);
+          if (why) setStatus('offline', { kind: 'refused', reason: why, retryMs: delay });
         });
       }
     };

@@ -160,7 +160,7 @@ export function createClientStub(deps: {
     switch (event.type) {
       // A dropped bridge needs nothing here: the bridge client reports each of its conns closed.
       case 'status':
-        connection.getState().setBridgeStatus(event.status, event.message);
+        connection.getState().setBridgeStatus(event.status, event.note);
         return;
       case 'welcome':
         connection.getState().welcome(event.demo, event.allowed, event.demo2, event.demoGob);
@@ -183,7 +183,9 @@ export function createClientStub(deps: {
       }
       case 'error': {
         if (event.conn === null) {
-          connection.getState().setBridgeStatus(bridge.status, event.message);
+          connection
+            .getState()
+            .setBridgeStatus(bridge.status, { kind: 'said', text: event.message });
           return;
         }
         const { conn, targetStatus } = connection.getState();

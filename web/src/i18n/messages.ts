@@ -1,6 +1,7 @@
 import type { CallStatus, StrayReply } from '../stores/calls-store';
 import type { BridgeStatus, TargetStatus } from '../stores/connection-store';
 import type { Language } from '../stores/settings-store';
+import { bridgeNoteEn, bridgeNoteZh } from './bridge-notes';
 import { DIALECT_EN, DIALECT_ZH } from './dialect-messages';
 import { GUIDE_EN, GUIDE_ZH } from './guide-messages';
 import { HINT_EN, HINT_ZH } from './hint-messages';
@@ -149,6 +150,7 @@ const EN = {
     failed: 'Target: failed',
   } satisfies Record<TargetStatus, string>,
   targetReason: targetReasonEn,
+  bridgeNote: bridgeNoteEn,
   stopDemo: 'Stop demo server',
   startDemo: 'Start demo server',
   notConnectedToBridge: 'Not connected to the bridge.',
@@ -304,6 +306,7 @@ const ZH: Messages = {
     failed: '目标:失败',
   },
   targetReason: targetReasonZh,
+  bridgeNote: bridgeNoteZh,
   stopDemo: '停止演示服务器',
   startDemo: '启动演示服务器',
   notConnectedToBridge: '没有连上网桥。',

@@ -8,7 +8,7 @@ import type {
   Target,
 } from '../../../shared/protocol/bridge-protocol';
 import type { ClockEstimate } from '../../../shared/steps/call-stamps';
-import type { BridgeStatus } from '../bridge-client/bridge-client';
+import type { BridgeNote, BridgeStatus } from '../bridge-client/bridge-client';
 import type { DialectName } from '../client-stub/dialects';
 import {
   type ChoiceStorage,
@@ -37,7 +37,7 @@ export type TargetReason =
 export type ConnectionState = {
   bridgeStatus: BridgeStatus;
   /** A plain sentence about the bridge itself (a protocol problem, a refusal not tied to a conn). */
-  bridgeMessage: string | null;
+  bridgeNote: BridgeNote | null;
   targetStatus: TargetStatus;
   /** Why the target is in its status, e.g. the bridge's refusal (status-text.ts words it). */
   targetReason: TargetReason | null;
@@ -64,7 +64,7 @@ export type ConnectionState = {
   /** Where gob over HTTP CONNECTs (rpc.DialHTTPPath); Go's default `/_goRPC_`. */
   connectPath: string;
 
-  setBridgeStatus(status: BridgeStatus, message?: string | null): void;
+  setBridgeStatus(status: BridgeStatus, note?: BridgeNote | null): void;
   welcome(
     demo: Target | null,
     allowed: string[],
@@ -102,7 +102,7 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
   };
   return createStore<ConnectionState>()((set, get) => ({
     bridgeStatus: 'connecting',
-    bridgeMessage: null,
+    bridgeNote: null,
     targetStatus: 'disconnected',
     targetReason: null,
     conn: null,
@@ -117,10 +117,10 @@ export function createConnectionStore(storage: ChoiceStorage | null = null) {
     ...readProtocolChoice(storage),
 
     // What the demo servers do is known again only from the next bridge's word.
-    setBridgeStatus: (bridgeStatus, message = null) =>
+    setBridgeStatus: (bridgeStatus, note = null) =>
       set({
         bridgeStatus,
-        bridgeMessage: message,
+        bridgeNote: note,
         ...(bridgeStatus === 'open' ? {} : { demoRunning: null }),
       }),
     welcome: (demo, allowed, demo2 = null, demoGob = null) => {

@@ -19,7 +19,7 @@ export function ConnectionBar() {
     connection,
     useShallow((s) => ({
       bridgeStatus: s.bridgeStatus,
-      bridgeMessage: s.bridgeMessage,
+      bridgeNote: s.bridgeNote,
       targetStatus: s.targetStatus,
       targetReason: s.targetReason,
     })),

@@ -12,7 +12,7 @@ const NOT_ALLOWED: TargetReason = {
 
 const target = (targetStatus: TargetStatus, targetReason: TargetReason, language: 'en' | 'zh') =>
   describeStatus(
-    { bridgeStatus: 'open', bridgeMessage: null, targetStatus, targetReason },
+    { bridgeStatus: 'open', bridgeNote: null, targetStatus, targetReason },
     MESSAGES[language],
   ).target;
 
@@ -21,7 +21,7 @@ describe('describeStatus', () => {
     expect(
       describeStatus({
         bridgeStatus: 'open',
-        bridgeMessage: null,
+        bridgeNote: null,
         targetStatus: 'failed',
         targetReason: NOT_ALLOWED,
       }),
@@ -32,11 +32,11 @@ describe('describeStatus', () => {
     expect(
       describeStatus({
         bridgeStatus: 'reconnecting',
-        bridgeMessage: 'retrying in 0.5 s',
+        bridgeNote: { kind: 'lost', reason: null, retryMs: 500 },
         targetStatus: 'disconnected',
         targetReason: null,
       }).bridge,
-    ).toBe('Bridge: reconnecting — retrying in 0.5 s');
+    ).toBe('Bridge: reconnecting — bridge unreachable; retrying in 0.5 s');
   });
 
   it('in English, quotes the bridge’s sentence and words the connection it made', () => {

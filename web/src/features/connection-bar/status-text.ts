@@ -1,3 +1,5 @@
+import type { BridgeNote } from '../../bridge-client/bridge-client';
+import { bridgeNoteEn } from '../../i18n/bridge-notes';
 import { targetReasonEn } from '../../i18n/target-reasons';
 import type { BridgeStatus, TargetReason, TargetStatus } from '../../stores/connection-store';
 
@@ -20,6 +22,7 @@ export type StatusWords = {
   bridgeStatus: Record<BridgeStatus, string>;
   targetStatus: Record<TargetStatus, string>;
   targetReason: (reason: TargetReason) => string;
+  bridgeNote: (note: BridgeNote) => string;
 };
 
 /**
@@ -30,7 +33,7 @@ export type StatusWords = {
 export function describeStatus(
   state: {
     bridgeStatus: BridgeStatus;
-    bridgeMessage: string | null;
+    bridgeNote: BridgeNote | null;
     targetStatus: TargetStatus;
     targetReason: TargetReason | null;
   },
@@ -38,11 +41,14 @@ export function describeStatus(
     bridgeStatus: BRIDGE_WORDS,
     targetStatus: TARGET_WORDS,
     targetReason: targetReasonEn,
+    bridgeNote: bridgeNoteEn,
   },
 ): { bridge: string; target: string } {
   const bridgeWord = words.bridgeStatus[state.bridgeStatus];
   const targetWord = words.targetStatus[state.targetStatus];
-  const bridge = state.bridgeMessage ? `${bridgeWord} — ${state.bridgeMessage}` : bridgeWord;
+  const bridge = state.bridgeNote
+    ? `${bridgeWord} — ${words.bridgeNote(state.bridgeNote)}`
+    : bridgeWord;
   const target = state.targetReason
     ? `${targetWord} — ${words.targetReason(state.targetReason)}`
     : targetWord;
