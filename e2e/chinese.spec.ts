@@ -78,6 +78,16 @@ test.describe('the page in Chinese', () => {
     await expect(error).not.toContainText('does not exist');
   });
 
+  test('says what is wrong with a typed target in Chinese', async ({ page }) => {
+    await expect(page.getByRole('status')).toContainText('Bridge: open');
+    await toChinese(page);
+    await page.getByRole('textbox', { name: '目标' }).fill('localhost');
+    await page.getByRole('button', { name: '连接', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText(
+      '目标:失败 — "localhost" 不是 主机:端口 的形式(例如 127.0.0.1:9000)。',
+    );
+  });
+
   test.describe('failures', () => {
     let target: TestServer | undefined;
 

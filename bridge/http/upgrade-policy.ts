@@ -51,7 +51,6 @@ function ourOrigins(context: UpgradeContext): string[] {
   });
 }
 
-
 /** Host and, when present or required, Origin: the checks shared by the upgrade and the access check. */
 function checkHostAndOrigin(
   headers: Pick<UpgradeHeaders, 'host' | 'origin'>,

@@ -102,8 +102,11 @@ describe('client stub: Go net/rpc over HTTP (CONNECT, then gob)', () => {
     expect(connection.getState()).toMatchObject({
       targetStatus: 'failed',
       targetReason: {
-        kind: 'text',
-        text: 'The CONNECT path "rpc v1" must start with / and have no spaces.',
+        kind: 'not-asked',
+        why: {
+          code: 'connect-path',
+          problem: 'path "rpc v1" must start with / and have no spaces',
+        },
       },
     });
   });
@@ -116,7 +119,7 @@ describe('client stub: Go net/rpc over HTTP (CONNECT, then gob)', () => {
     expect(socket.sentControl().filter((m) => m.type === 'open')).toEqual([]);
     expect(connection.getState()).toMatchObject({
       targetStatus: 'failed',
-      targetReason: { kind: 'text', text: expect.stringContaining('carry only Go') },
+      targetReason: { kind: 'not-asked', why: { code: 'needs-gob-dialect' } },
     });
   });
 });

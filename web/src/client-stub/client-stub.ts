@@ -416,7 +416,9 @@ export function createClientStub(deps: {
       disconnect();
       const target = parseTargetAddress(connection.getState().targetText);
       if ('problem' in target) {
-        connection.getState().targetEnded(null, 'failed', { kind: 'text', text: target.problem });
+        connection
+          .getState()
+          .targetEnded(null, 'failed', { kind: 'not-asked', why: target.problem });
         return;
       }
       const conn = nextConn++;
@@ -425,7 +427,10 @@ export function createClientStub(deps: {
       const { framing, dialect } = chosenProtocol(connection.getState());
       const mismatch = protocolMismatch(framing, dialect);
       if (mismatch !== null) {
-        connection.getState().targetEnded(null, 'failed', { kind: 'text', text: mismatch });
+        connection.getState().targetEnded(null, 'failed', {
+          kind: 'not-asked',
+          why: { code: mismatch },
+        });
         return;
       }
       const { httpPath, connectPath } = connection.getState();
@@ -433,8 +438,8 @@ export function createClientStub(deps: {
       const pathProblem = framing === 'gob-http' ? requestPathProblem(path) : null;
       if (pathProblem !== null) {
         connection.getState().targetEnded(null, 'failed', {
-          kind: 'text',
-          text: `The CONNECT ${pathProblem}.`,
+          kind: 'not-asked',
+          why: { code: 'connect-path', problem: pathProblem },
         });
         return;
       }
@@ -444,8 +449,8 @@ export function createClientStub(deps: {
       if (!bridge.open(conn, target.host, target.port)) {
         endSession(conn, NOT_SENT_REASON, 'not-sent', Date.now());
         connection.getState().targetEnded(conn, 'failed', {
-          kind: 'text',
-          text: 'The bridge is not connected yet.',
+          kind: 'not-asked',
+          why: { code: 'no-bridge' },
         });
       }
     },

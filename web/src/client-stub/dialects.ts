@@ -15,12 +15,16 @@ export function isGobFraming(framing: FramingName): boolean {
   return framing === 'gob' || framing === 'gob-http';
 }
 
+/** Which side must change when this framing cannot carry this dialect: gob needs a gob framing, and a gob framing the gob dialect. */
+export type ProtocolMismatch = 'needs-gob-framing' | 'needs-gob-dialect';
+
 /** Why this framing cannot carry this dialect, or null when it can. */
-export function protocolMismatch(framing: FramingName, dialect: DialectName): string | null {
+export function protocolMismatch(
+  framing: FramingName,
+  dialect: DialectName,
+): ProtocolMismatch | null {
   if (isGobFraming(framing) === (dialect === 'gob')) return null;
-  return dialect === 'gob'
-    ? 'Go\'s gob codec travels in its own framing: choose "gob" or "HTTP CONNECT, then gob".'
-    : 'The gob framings carry only Go\'s gob codec: choose the dialect "Go net/rpc gob".';
+  return dialect === 'gob' ? 'needs-gob-framing' : 'needs-gob-dialect';
 }
 
 /** The dialect a failed call suggests trying instead; the page words it in its language. */

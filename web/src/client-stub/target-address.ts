@@ -1,18 +1,24 @@
 export type TargetAddress = { host: string; port: number };
 
-/** Reads "host:port" or "[v6]:port" as typed in the Target box; a problem is one plain sentence. */
-export function parseTargetAddress(text: string): TargetAddress | { problem: string } {
+/** What is wrong with what was typed; the page words it (i18n/target-reasons.ts). */
+export type AddressProblem =
+  | { code: 'empty' }
+  | { code: 'not-host-port'; typed: string }
+  | { code: 'port-range'; port: string };
+
+/** Reads "host:port" or "[v6]:port" as typed in the Target box. */
+export function parseTargetAddress(text: string): TargetAddress | { problem: AddressProblem } {
   const trimmed = text.trim();
-  if (trimmed === '') return { problem: 'Type a target such as 127.0.0.1:9000.' };
+  if (trimmed === '') return { problem: { code: 'empty' } };
   const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(trimmed);
   const plain = /^([^:\s]+):(\d+)$/.exec(trimmed);
   const match = bracketed ?? plain;
   if (!match?.[1] || !match[2]) {
-    return { problem: `"${trimmed}" is not host:port (for example 127.0.0.1:9000).` };
+    return { problem: { code: 'not-host-port', typed: trimmed } };
   }
   const port = Number(match[2]);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    return { problem: `Port ${match[2]} is out of range: use 1 to 65535.` };
+    return { problem: { code: 'port-range', port: match[2] } };
   }
   return { host: match[1], port };
 }

@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/protocol/bridge-protocol';
 import type { ClockEstimate } from '../../../shared/steps/call-stamps';
 import type { BridgeNote, BridgeStatus } from '../bridge-client/bridge-client';
-import type { DialectName } from '../client-stub/dialects';
+import type { DialectName, ProtocolMismatch } from '../client-stub/dialects';
+import type { AddressProblem } from '../client-stub/target-address';
 import {
   type ChoiceStorage,
   type ProtocolChoice,
@@ -32,7 +33,16 @@ export type TargetReason =
   | { kind: 'connected'; remote: Target; localPort: number }
   | { kind: 'error'; code: ErrorCode; target: string; text: string }
   | { kind: 'closed'; closeKind: CloseKind; by: ClosedBy; text: string }
+  /** The page did not ask the bridge: what was typed or chosen cannot be connected to. */
+  | { kind: 'not-asked'; why: NotAsked }
   | { kind: 'text'; text: string };
+
+/** Why Connect went no further than the page; `connect-path` quotes the request line's rule (shared/). */
+export type NotAsked =
+  | AddressProblem
+  | { code: ProtocolMismatch }
+  | { code: 'connect-path'; problem: string }
+  | { code: 'no-bridge' };
 
 export type ConnectionState = {
   bridgeStatus: BridgeStatus;

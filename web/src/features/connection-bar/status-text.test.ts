@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
-import type { TargetReason, TargetStatus } from '../../stores/connection-store';
+import type { NotAsked, TargetReason, TargetStatus } from '../../stores/connection-store';
 import { describeStatus } from './status-text';
 
 const NOT_ALLOWED: TargetReason = {
@@ -79,15 +79,45 @@ describe('describeStatus', () => {
     );
     // A limit's sentence names its flag and figures; an unknown target cannot be worded.
     const limit = { ...NOT_ALLOWED, code: 'limit' as const, text: 'at most 64 (--max-conns)' };
-    expect(target('failed', limit, 'zh')).toBe(`${zh.failed} — at most 64 (--max-conns)`);
+    expect(target('failed', limit, 'zh')).toBe(`${zh.failed} — (英文原文)at most 64 (--max-conns)`);
     expect(target('failed', { ...refused, target: '' }, 'zh')).toBe(
-      `${zh.failed} — 10.0.0.1:80 is not an allowed target`,
+      `${zh.failed} — (英文原文)10.0.0.1:80 is not an allowed target`,
     );
     expect(
       target('closed', { ...fin, closeKind: 'error', by: 'bridge', text: 'bridge lost' }, 'zh'),
-    ).toBe(`${zh.closed} — bridge lost`);
-    expect(target('failed', { kind: 'text', text: 'Type a target' }, 'zh')).toBe(
-      `${zh.failed} — Type a target`,
+    ).toBe(`${zh.closed} — (英文原文)bridge lost`);
+    expect(target('failed', { kind: 'text', text: 'HTTP/1.0 404 Not Found' }, 'zh')).toBe(
+      `${zh.failed} — (英文原文)HTTP/1.0 404 Not Found`,
     );
+  });
+
+  it('words the page’s own reasons for not asking the bridge, in both languages', () => {
+    const cases: Array<[NotAsked, string, string]> = [
+      [
+        { code: 'empty' },
+        'Type a target such as 127.0.0.1:9000.',
+        '请输入目标,例如 127.0.0.1:9000。',
+      ],
+      [
+        { code: 'not-host-port', typed: 'localhost' },
+        '"localhost" is not host:port (for example 127.0.0.1:9000).',
+        '"localhost" 不是 主机:端口 的形式(例如 127.0.0.1:9000)。',
+      ],
+      [
+        { code: 'port-range', port: '70000' },
+        'Port 70000 is out of range: use 1 to 65535.',
+        '端口 70000 超出范围:请用 1 到 65535。',
+      ],
+      [{ code: 'no-bridge' }, 'The bridge is not connected yet.', '网桥还没有连上。'],
+    ];
+    for (const [why, en, zhText] of cases) {
+      expect(target('failed', { kind: 'not-asked', why }, 'en')).toBe(`Target: failed — ${en}`);
+      expect(target('failed', { kind: 'not-asked', why }, 'zh')).toBe(
+        `${MESSAGES.zh.targetStatus.failed} — ${zhText}`,
+      );
+    }
+    for (const code of ['needs-gob-framing', 'needs-gob-dialect'] as const) {
+      expect(target('failed', { kind: 'not-asked', why: { code } }, 'zh')).toMatch(/请选/);
+    }
   });
 });
