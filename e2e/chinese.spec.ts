@@ -119,7 +119,7 @@ test.describe('the page in Chinese', () => {
       (await target.firstConnection).write('{"id":7,"result":3,"error":null}\n');
       const stray = page.getByRole('region', { name: '无主回复' }).getByRole('listitem');
       await expect(stray).toContainText('迟到(调用已超时)');
-      await expect(stray).toContainText('详情(英文原文):id 7 answers a call already given up');
+      await expect(stray).toContainText('(英文原文)id 7 answers a call already given up');
 
       // A parser's finding is quoted, under Chinese words saying it is the original.
       await toEnglish(page);

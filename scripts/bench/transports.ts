@@ -7,6 +7,7 @@ import {
   type SocketFactory,
 } from '../../web/src/bridge-client/bridge-client';
 import { socketOver } from '../../web/src/bridge-client/browser-socket';
+import { bridgeNoteEn } from '../../web/src/i18n/bridge-notes';
 import type { Transport } from './rpc-client';
 
 /**
@@ -98,7 +99,7 @@ export function bridgeTransport(
     client.subscribe((event) => {
       if (event.type === 'status' && event.status === 'open') client.open(CONN, host, port);
       else if (event.type === 'status' && event.status === 'offline')
-        reject(new Error(event.message ?? 'offline'));
+        reject(new Error(event.note ? bridgeNoteEn(event.note) : 'offline'));
       else if (event.type === 'error') reject(new Error(event.message));
       else if (event.type === 'read') onChunk(event.payload);
       else if (event.type === 'opened') {

@@ -16,6 +16,7 @@ import {
 import type { Answer, CallsStore, FailureCause, NewCall, StrayReply } from '../stores/calls-store';
 import type { ComposerStore } from '../stores/composer-store';
 import type { ConnectionStore } from '../stores/connection-store';
+import { NOT_SENT_REASON, timeoutReason } from '../stores/failure-sentences';
 import type { WireRecorder } from '../wire/wire-recorder';
 import { runCallModeBurst } from './burst-runner';
 import { ConnectionSession, type ReplyOutcome } from './connection-session';
@@ -49,11 +50,6 @@ export type ClientStub = {
   takeConns(count: number): number;
   dispose(): void;
 };
-
-export const NOT_SENT_REASON = 'the bridge is not connected';
-
-/** Why a call timed out, as the page records it (i18n/failure-details.ts words it in Chinese). */
-export const timeoutReason = (seconds: number) => `no answer within ${seconds} s`;
 
 /** Why the calls in flight on a connection failed when it closed. */
 function causeOfClose(closed: Pick<ClosedMessage, 'by' | 'kind' | 'reason'>): FailureCause {

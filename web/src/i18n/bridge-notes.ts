@@ -1,5 +1,6 @@
 import { NO_TOKEN_REASON, WRONG_TOKEN_REASON } from '../../../shared/protocol/access-token';
 import type { BridgeNote } from '../bridge-client/bridge-client';
+import { originalZh } from './original';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
@@ -35,18 +36,18 @@ const REFUSALS_ZH: ReadonlyMap<string, string> = new Map([
 export function bridgeNoteZh(note: BridgeNote): string {
   switch (note.kind) {
     case 'refused': {
-      const reason = REFUSALS_ZH.get(note.reason) ?? `(英文原文)${note.reason}`;
+      const reason = REFUSALS_ZH.get(note.reason) ?? originalZh(note.reason);
       return `${reason}(${seconds(note.retryMs)} 秒后重试)`;
     }
     case 'lost': {
-      const cause = note.reason ? `网桥关闭了连接:(英文原文)${note.reason}` : '连不上网桥';
+      const cause = note.reason ? `网桥关闭了连接:${originalZh(note.reason)}` : '连不上网桥';
       return `${cause};${seconds(note.retryMs)} 秒后重试`;
     }
     case 'protocol':
       return `网桥使用协议 v${note.bridge},本页面是 v${note.page};请重新加载页面`;
     case 'ignored':
-      return `忽略了网桥发来的一条坏${note.what === 'frame' ? '帧' : '消息'}:(英文原文)${note.detail}`;
+      return `忽略了网桥发来的一条坏${note.what === 'frame' ? '帧' : '消息'}:${originalZh(note.detail)}`;
     case 'said':
-      return `(英文原文)${note.text}`;
+      return originalZh(note.text);
   }
 }

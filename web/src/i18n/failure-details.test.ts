@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_REASONS } from '../../../shared/protocol/bridge-protocol';
 import { BRIDGE_LOST_REASON } from '../bridge-client/bridge-client';
-import { NOT_SENT_REASON, timeoutReason } from '../client-stub/client-stub';
-import { EXPORTED_IN_FLIGHT_REASON } from '../session/session-record';
-import { UNLOADED_IN_FLIGHT_REASON } from '../stores/persist-history';
+import {
+  EXPORTED_IN_FLIGHT_REASON,
+  NOT_SENT_REASON,
+  timeoutReason,
+  UNLOADED_IN_FLIGHT_REASON,
+} from '../stores/failure-sentences';
 import { failureDetailZh } from './failure-details';
 
 describe('a failure detail in Chinese', () => {

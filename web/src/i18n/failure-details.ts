@@ -1,8 +1,10 @@
 import { CLOSE_REASONS } from '../../../shared/protocol/bridge-protocol';
 import { BRIDGE_LOST_REASON } from '../bridge-client/bridge-client';
-import { NOT_SENT_REASON } from '../client-stub/client-stub';
-import { EXPORTED_IN_FLIGHT_REASON } from '../session/session-record';
-import { UNLOADED_IN_FLIGHT_REASON } from '../stores/persist-history';
+import {
+  EXPORTED_IN_FLIGHT_REASON,
+  NOT_SENT_REASON,
+  UNLOADED_IN_FLIGHT_REASON,
+} from '../stores/failure-sentences';
 
 const FIXED_ZH: ReadonlyMap<string, string> = new Map([
   [CLOSE_REASONS.fin, '服务器关闭了连接(FIN)'],
@@ -24,7 +26,7 @@ const TIMEOUT = /^no answer within (\d+(?:\.\d+)?) s$/;
 export function failureDetailZh(detail: string): string | null {
   const fixed = FIXED_ZH.get(detail);
   if (fixed !== undefined) return fixed;
-  // client-stub.ts timeoutReason
+  // failure-sentences.ts timeoutReason
   const seconds = TIMEOUT.exec(detail)?.[1];
   return seconds === undefined ? null : `${seconds} 秒内没有回复`;
 }

@@ -1,5 +1,8 @@
 import type { GoErrorKind } from '../../../shared/jsonrpc/go-errors';
 import type { DialectHint } from '../client-stub/dialects';
+import type { RequestTemplate } from '../features/composer/templates';
+import { failureDetailZh } from './failure-details';
+import { originalZh } from './original';
 
 /** The Response panel's words for errors and failures, spread into messages.ts. */
 export const RESPONSE_EN = {
@@ -27,6 +30,11 @@ export const RESPONSE_EN = {
   } satisfies Record<DialectHint, string>,
   detail: 'Detail',
   detailAsItCame: 'Detail',
+  /** A failure's detail in this language, or null when it can only be quoted as it came. */
+  failureDetail: (detail: string): string | null => detail,
+  /** What someone else wrote (a parser, a server), as this language shows it. */
+  quoted: (text: string) => text,
+  templateName: (template: RequestTemplate) => template.name,
   /** A problem with the request, in the words of the code that found it. */
   requestProblem: (problem: string) => problem,
   /** What Go will do with a request it accepts, said before it is sent. */
@@ -57,6 +65,9 @@ export const RESPONSE_ZH: typeof RESPONSE_EN = {
   },
   detail: '详情',
   detailAsItCame: '详情(英文原文)',
+  failureDetail: failureDetailZh,
+  quoted: originalZh,
+  templateName: (template) => template.zh ?? template.name,
   requestProblem: (problem) => `请求无法发送(英文原文):${problem}`,
   sendWarning: (warning) => `发送之前请注意:${warning}`,
 };

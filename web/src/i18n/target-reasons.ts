@@ -1,4 +1,5 @@
 import type { NotAsked, TargetReason } from '../stores/connection-store';
+import { originalZh } from './original';
 
 /** In English a reason from the bridge is the sentence that came with it; the page words its own. */
 export function targetReasonEn(reason: TargetReason): string {
@@ -50,9 +51,6 @@ function notAskedZh(why: NotAsked): string {
   }
 }
 
-/** What someone else wrote, shown in Chinese mode as what it is. */
-const original = (text: string) => `(英文原文)${text}`;
-
 /**
  * In Chinese the page words what it knows the meaning of: its own reasons, the
  * common refusals by their error code, and how a connection closed. Anything
@@ -66,11 +64,11 @@ export function targetReasonZh(reason: TargetReason): string {
     case 'not-asked':
       return notAskedZh(reason.why);
     case 'error':
-      return errorZh(reason) ?? original(reason.text);
+      return errorZh(reason) ?? originalZh(reason.text);
     case 'closed':
-      return closedZh(reason) ?? original(reason.text);
+      return closedZh(reason) ?? originalZh(reason.text);
     case 'text':
-      return original(reason.text);
+      return originalZh(reason.text);
   }
 }
 

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stubHarness } from '../client-stub/stub-harness';
 import { MAX_KEPT_CALLS } from '../stores/calls-store';
+import { EXPORTED_IN_FLIGHT_REASON } from '../stores/failure-sentences';
 import { createPredictionStore } from '../stores/prediction-store';
 import { createWireStore } from '../stores/wire-store';
 import { createWireRecorder } from '../wire/wire-recorder';
 import { exportSession, openSession } from './open-session';
 import { SessionFileError } from './read-fields';
 import { readSession, SESSION_FORMAT, type Session, writeSession } from './session-file';
-import { EXPORTED_IN_FLIGHT_REASON } from './session-record';
 
 const CLOCK = { offsetMs: 1_700_000_000_000, uncertaintyMs: 0.25, samples: 4, measuredAt: 3 };
 const ADD = '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}';

@@ -2,12 +2,9 @@ import type { ClockEstimate } from '../../../shared/steps/call-stamps';
 import { withOwnClock } from '../stores/call-clock';
 import type { Call, CallsRecord, CallsState } from '../stores/calls-store';
 import type { ConnectionState } from '../stores/connection-store';
+import { EXPORTED_IN_FLIGHT_REASON } from '../stores/failure-sentences';
 import type { WireRecord, WireState } from '../stores/wire-store';
 import type { Session } from './session-file';
-
-/** The failure of a call that was still in flight when its session was written. */
-export const EXPORTED_IN_FLIGHT_REASON =
-  'in flight when the session was exported: its answer, if one came, is not in the file';
 
 type Sources = {
   calls: CallsState;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callStepTimes } from '../playback/call-timeline';
 import { type Call, createCallsStore, type NewCall } from './calls-store';
+import { UNLOADED_IN_FLIGHT_REASON } from './failure-sentences';
 import {
   HISTORY_KEY,
   type HistoryStorage,
@@ -11,7 +12,6 @@ import {
   persistHistory,
   type Schedule,
   saveHistory,
-  UNLOADED_IN_FLIGHT_REASON,
 } from './persist-history';
 
 /** The test page's bridge clock estimate: bridge time = page time + offsetMs. */

@@ -2,6 +2,7 @@ import type { ClockEstimate } from '../../../shared/steps/call-stamps';
 import { readCall } from '../session/recorded-call';
 import { withOwnClock } from './call-clock';
 import type { Call, CallsStore } from './calls-store';
+import { UNLOADED_IN_FLIGHT_REASON } from './failure-sentences';
 
 /**
  * The call history survives a reload: the calls store is written to Web
@@ -25,9 +26,6 @@ const FALLBACK_PERSISTED_CALLS = 200;
 export const PERSIST_QUIET_MS = 1000;
 /** …or, for calls that never stop coming, until this long after the first change not written. */
 export const PERSIST_MAX_WAIT_MS = 10_000;
-/** The failure of a call that was in flight when the page went away. */
-export const UNLOADED_IN_FLIGHT_REASON =
-  'the page was reloaded or closed while this call was in flight; an answer, if one came, was not seen';
 
 export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export type Schedule = (fn: () => void, ms: number) => () => void;

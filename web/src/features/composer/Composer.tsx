@@ -57,7 +57,7 @@ export function Composer() {
             <option value="">{t.loadTemplate}</option>
             {TEMPLATES[dialect].map((template) => (
               <option key={template.name} value={template.name}>
-                {language === 'zh' ? (template.zh ?? template.name) : template.name}
+                {t.templateName(template)}
               </option>
             ))}
           </select>

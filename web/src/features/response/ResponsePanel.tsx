@@ -3,7 +3,6 @@ import { explainGoError } from '../../../../shared/jsonrpc/go-errors';
 import { explainV2ErrorCode } from '../../../../shared/jsonrpc/v2-error-codes';
 import { useApp } from '../../app/app-context';
 import type { ErrorObject } from '../../client-stub/dialects';
-import { failureDetailZh } from '../../i18n/failure-details';
 import type { Messages } from '../../i18n/messages';
 import { useLanguage, useMessages } from '../../i18n/use-messages';
 import { bridgeDurationMs, type Call, pageDurationMs } from '../../stores/calls-store';
@@ -36,7 +35,7 @@ function Outcome({ call }: { call: Call }) {
               <dd>{t.dialectHint[call.failureHint]}</dd>
             </>
           )}
-          <FailureDetail detail={call.failure ?? ''} language={language} t={t} />
+          <FailureDetail detail={call.failure ?? ''} t={t} />
         </dl>
       </section>
     );
@@ -69,16 +68,8 @@ function Outcome({ call }: { call: Call }) {
 }
 
 /** The detail in the page's language when it is a sentence the page knows; otherwise as it came. */
-function FailureDetail({
-  detail,
-  language,
-  t,
-}: {
-  detail: string;
-  language: Language;
-  t: Messages;
-}) {
-  const worded = language === 'zh' ? failureDetailZh(detail) : detail;
+function FailureDetail({ detail, t }: { detail: string; t: Messages }) {
+  const worded = t.failureDetail(detail);
   return (
     <>
       <dt>{worded === null ? t.detailAsItCame : t.detail}</dt>

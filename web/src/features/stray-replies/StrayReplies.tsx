@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
-import { useLanguage, useMessages } from '../../i18n/use-messages';
+import { useMessages } from '../../i18n/use-messages';
 import { strayTotal } from '../../stores/calls-store';
 import { LongText } from '../response/LongText';
 
@@ -10,8 +10,6 @@ export const STRAYS_SHOWN = 50;
 /** Bytes from a server that no call owns: shown as they came, with the reason. */
 export function StrayReplies() {
   const t = useMessages();
-  // The reason names ids, offsets and the parser's findings; in Chinese it is quoted as written.
-  const language = useLanguage();
   const { calls } = useApp();
   const strays = useStore(calls, (s) => s.strays);
   const total = useStore(calls, (s) => strayTotal(s.strayCounts));
@@ -31,10 +29,7 @@ export function StrayReplies() {
               <strong>{t.strayTitle[stray.kind]}</strong> {t.strayConn(stray.conn)} ·{' '}
               {t.strayReasonLabel}: {t.strayReason[stray.kind]}
             </p>
-            <p className="stray-reason">
-              {language === 'zh' && `${t.detailAsItCame}:`}
-              {stray.reason}
-            </p>
+            <p className="stray-reason">{t.quoted(stray.reason)}</p>
             <LongText text={stray.text} />
           </li>
         ))}
