@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { chosenProtocol } from '../../client-stub/protocol-guess';
@@ -37,7 +37,12 @@ export function Composer() {
 
   const blocker = sendBlocker(text, bridgeStatus, targetStatus, dialect, t);
   const reason = blocker ?? (sendProblem === null ? null : t.requestProblem(sendProblem));
-  const warning = reason === null ? sendWarning(text, dialect, language) : null;
+  // Parsed once per text, not on every render a running burst's progress causes.
+  const lintWarning = useMemo(
+    () => sendWarning(text, dialect, language),
+    [text, dialect, language],
+  );
+  const warning = reason === null ? lintWarning : null;
 
   const onTemplate = (name: string) => {
     const chosen = TEMPLATES[dialect].find((t) => t.name === name);
