@@ -57,9 +57,18 @@ test.describe('the page in Chinese', () => {
     await expect(sendZh).toHaveAccessibleDescription(
       '发送之前请注意:"Add" 里没有点:Go 会回答 "rpc: service/method request ill-formed: Add",什么也不运行。请写成 Service.Method。',
     );
+    // The editor's hover too, Monaco's own words with it.
+    await page.getByText('"Add"', { exact: true }).hover();
+    const tooltip = page.getByRole('tooltip');
+    await expect(tooltip).toContainText('"Add" 里没有点');
+    await expect(tooltip).toContainText('查看问题');
     await sendZh.click();
     await expect(error).toContainText('rpc: service/method request ill-formed: Add');
     await expect(error).toContainText('类别方法名格式不对');
+    await toEnglish(page);
+    await page.mouse.move(0, 0);
+    await page.getByText('"Add"', { exact: true }).hover();
+    await expect(page.getByRole('tooltip')).toContainText('View Problem');
   });
 
   test('explains a JSON-RPC 2.0 error code in Chinese, keeping the name servers send', async ({

@@ -3,7 +3,7 @@ import { lintGoRequest } from '../../../../shared/jsonrpc/go-dialect';
 import type { Language } from '../../../../shared/language';
 import type { DialectName } from '../../client-stub/dialects';
 import { MESSAGES } from '../../i18n/messages';
-import { monaco } from '../../monaco/monaco-setup';
+import { monaco, setMonacoLanguage } from '../../monaco/monaco-setup';
 import { applyRequestSchema } from '../../monaco/request-schema';
 
 type Props = {
@@ -107,6 +107,7 @@ export function RequestEditor({ text, label, dialect, language, onChange, onSubm
 
   useEffect(() => {
     applyRequestSchema(MODEL_URI.toString(), dialect, language);
+    void setMonacoLanguage(language);
     const model = editorRef.current?.getModel();
     if (model)
       monaco.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model, dialect, language));
