@@ -1,4 +1,5 @@
-import type { GoErrorKind } from '../../../shared/jsonrpc/go-errors';
+import { explainGoError, type GoErrorKind } from '../../../shared/jsonrpc/go-errors';
+import { explainV2ErrorCode } from '../../../shared/jsonrpc/v2-error-codes';
 import type { DialectHint } from '../client-stub/dialects';
 import type { RequestTemplate } from '../features/composer/templates';
 import { failureDetailZh } from './failure-details';
@@ -17,6 +18,10 @@ export const RESPONSE_EN = {
   } satisfies Record<GoErrorKind, string>,
   methodRan: 'Method ran',
   why: 'Why',
+  /** What a Go error text means (shared/jsonrpc/go-errors.ts). */
+  goErrorWhy: (error: string) => explainGoError(error, 'en'),
+  /** What a JSON-RPC 2.0 error code means (shared/jsonrpc/v2-error-codes.ts). */
+  v2CodeMeaning: (code: number) => explainV2ErrorCode(code, 'en'),
   ranYes: 'yes: the method ran and returned this error',
   ranNo: 'no: the server refused the call before running the method',
   duplicateInFlight: (id: string) =>
@@ -53,6 +58,8 @@ export const RESPONSE_ZH: typeof RESPONSE_EN = {
   },
   methodRan: '方法是否运行',
   why: '原因',
+  goErrorWhy: (error) => explainGoError(error, 'zh'),
+  v2CodeMeaning: (code) => explainV2ErrorCode(code, 'zh'),
   ranYes: '是:方法运行了,并返回了这个错误',
   ranNo: '否:服务器在运行方法之前就拒绝了调用',
   duplicateInFlight: (id) => `id ${id} 已经有调用在途:回复无法区分这些调用`,

@@ -1,18 +1,14 @@
 import { useStore } from 'zustand';
-import { explainGoError } from '../../../../shared/jsonrpc/go-errors';
-import { explainV2ErrorCode } from '../../../../shared/jsonrpc/v2-error-codes';
 import { useApp } from '../../app/app-context';
 import type { ErrorObject } from '../../client-stub/dialects';
 import type { Messages } from '../../i18n/messages';
-import { useLanguage, useMessages } from '../../i18n/use-messages';
+import { useMessages } from '../../i18n/use-messages';
 import { bridgeDurationMs, type Call, pageDurationMs } from '../../stores/calls-store';
-import type { Language } from '../../stores/settings-store';
 import { formatDuration } from '../call-list/call-summary';
 import { LongText } from './LongText';
 
 function Outcome({ call }: { call: Call }) {
   const t = useMessages();
-  const language = useLanguage();
   if (call.notification && call.status !== 'failed') {
     return <p className="outcome notified">{t.notificationNoAnswer}</p>;
   }
@@ -52,10 +48,10 @@ function Outcome({ call }: { call: Call }) {
             <dt>{t.methodRan}</dt>
             <dd>{call.errorClass.ran ? t.ranYes : t.ranNo}</dd>
             <dt>{t.why}</dt>
-            <dd>{explainGoError(call.error ?? '', language)}</dd>
+            <dd>{t.goErrorWhy(call.error ?? '')}</dd>
           </dl>
         )}
-        {call.errorObject && <ErrorObjectFacts error={call.errorObject} language={language} />}
+        {call.errorObject && <ErrorObjectFacts error={call.errorObject} />}
       </section>
     );
   }
@@ -79,7 +75,7 @@ function FailureDetail({ detail, t }: { detail: string; t: Messages }) {
 }
 
 /** A JSON-RPC 2.0 error object in full: code, message, data, and what the code means. */
-function ErrorObjectFacts({ error, language }: { error: ErrorObject; language: Language }) {
+function ErrorObjectFacts({ error }: { error: ErrorObject }) {
   const t = useMessages();
   return (
     <dl className="facts">
@@ -96,7 +92,7 @@ function ErrorObjectFacts({ error, language }: { error: ErrorObject; language: L
         </>
       )}
       <dt>{t.errorMeaning}</dt>
-      <dd>{explainV2ErrorCode(error.code, language)}</dd>
+      <dd>{t.v2CodeMeaning(error.code)}</dd>
     </dl>
   );
 }
