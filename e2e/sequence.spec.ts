@@ -177,5 +177,43 @@ test.describe('the sequence diagram', () => {
     const before = await first('UserService.Get').boundingBox();
     const after = await first('ServiceA.Add').boundingBox();
     expect(before && after && before.y + before.height <= after.y).toBe(true);
+    await expect(
+      sequence(page).getByRole('separator', { name: /^page reloaded · \d+\.\d s idle$/ }),
+    ).toHaveCount(1);
+  });
+
+  test('a pause between calls is cut out of the time axis and says how long it was', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    await page.waitForTimeout(2_000);
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":3,"Y":4}]}');
+    await expect(calls(page).nth(1)).toContainText('answered');
+    const pause = sequence(page).getByRole('separator', { name: /^\d+\.\d s idle$/ });
+    await expect(pause).toHaveCount(1);
+    const idleSeconds = Number((await pause.getAttribute('aria-label'))?.split(' ')[0]);
+    expect(idleSeconds).toBeGreaterThanOrEqual(2);
+    await expect(sequence(page).getByText(/^\d+\.\d s idle$/)).toBeVisible();
+    // Drawn to scale, the first call would be a flat line atop two seconds of nothing.
+    const hop = (direction: string, route: string) =>
+      sequence(page)
+        .getByRole('button', {
+          name: new RegExp(`^ServiceA\\.Add id 0 ${direction}, ${route},`),
+        })
+        .boundingBox();
+    const out = await hop('request', 'Page → Bridge');
+    const back = await hop('reply', 'Bridge → Page');
+    const diagram = await sequence(page).getByRole('group', { name: 'Sequence' }).boundingBox();
+    expect(out && back && diagram).toBeTruthy();
+    if (out && back && diagram) expect(back.y - out.y).toBeGreaterThan(diagram.height / 5);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect(
+      page
+        .getByRole('region', { name: '时序图' })
+        .getByRole('separator', { name: /^空闲 \d+\.\d 秒$/ }),
+    ).toHaveCount(1);
   });
 });

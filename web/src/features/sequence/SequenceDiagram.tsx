@@ -15,7 +15,8 @@ import { callStepTimes } from '../../playback/call-timeline';
 import { animationFrames } from '../../playback/ticker';
 import type { Call, CallsStore } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
-import { loadShifts, shiftTimes } from './page-loads';
+import { findIdleBreaks, idleTotal } from './idle-breaks';
+import { placeLoads, shiftTimes } from './page-loads';
 import { redrawIntervalMs } from './redraw-budget';
 import { paintSequence } from './sequence-canvas';
 import {
@@ -29,6 +30,8 @@ import {
   laneGap,
   lifelineXs,
   spacedLabels,
+  timeScale,
+  timeToY,
   yToTime,
 } from './sequence-layout';
 import { createSequenceModelBuilder } from './sequence-model';
@@ -58,6 +61,10 @@ const DENSITY_BAND_PX = 2;
 const ZOOM_FACTOR = 2;
 /** The shortest time span the diagram stretches to fill, ms: a 0.1 ms call is not a full-height line. */
 const MIN_SPAN_MS = 1;
+/** How tall a break in the time axis is drawn, px, unless breaks would take more than half the view. */
+const BREAK_PX = 22;
+/** A break's label is drawn when the break is at least this tall, px. */
+const BREAK_LABEL_PX = 12;
 
 export function SequenceDiagram() {
   // What the last redraw took, from render to paint, ms: it sets the pace of the next.
@@ -104,11 +111,12 @@ const SequenceView = memo(function SequenceView({
   const build = useMemo(() => createSequenceModelBuilder<Call>(), []);
   const colours = useMemo(() => new Map<string, string>(), []);
   // Rebuilt only when where the earlier page loads sit changes, not on every new call.
-  const shiftsKey = JSON.stringify([...loadShifts(items, clock)]);
-  const axis = useMemo(
-    () => ({ clock, shifts: new Map<number, number>(JSON.parse(shiftsKey)) }),
-    [clock, shiftsKey],
-  );
+  const placement = placeLoads(items, clock);
+  const placementKey = JSON.stringify([[...placement.shifts], placement.reloadsAt]);
+  const axis = useMemo(() => {
+    const [shifts, reloadsAt] = JSON.parse(placementKey) as [[number, number][], number[]];
+    return { clock, shifts: new Map(shifts), reloadsAt };
+  }, [clock, placementKey]);
   const model = useMemo(
     () =>
       build(
@@ -141,11 +149,17 @@ const SequenceView = memo(function SequenceView({
     return () => observer.disconnect();
   }, []);
 
+  const breaks = useMemo(() => findIdleBreaks(model.index, axis.reloadsAt), [model, axis]);
   const extent = model.extent;
-  const spanMs = extent ? Math.max(MIN_SPAN_MS, extent.end - extent.start) : MIN_SPAN_MS;
-  const fitPxPerMs = Math.max(1, viewport.height - 2 * PAD_PX) / spanMs;
+  const spanMs = extent
+    ? Math.max(MIN_SPAN_MS, extent.end - extent.start - idleTotal(breaks))
+    : MIN_SPAN_MS;
+  const usablePx = Math.max(1, viewport.height - 2 * PAD_PX);
+  const breakPx = breaks.length > 0 ? Math.min(BREAK_PX, usablePx / (2 * breaks.length)) : 0;
+  const breaksPx = breaks.length * breakPx;
+  const fitPxPerMs = (usablePx - breaksPx) / spanMs;
   const pxPerMs = zoom ?? fitPxPerMs;
-  const contentHeight = Math.max(viewport.height, spanMs * pxPerMs + 2 * PAD_PX);
+  const contentHeight = Math.max(viewport.height, spanMs * pxPerMs + breaksPx + 2 * PAD_PX);
 
   const lifelineGap = lifelineXs(model.lifelines, viewport.width, MARGIN_PX).gap;
   const geometry = useMemo((): Geometry => {
@@ -157,13 +171,25 @@ const SequenceView = memo(function SequenceView({
       x,
       lanes: model.lanes,
       laneGap: gaps,
-      scale: { t0: extent?.start ?? 0, pxPerMs, top: PAD_PX },
+      scale: timeScale(extent?.start ?? 0, pxPerMs, PAD_PX, breaks, breakPx),
     };
-  }, [model, viewport.width, extent?.start, pxPerMs]);
+  }, [model, viewport.width, extent?.start, pxPerMs, breaks, breakPx]);
 
   const from = yToTime(scrollTop - OVERSCAN_PX, geometry.scale);
   const to = yToTime(scrollTop + viewport.height + OVERSCAN_PX, geometry.scale);
   const now = extent?.end ?? 0;
+
+  const shownBreaks = useMemo(
+    () =>
+      breaks
+        .filter((b) => inWindow(b.start, b.end, from, to))
+        .map((b) => ({
+          key: b.start,
+          y: timeToY(b.start, geometry.scale),
+          label: text.idle(b.end - b.start, b.reload),
+        })),
+    [breaks, from, to, geometry, text],
+  );
 
   const visible = useMemo(() => {
     const layouts = layoutsInWindow(model.index, from, to);
@@ -243,6 +269,7 @@ const SequenceView = memo(function SequenceView({
         arrows: painted.arrows,
         activations: painted.activations,
         density: painted.density,
+        breaks: shownBreaks.map((b) => ({ y: b.y, px: breakPx })),
         now,
         colourOf: (key) => {
           let colour = colours.get(key);
@@ -273,6 +300,8 @@ const SequenceView = memo(function SequenceView({
     model,
     geometry,
     painted,
+    shownBreaks,
+    breakPx,
     now,
     selectedKey,
     currentArrowId,
@@ -393,6 +422,20 @@ const SequenceView = memo(function SequenceView({
             role="group"
             aria-label={text.title}
           >
+            {shownBreaks.map((b) => (
+              // biome-ignore lint/a11y/useSemanticElements: an <hr> cannot sit in an SVG; the break is drawn on the canvas below.
+              <g key={b.key} role="separator" aria-label={b.label}>
+                {breakPx >= BREAK_LABEL_PX && (
+                  <text
+                    className="sequence-break"
+                    x={viewport.width / 2}
+                    y={b.y - scrollTop + breakPx / 2}
+                  >
+                    {b.label}
+                  </text>
+                )}
+              </g>
+            ))}
             {named.map(({ arrow, segment }) => {
               const layout = model.byKey.get(arrow.callKey);
               if (!layout) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClockEstimate, StepTime } from '../../../../shared/steps/call-stamps';
-import { LOAD_GAP_MS, type LoadedCall, loadShifts, shiftTimes } from './page-loads';
+import { type LoadedCall, placeLoads, shiftTimes } from './page-loads';
 
 const HOUR = 3_600_000;
 const estimate = (offsetMs: number): ClockEstimate => ({
@@ -27,7 +27,10 @@ describe('calls of earlier page loads on this page’s axis', () => {
   const page = estimate(WALL);
 
   it('moves nothing when every call is this page’s', () => {
-    expect(loadShifts([call(10, 20), call(30, 40)], page)).toEqual(new Map());
+    expect(placeLoads([call(10, 20), call(30, 40)], page)).toEqual({
+      shifts: new Map(),
+      reloadsAt: [],
+    });
   });
 
   it('places a load that ended just before this one where it happened, by wall time', () => {
@@ -35,33 +38,32 @@ describe('calls of earlier page loads on this page’s axis', () => {
     const before = estimate(WALL - 5_000);
     const old = call(4_000, 4_700, before);
     const now = call(0, 50);
-    const shifts = loadShifts([old, now], page);
+    const { shifts, reloadsAt } = placeLoads([old, now], page);
     expect(shifts.get(before.offsetMs)).toBe(-5_000);
     expect(placed(old, shifts)).toEqual([-1_000, -300]);
     expect(placed(now, shifts)).toEqual([0, 50]);
+    expect(reloadsAt).toEqual([0]);
   });
 
-  it('draws an idle hour between loads as LOAD_GAP_MS, and keeps their order', () => {
+  it('keeps the idle hours between loads, and says where each later load begins', () => {
     const first = estimate(WALL - 2 * HOUR);
     const second = estimate(WALL - HOUR);
     const a = call(100, 200, first);
     const b = call(100, 400, second);
     const now = call(500, 600);
-    const shifts = loadShifts([a, b, now], page);
-    const [aStart, aEnd] = placed(a, shifts);
-    const [bStart, bEnd] = placed(b, shifts);
-    expect(aEnd - aStart).toBe(100);
-    expect(bEnd - bStart).toBe(300);
-    expect(bStart - aEnd).toBe(LOAD_GAP_MS);
-    expect(500 - bEnd).toBe(LOAD_GAP_MS);
+    const { shifts, reloadsAt } = placeLoads([a, b, now], page);
+    expect(placed(a, shifts)).toEqual([100 - 2 * HOUR, 200 - 2 * HOUR]);
+    expect(placed(b, shifts)).toEqual([100 - HOUR, 400 - HOUR]);
+    expect(reloadsAt).toEqual([100 - HOUR, 500]);
   });
 
   it('without this page’s estimate, the newest load is the axis', () => {
     const first = estimate(WALL - HOUR);
     const second = estimate(WALL);
-    const shifts = loadShifts([call(0, 10, first), call(0, 10, second)], null);
+    const { shifts, reloadsAt } = placeLoads([call(0, 10, first), call(0, 10, second)], null);
     expect(shifts.get(second.offsetMs)).toBe(0);
-    expect(shifts.get(first.offsetMs)).toBe(-10 - LOAD_GAP_MS);
+    expect(shifts.get(first.offsetMs)).toBe(-HOUR);
+    expect(reloadsAt).toEqual([0]);
   });
 
   it('reads only the earlier loads and this page’s first and last call', () => {
@@ -73,7 +75,7 @@ describe('calls of earlier page loads on this page’s axis', () => {
         throw new Error('read');
       },
     } as unknown as LoadedCall;
-    expect(() => loadShifts([...calls, untouchable, call(60, 70)], page)).not.toThrow();
+    expect(() => placeLoads([...calls, untouchable, call(60, 70)], page)).not.toThrow();
   });
 });
 

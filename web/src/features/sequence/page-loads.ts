@@ -4,12 +4,9 @@ import type { ClockEstimate, StepTime } from '../../../../shared/steps/call-stam
  * Calls kept from earlier page loads (history across a reload, an opened
  * session) carry page stamps of a page clock that started elsewhere. The
  * bridge clock is wall time, so each load's own estimate places its calls on
- * this page's axis where they happened; an idle stretch between two loads
- * longer than LOAD_GAP_MS is drawn LOAD_GAP_MS long, so a fitted diagram does
- * not shrink the calls to specks across an hour without any.
+ * this page's axis where they happened; the idle hour between two loads is
+ * the axis's to cut (idle-breaks.ts).
  */
-export const LOAD_GAP_MS = 1_000;
-
 /** The part of a call this needs: its page stamps and the estimate of the page that recorded it. */
 export type LoadedCall = {
   stamps: {
@@ -31,6 +28,13 @@ function pageSpan(call: LoadedCall): { start: number; end: number } {
   };
 }
 
+export type LoadPlacement = {
+  /** Estimate offset of an earlier load → how far its calls move on this page's axis. */
+  shifts: ReadonlyMap<number, number>;
+  /** Where each load after the first begins on this page's axis, in time order. */
+  reloadsAt: number[];
+};
+
 /**
  * How far to move each earlier load's calls (by its estimate's offset) on
  * this page's axis. Calls without an estimate of their own are this page's
@@ -39,10 +43,10 @@ function pageSpan(call: LoadedCall): { start: number; end: number } {
  * only they and this page's first and last are read: a burst's redraw does
  * not walk every call.
  */
-export function loadShifts(
+export function placeLoads(
   calls: readonly LoadedCall[],
   pageClock: ClockEstimate | null,
-): ReadonlyMap<number, number> {
+): LoadPlacement {
   const loads = new Map<number, Load>();
   let index = 0;
   for (; index < calls.length; index += 1) {
@@ -57,37 +61,22 @@ export function loadShifts(
       load.end = Math.max(load.end, end);
     }
   }
-  if (loads.size === 0) return new Map();
+  if (loads.size === 0) return { shifts: new Map(), reloadsAt: [] };
   const first = calls[index];
   const last = calls.at(-1);
   const page: Load | null =
     pageClock && first && last
       ? { offsetMs: pageClock.offsetMs, start: pageSpan(first).start, end: pageSpan(last).end }
       : null;
-  const wall = (load: Load) => ({
-    start: load.start + load.offsetMs,
-    end: load.end + load.offsetMs,
-  });
-  const ordered = [...loads.values(), ...(page ? [page] : [])].sort(
-    (a, b) => wall(a).start - wall(b).start,
-  );
-  const axis = pageClock?.offsetMs ?? (ordered.at(-1) as Load).offsetMs;
-  // From the newest load back, every idle stretch longer than the gap pulls the loads before it later.
+  const axis = pageClock?.offsetMs ?? Math.max(...loads.keys());
   const shifts = new Map<number, number>();
-  let pull = 0;
-  for (let i = ordered.length - 1; i >= 0; i -= 1) {
-    const load = ordered[i] as Load;
-    shifts.set(load.offsetMs, load.offsetMs - axis + pull);
-    const before = ordered[i - 1];
-    if (before === undefined) continue;
-    const idle = wall(load).start - wall(before).end;
-    if (idle > LOAD_GAP_MS) pull += idle - LOAD_GAP_MS;
+  for (const offsetMs of loads.keys()) {
+    if (offsetMs !== page?.offsetMs) shifts.set(offsetMs, offsetMs - axis);
   }
-  // This page's own calls do not move; the earlier loads move with them.
-  const own = page ? (shifts.get(page.offsetMs) ?? 0) : 0;
-  if (page) shifts.delete(page.offsetMs);
-  for (const [offsetMs, shift] of shifts) shifts.set(offsetMs, shift - own);
-  return shifts;
+  const starts = [...loads.values(), ...(page ? [page] : [])]
+    .map((load) => load.start + load.offsetMs - axis)
+    .sort((a, b) => a - b);
+  return { shifts, reloadsAt: starts.slice(1) };
 }
 
 /** A call's step times moved along the axis by `shiftMs`. */

@@ -34,9 +34,12 @@ export type Paint = {
   labels: readonly { text: string; x: number; y: number; callKey: string }[];
   /** Arrows too dense to tell apart, painted as shades per pixel band; `arrows` then holds the selected call's only. */
   density: Density | null;
+  /** Idle stretches cut out of the axis: a band `px` tall from content y `y` (its label is the SVG's). */
+  breaks: readonly { y: number; px: number }[];
 };
 
 const LIFELINE_COLOUR = '#c3c9d4';
+const BREAK_COLOUR = '#eef1f6';
 /** Bars of calls other than the selected one: one path in one colour, so 500 cost one stroke. */
 const BAR_COLOUR = 'rgb(91 100 117 / 45%)';
 const ARROW_HEAD_PX = 6;
@@ -92,6 +95,7 @@ export function paintSequence(ctx: CanvasRenderingContext2D, p: Paint, pixelRati
     addLine(ctx, { x1: x, y1: p.offsetY, x2: x, y2: p.offsetY + p.height }, p.offsetY);
   }
   ctx.stroke();
+  paintBreaks(ctx, p);
 
   if (p.density) paintDensity(ctx, p.density, p.geometry, p.offsetY);
 
@@ -156,6 +160,23 @@ export function paintSequence(ctx: CanvasRenderingContext2D, p: Paint, pixelRati
     ctx.fillStyle = p.colourOf(label.callKey);
     ctx.fillText(label.text, label.x, label.y - p.offsetY - 2);
   }
+}
+
+/** A break hides the lifelines across it, between two dashed edges: the axis skips here. */
+function paintBreaks(ctx: CanvasRenderingContext2D, p: Paint): void {
+  if (p.breaks.length === 0) return;
+  ctx.fillStyle = BREAK_COLOUR;
+  for (const b of p.breaks) ctx.fillRect(0, b.y - p.offsetY, p.width, b.px);
+  ctx.strokeStyle = LIFELINE_COLOUR;
+  ctx.setLineDash([3, 3]);
+  ctx.beginPath();
+  for (const b of p.breaks) {
+    for (const y of [b.y, b.y + b.px]) {
+      addLine(ctx, { x1: 0, y1: y, x2: p.width, y2: y }, p.offsetY);
+    }
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
 }
 
 function strokeArrows(

@@ -168,13 +168,71 @@ export type TimeScale = {
   t0: number;
   pxPerMs: number;
   top: number;
+  /** Stretches cut out of the axis (idle-breaks.ts), each drawn `px` tall from `ys[i]`; made by timeScale. */
+  breaks?: {
+    starts: readonly number[];
+    ends: readonly number[];
+    ys: readonly number[];
+    px: number;
+  };
 };
 
-export const timeToY = (t: number, scale: TimeScale): number =>
-  scale.top + (t - scale.t0) * scale.pxPerMs;
+/** A scale whose axis skips `breaks` (in time order, apart), drawing each `breakPx` tall. */
+export function timeScale(
+  t0: number,
+  pxPerMs: number,
+  top: number,
+  breaks: readonly { start: number; end: number }[] = [],
+  breakPx = 0,
+): TimeScale {
+  if (breaks.length === 0) return { t0, pxPerMs, top };
+  const ys: number[] = [];
+  let cut = 0;
+  for (const [i, b] of breaks.entries()) {
+    ys.push(top + (b.start - t0 - cut) * pxPerMs + i * breakPx);
+    cut += b.end - b.start;
+  }
+  return {
+    t0,
+    pxPerMs,
+    top,
+    breaks: { starts: breaks.map((b) => b.start), ends: breaks.map((b) => b.end), ys, px: breakPx },
+  };
+}
 
-export const yToTime = (y: number, scale: TimeScale): number =>
-  scale.t0 + (y - scale.top) / scale.pxPerMs;
+/** The index of the last of `sorted` at or below `value`, or -1. */
+function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+export function timeToY(t: number, scale: TimeScale): number {
+  const b = scale.breaks;
+  const i = b ? lastAtOrBelow(b.starts, t) : -1;
+  if (!b || i < 0) return scale.top + (t - scale.t0) * scale.pxPerMs;
+  const start = b.starts[i] as number;
+  const end = b.ends[i] as number;
+  const y = b.ys[i] as number;
+  if (t < end) return y + ((t - start) / (end - start)) * b.px;
+  return y + b.px + (t - end) * scale.pxPerMs;
+}
+
+export function yToTime(y: number, scale: TimeScale): number {
+  const b = scale.breaks;
+  const i = b ? lastAtOrBelow(b.ys, y) : -1;
+  if (!b || i < 0) return scale.t0 + (y - scale.top) / scale.pxPerMs;
+  const start = b.starts[i] as number;
+  const end = b.ends[i] as number;
+  const top = b.ys[i] as number;
+  if (y < top + b.px) return start + ((y - top) / b.px) * (end - start);
+  return end + (y - top - b.px) / scale.pxPerMs;
+}
 
 /** Earliest and latest time any call shows; null when nothing has a time yet. */
 export function timeExtent(layouts: readonly CallLayout[]): { start: number; end: number } | null {

@@ -15,6 +15,8 @@ export type SequenceText = {
   dense: string;
   /** "3 answers overtook earlier calls". */
   overtakeSummary(count: number): string;
+  /** What a break in the time axis stands for: "6.0 s idle", "page reloaded · 2 h 5 min idle". */
+  idle(ms: number, reload: boolean): string;
   /** The accessible name of one arrow. */
   arrowName(args: {
     method: string;
@@ -26,6 +28,21 @@ export type SequenceText = {
 };
 
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+
+type Units = { ms: string; s: string; min: string; h: string };
+
+/** A long stretch in the largest two units that matter: 350 ms, 6.0 s, 3 min 20 s, 2 h 5 min. */
+function span(value: number, u: Units): string {
+  if (value < 1_000) return `${Math.round(value)} ${u.ms}`;
+  if (value < 60_000) return `${(value / 1_000).toFixed(1)} ${u.s}`;
+  const seconds = Math.round(value / 1_000);
+  if (seconds < 3_600) return `${Math.floor(seconds / 60)} ${u.min} ${seconds % 60} ${u.s}`;
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)} ${u.h} ${minutes % 60} ${u.min}`;
+}
+
+const EN_UNITS: Units = { ms: 'ms', s: 's', min: 'min', h: 'h' };
+const ZH_UNITS: Units = { ms: '毫秒', s: '秒', min: '分', h: '小时' };
 
 export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
   en: {
@@ -49,6 +66,7 @@ export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
       count === 0
         ? 'Answers in order'
         : `${count} ${count === 1 ? 'answer' : 'answers'} overtook earlier calls`,
+    idle: (value, reload) => `${reload ? 'page reloaded · ' : ''}${span(value, EN_UNITS)} idle`,
     arrowName: ({ method, id, arrow, overtaken, ms: took }) =>
       [
         `${method} id ${id} ${arrow.direction}`,
@@ -78,6 +96,7 @@ export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
       '消息太多，无法逐条画出：颜色越深经过的消息越多（蓝色为请求，绿色为回复），灰条的宽度表示服务器内的调用数。放大或选中一个调用可以看到它的箭头。',
     overtakeSummary: (count) =>
       count === 0 ? '回复按顺序到达' : `${count} 个回复超过了更早发出的调用`,
+    idle: (value, reload) => `${reload ? '页面重新加载 · ' : ''}空闲 ${span(value, ZH_UNITS)}`,
     arrowName: ({ method, id, arrow, overtaken, ms: took }) =>
       [
         `${method} id ${id} ${SEQUENCE_TEXT.zh.direction[arrow.direction]}`,

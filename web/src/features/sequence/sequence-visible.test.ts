@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CallLayout, inWindow, type TimeScale, timeExtent } from './sequence-layout';
+import {
+  type CallLayout,
+  inWindow,
+  type TimeScale,
+  timeExtent,
+  timeScale,
+} from './sequence-layout';
 import {
   callSpan,
   densityOf,
@@ -187,6 +193,22 @@ describe('density', () => {
     expect(density.maxHop).toBe(2);
     // a is inside 1–25 (bands 0–2), b 3–12 (bands 0–1), c from 31 on to now, 38 (band 3).
     expect(density.inside).toEqual([{ lifeline: 'server', counts: [2, 2, 1, 1] }]);
+  });
+
+  it('places the calls after a break in the axis where the break leaves them', () => {
+    // 100–10,000 is cut out and drawn 10 px tall: d (500 ms later than c would be) lands 10 px below.
+    const broken = timeScale(0, 1, 0, [{ start: 40, end: 10_000 }], 10);
+    const density = densityOf(
+      [blackBox('c', 30, 35), blackBox('d', 10_000, 10_005)],
+      broken,
+      0,
+      60,
+      10,
+      10_010,
+    );
+    const toBridge = density.hops.find((h) => h.from === 'page' && h.to === 'bridge');
+    // Middles: c 30.5 → band 3; d 10,000.5 → y 50.5 → band 5.
+    expect([...(toBridge?.counts ?? [])]).toEqual([0, 0, 0, 1, 0, 1]);
   });
 
   it('has as many bands as the height needs, whatever the number of calls', () => {

@@ -6,6 +6,7 @@ import {
   type LifelineId,
   type TimeScale,
   timeExtent,
+  timeToY,
 } from './sequence-layout';
 
 /**
@@ -178,10 +179,12 @@ export function densityOf(
   now: number,
 ): Density {
   const bandCount = Math.max(1, Math.ceil((bottom - top) / bandPx));
-  // Band of a page-clock time, inlined arithmetic: this loop runs for every arrow in view.
+  // Band of a page-clock time, inlined arithmetic on an axis without breaks: this runs for every arrow in view.
   const bandsPerMs = scale.pxPerMs / bandPx;
   const band0 = (scale.top - top) / bandPx - scale.t0 * bandsPerMs;
-  const band = (t: number) => Math.floor(band0 + t * bandsPerMs);
+  const band = scale.breaks
+    ? (t: number) => Math.floor((timeToY(t, scale) - top) / bandPx)
+    : (t: number) => Math.floor(band0 + t * bandsPerMs);
   const hops: (HopDensity | undefined)[] = [];
   const inside = new Map<Activation['lifeline'], Int32Array>();
   for (const layout of layouts) {
