@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { startTcpServer } from '../bridge/testing/tcp-servers';
 import { expect, test } from './fixtures';
 import { calls, connect, send } from './fixtures/page-actions';
 
@@ -174,12 +175,19 @@ test.describe('the sequence diagram', () => {
           name: new RegExp(`^${method.replace('.', '\\.')} id 0 request, Page → Bridge`),
         })
         .first();
-    const before = await first('UserService.Get').boundingBox();
-    const after = await first('ServiceA.Add').boundingBox();
-    expect(before && after && before.y + before.height <= after.y).toBe(true);
-    await expect(
-      sequence(page).getByRole('separator', { name: /^page reloaded · \d+\.\d s idle$/ }),
-    ).toHaveCount(1);
+    const reloaded = sequence(page).getByRole('separator', {
+      name: /^page reloaded · \d+\.\d s idle$/,
+    });
+    await expect(reloaded).toHaveCount(1);
+    const middle = async (box: Promise<{ y: number; height: number } | null>) => {
+      const b = await box;
+      return b ? b.y + b.height / 2 : Number.NaN;
+    };
+    const before = await middle(first('UserService.Get').boundingBox());
+    const mark = await middle(reloaded.boundingBox());
+    const after = await middle(first('ServiceA.Add').boundingBox());
+    expect(before).toBeLessThan(mark);
+    expect(mark).toBeLessThan(after);
   });
 
   test('a pause between calls is cut out of the time axis and says how long it was', async ({
@@ -197,23 +205,46 @@ test.describe('the sequence diagram', () => {
     const idleSeconds = Number((await pause.getAttribute('aria-label'))?.split(' ')[0]);
     expect(idleSeconds).toBeGreaterThanOrEqual(2);
     await expect(sequence(page).getByText(/^\d+\.\d s idle$/)).toBeVisible();
-    // Drawn to scale, the first call would be a flat line atop two seconds of nothing.
-    const hop = (direction: string, route: string) =>
+    // Drawn to scale, the two seconds of nothing would fill the diagram between the calls.
+    const hop = (id: number, direction: string, route: string) =>
       sequence(page)
         .getByRole('button', {
-          name: new RegExp(`^ServiceA\\.Add id 0 ${direction}, ${route},`),
+          name: new RegExp(`^ServiceA\\.Add id ${id} ${direction}, ${route},`),
         })
         .boundingBox();
-    const out = await hop('request', 'Page → Bridge');
-    const back = await hop('reply', 'Bridge → Page');
+    const firstAnswered = await hop(0, 'reply', 'Bridge → Page');
+    const secondSent = await hop(1, 'request', 'Page → Bridge');
     const diagram = await sequence(page).getByRole('group', { name: 'Sequence' }).boundingBox();
-    expect(out && back && diagram).toBeTruthy();
-    if (out && back && diagram) expect(back.y - out.y).toBeGreaterThan(diagram.height / 5);
+    expect(firstAnswered && secondSent && diagram).toBeTruthy();
+    if (firstAnswered && secondSent && diagram) {
+      const between = secondSent.y - (firstAnswered.y + firstAnswered.height);
+      expect(between).toBeLessThan(diagram.height / 4);
+    }
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await expect(
       page
         .getByRole('region', { name: '时序图' })
         .getByRole('separator', { name: /^空闲 \d+\.\d 秒$/ }),
     ).toHaveCount(1);
+  });
+
+  test('a call that got no answer does not hold the axis open: the pause after it is cut too', async ({
+    page,
+  }) => {
+    // Takes every request and never answers.
+    const silent = await startTcpServer((socket) => socket.resume());
+    try {
+      await page.getByRole('spinbutton', { name: 'Timeout' }).fill('1');
+      await connect(page, `127.0.0.1:${silent.port}`);
+      await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+      await expect(calls(page).first()).toContainText('failed', { timeout: 5_000 });
+      await send(page, '{"method":"ServiceA.Add","params":[{"X":3,"Y":4}]}');
+      await expect(calls(page).nth(1)).toContainText('failed', { timeout: 5_000 });
+      await expect(sequence(page).getByRole('separator', { name: /^\d+\.\d s idle$/ })).toHaveCount(
+        1,
+      );
+    } finally {
+      await silent.close();
+    }
   });
 });

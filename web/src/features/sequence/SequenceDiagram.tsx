@@ -110,8 +110,10 @@ const SequenceView = memo(function SequenceView({
 
   const build = useMemo(() => createSequenceModelBuilder<Call>(), []);
   const colours = useMemo(() => new Map<string, string>(), []);
-  // Rebuilt only when where the earlier page loads sit changes, not on every new call.
-  const placement = placeLoads(items, clock);
+  // Rebuilt only when where the earlier page loads sit changes, not on every new call. Until
+  // the clock exchange measures this page's offset, the page's own time origin stands in for
+  // it: the bridge clock is wall time (bridge/clock.ts), and so is the time origin.
+  const placement = placeLoads(items, clock?.offsetMs ?? performance.timeOrigin);
   const placementKey = JSON.stringify([[...placement.shifts], placement.reloadsAt]);
   const axis = useMemo(() => {
     const [shifts, reloadsAt] = JSON.parse(placementKey) as [[number, number][], number[]];

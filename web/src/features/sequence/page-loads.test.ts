@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClockEstimate, StepTime } from '../../../../shared/steps/call-stamps';
-import { type LoadedCall, placeLoads, shiftTimes } from './page-loads';
+import { placeLoads, shiftTimes } from './page-loads';
 
 const HOUR = 3_600_000;
 const estimate = (offsetMs: number): ClockEstimate => ({
@@ -11,23 +11,23 @@ const estimate = (offsetMs: number): ClockEstimate => ({
 });
 
 /** A call from invokedAt to deliveredAt on its page's clock; `clock` when it came from another page load. */
-const call = (invokedAt: number, deliveredAt: number, clock?: ClockEstimate): LoadedCall => ({
-  stamps: { invokedAt, marshalledAt: invokedAt + 0.1, decodedAt: deliveredAt - 0.1, deliveredAt },
+const call = (invokedAt: number, deliveredAt: number, clock?: ClockEstimate) => ({
+  stamps: { invokedAt, deliveredAt },
   ...(clock ? { clock } : {}),
 });
+type TestCall = ReturnType<typeof call>;
 
 /** Where a call's span lands on this page's axis. */
-const placed = (c: LoadedCall, shifts: ReadonlyMap<number, number>): [number, number] => {
+const placed = (c: TestCall, shifts: ReadonlyMap<number, number>): [number, number] => {
   const shift = c.clock ? (shifts.get(c.clock.offsetMs) ?? 0) : 0;
-  return [c.stamps.invokedAt + shift, (c.stamps.deliveredAt ?? 0) + shift];
+  return [c.stamps.invokedAt + shift, c.stamps.deliveredAt + shift];
 };
 
 describe('calls of earlier page loads on this page’s axis', () => {
   const WALL = 1_700_000_000_000;
-  const page = estimate(WALL);
 
   it('moves nothing when every call is this page’s', () => {
-    expect(placeLoads([call(10, 20), call(30, 40)], page)).toEqual({
+    expect(placeLoads([call(10, 20), call(30, 40)], WALL)).toEqual({
       shifts: new Map(),
       reloadsAt: [],
     });
@@ -38,7 +38,7 @@ describe('calls of earlier page loads on this page’s axis', () => {
     const before = estimate(WALL - 5_000);
     const old = call(4_000, 4_700, before);
     const now = call(0, 50);
-    const { shifts, reloadsAt } = placeLoads([old, now], page);
+    const { shifts, reloadsAt } = placeLoads([old, now], WALL);
     expect(shifts.get(before.offsetMs)).toBe(-5_000);
     expect(placed(old, shifts)).toEqual([-1_000, -300]);
     expect(placed(now, shifts)).toEqual([0, 50]);
@@ -51,31 +51,29 @@ describe('calls of earlier page loads on this page’s axis', () => {
     const a = call(100, 200, first);
     const b = call(100, 400, second);
     const now = call(500, 600);
-    const { shifts, reloadsAt } = placeLoads([a, b, now], page);
+    const { shifts, reloadsAt } = placeLoads([a, b, now], WALL);
     expect(placed(a, shifts)).toEqual([100 - 2 * HOUR, 200 - 2 * HOUR]);
     expect(placed(b, shifts)).toEqual([100 - HOUR, 400 - HOUR]);
     expect(reloadsAt).toEqual([100 - HOUR, 500]);
   });
 
-  it('without this page’s estimate, the newest load is the axis', () => {
-    const first = estimate(WALL - HOUR);
-    const second = estimate(WALL);
-    const { shifts, reloadsAt } = placeLoads([call(0, 10, first), call(0, 10, second)], null);
-    expect(shifts.get(second.offsetMs)).toBe(0);
-    expect(shifts.get(first.offsetMs)).toBe(-HOUR);
-    expect(reloadsAt).toEqual([0]);
+  it('places an opened session on a page with no calls of its own', () => {
+    const recorded = estimate(WALL - HOUR);
+    const { shifts, reloadsAt } = placeLoads([call(0, 10, recorded), call(50, 60, recorded)], WALL);
+    expect(shifts.get(recorded.offsetMs)).toBe(-HOUR);
+    expect(reloadsAt).toEqual([]);
   });
 
-  it('reads only the earlier loads and this page’s first and last call', () => {
+  it('reads only the earlier loads and this page’s first call', () => {
     const before = estimate(WALL - 5_000);
     const calls = [call(4_000, 4_700, before), call(0, 50)];
-    // A call in the middle of this page's calls is never read: a throwing getter proves it.
+    // A call after this page's first is never read: a throwing getter proves it.
     const untouchable = {
       get stamps(): never {
         throw new Error('read');
       },
-    } as unknown as LoadedCall;
-    expect(() => placeLoads([...calls, untouchable, call(60, 70)], page)).not.toThrow();
+    } as unknown as TestCall;
+    expect(() => placeLoads([...calls, untouchable, call(60, 70)], WALL)).not.toThrow();
   });
 });
 

@@ -7,26 +7,12 @@ import type { ClockEstimate, StepTime } from '../../../../shared/steps/call-stam
  * this page's axis where they happened; the idle hour between two loads is
  * the axis's to cut (idle-breaks.ts).
  */
-/** The part of a call this needs: its page stamps and the estimate of the page that recorded it. */
+
+/** The part of a call this needs: when it was invoked, and the estimate of the page that recorded it. */
 export type LoadedCall = {
-  stamps: {
-    invokedAt: number;
-    marshalledAt: number;
-    decodedAt: number | null;
-    deliveredAt: number | null;
-  };
+  stamps: { invokedAt: number };
   clock?: ClockEstimate;
 };
-
-type Load = { offsetMs: number; start: number; end: number };
-
-function pageSpan(call: LoadedCall): { start: number; end: number } {
-  const { invokedAt, marshalledAt, decodedAt, deliveredAt } = call.stamps;
-  return {
-    start: invokedAt,
-    end: Math.max(invokedAt, marshalledAt, decodedAt ?? invokedAt, deliveredAt ?? invokedAt),
-  };
-}
 
 export type LoadPlacement = {
   /** Estimate offset of an earlier load → how far its calls move on this page's axis. */
@@ -37,46 +23,34 @@ export type LoadPlacement = {
 
 /**
  * How far to move each earlier load's calls (by its estimate's offset) on
- * this page's axis. Calls without an estimate of their own are this page's
- * and stay; without a page estimate, the newest load is the axis. Earlier
+ * this page's axis, whose offset to the bridge clock is `pageOffsetMs`.
+ * Calls without an estimate of their own are this page's and stay. Earlier
  * loads' calls come first in the list (restored before any new call), so
- * only they and this page's first and last are read: a burst's redraw does
- * not walk every call.
+ * only they and this page's first call are read: a burst's redraw does not
+ * walk every call.
  */
-export function placeLoads(
-  calls: readonly LoadedCall[],
-  pageClock: ClockEstimate | null,
-): LoadPlacement {
-  const loads = new Map<number, Load>();
+export function placeLoads(calls: readonly LoadedCall[], pageOffsetMs: number): LoadPlacement {
+  const starts = new Map<number, number>();
   let index = 0;
   for (; index < calls.length; index += 1) {
     const call = calls[index] as LoadedCall;
     if (call.clock === undefined) break;
-    const { start, end } = pageSpan(call);
-    const load = loads.get(call.clock.offsetMs);
-    if (load === undefined)
-      loads.set(call.clock.offsetMs, { offsetMs: call.clock.offsetMs, start, end });
-    else {
-      load.start = Math.min(load.start, start);
-      load.end = Math.max(load.end, end);
-    }
+    const { offsetMs } = call.clock;
+    starts.set(offsetMs, Math.min(starts.get(offsetMs) ?? Infinity, call.stamps.invokedAt));
   }
-  if (loads.size === 0) return { shifts: new Map(), reloadsAt: [] };
-  const first = calls[index];
-  const last = calls.at(-1);
-  const page: Load | null =
-    pageClock && first && last
-      ? { offsetMs: pageClock.offsetMs, start: pageSpan(first).start, end: pageSpan(last).end }
-      : null;
-  const axis = pageClock?.offsetMs ?? Math.max(...loads.keys());
+  if (starts.size === 0) return { shifts: new Map(), reloadsAt: [] };
   const shifts = new Map<number, number>();
-  for (const offsetMs of loads.keys()) {
-    if (offsetMs !== page?.offsetMs) shifts.set(offsetMs, offsetMs - axis);
+  const reloadsAt: number[] = [];
+  for (const [offsetMs, start] of starts) {
+    shifts.set(offsetMs, offsetMs - pageOffsetMs);
+    reloadsAt.push(start + offsetMs - pageOffsetMs);
   }
-  const starts = [...loads.values(), ...(page ? [page] : [])]
-    .map((load) => load.start + load.offsetMs - axis)
-    .sort((a, b) => a - b);
-  return { shifts, reloadsAt: starts.slice(1) };
+  const own = calls[index];
+  if (own) reloadsAt.push(own.stamps.invokedAt);
+  reloadsAt.sort((a, b) => a - b);
+  // The first load is where the diagram begins, not a reload.
+  reloadsAt.shift();
+  return { shifts, reloadsAt };
 }
 
 /** A call's step times moved along the axis by `shiftMs`. */

@@ -105,6 +105,18 @@ describe('layoutCall', () => {
     expect(unsent.arrows).toEqual([]);
     expect(unsent.activation).toBeNull();
   });
+
+  it('closes the bar of a call that will get no answer: failed, or a notification', () => {
+    const unanswered = stepTimes({ 1: 0, 2: 1, 3: 2 }, false);
+    const identity = { key: 'f', method: 'Demo.Sleep', idText: 'f', canonicalId: 'f' };
+    for (const status of ['failed', 'notified']) {
+      expect(layoutCall({ ...identity, status }, unanswered).activation).toMatchObject({
+        start: 2,
+        end: 2,
+      });
+    }
+    expect(layoutCall({ ...identity, status: 'pending' }, unanswered).activation?.end).toBeNull();
+  });
 });
 
 describe('geometry', () => {

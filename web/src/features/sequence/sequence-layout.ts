@@ -18,7 +18,14 @@ export type LifelineId = 'page' | 'bridge' | 'server' | 'stub' | 'service';
 export type Direction = 'request' | 'reply';
 
 /** Who a call is, as the diagram names it; its step times are only read to lay it out. */
-export type CallIdentity = { key: string; method: string; idText: string; canonicalId: string };
+export type CallIdentity = {
+  key: string;
+  method: string;
+  idText: string;
+  canonicalId: string;
+  /** The calls store's status: anything but 'pending' means no answer will come any more. */
+  status?: string;
+};
 
 export type Arrow = {
   /** Unique within the diagram: the call's key and the hop. */
@@ -114,6 +121,8 @@ export function layoutCall(call: CallIdentity, s: readonly StepTime[]): CallLayo
   };
 
   add('request', 'page', 'bridge', at(s, 2), at(s, 3), CLIENT_TO_BRIDGE);
+  // A call that failed or was a notification waits for nothing: an unanswered bar ends where it began.
+  const waiting = call.status === undefined || call.status === 'pending';
   let activation: Activation | null = null;
   if (glassBox) {
     add('request', 'bridge', 'server', at(s, 3), at(s, 4), STEP_4);
@@ -128,7 +137,7 @@ export function layoutCall(call: CallIdentity, s: readonly StepTime[]): CallLayo
         callKey: call.key,
         lifeline: 'service',
         start,
-        end: at(s, 7),
+        end: at(s, 7) ?? (waiting ? null : start),
         inferred: false,
         steps: IN_SERVICE,
       };
@@ -146,7 +155,7 @@ export function layoutCall(call: CallIdentity, s: readonly StepTime[]): CallLayo
         callKey: call.key,
         lifeline: 'server',
         start,
-        end: answeredAt,
+        end: answeredAt ?? (waiting ? null : start),
         inferred: true,
         steps: IN_BLACK_BOX,
       };
