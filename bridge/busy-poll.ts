@@ -4,7 +4,10 @@
  * idle vCPU waits for that vCPU to be woken, tens of microseconds on the
  * machines we measured (docs/benchmarks.md); a relay that is still polling
  * when the answer comes back skips that twice per call. The cost is CPU, and
- * only within `windowMs` of the last traffic: an idle bridge sleeps.
+ * only within `windowMs` of the last traffic: an idle bridge sleeps. Where
+ * wake-ups are cheap (a VM that polls before it halts) there is nothing to
+ * skip, and the busy vCPU is one the server could use: about 20 µs per call
+ * slower (docs/benchmarks.md, 2026-12-02), so `--busy-poll 0` there.
  *
  * Polling pays only while a call waits on the bridge. With many calls in
  * flight there is always work queued, a wake-up delays nobody in particular,

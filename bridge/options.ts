@@ -76,8 +76,9 @@ Flags:
                          scripts connect, and an open page survive a restart
   --no-build             serve dist/web as it is, without rebuilding the page
   --busy-poll US         while one call at a time flows, keep polling US µs after
-                         each message instead of sleeping: half the added latency,
-                         for CPU; never while calls are pipelined; 0 = off
+                         each message instead of sleeping, for CPU: faster where
+                         waking an idle CPU is dear, slower where it is cheap;
+                         never while calls are pipelined; 0 = off
                          (default ${DEFAULT_BUSY_POLL_US})
   --help                 show this text
 
