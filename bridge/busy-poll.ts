@@ -6,7 +6,7 @@
  * when the answer comes back skips that twice per call. The cost is CPU, and
  * only within `windowMs` of the last traffic: an idle bridge sleeps. Where
  * wake-ups are cheap (a VM that polls before it halts) there is nothing to
- * skip, and the busy vCPU is one the server could use: about 20 µs per call
+ * skip, and the busy vCPU is one the server could use: 10–30 µs per call
  * slower (docs/benchmarks.md, 2026-12-02), so `--busy-poll 0` there.
  *
  * Polling pays only while a call waits on the bridge. With many calls in

@@ -19,7 +19,7 @@ import { bridgeTransport, directTransport } from './transports';
  * Through our bridge the client is the page's own code: its client stub
  * (rpc-client.ts) and its bridge client (transports.ts).
  * Each round holds every path open and alternates their sequential calls in
- * batches, so a busy machine hits all alike. Two reference relays (floor/)
+ * batches, so a busy machine hits all alike. Three reference relays (floor/)
  * show how much of the added latency any relay of this shape pays here.
  */
 
@@ -226,12 +226,14 @@ export async function benchWebsockify(): Promise<string[]> {
   let relay: Websockify | undefined;
   let nodeFloor: FloorRelay | undefined;
   let cFloor: FloorRelay | null = null;
+  let cWsFloor: FloorRelay | null = null;
   try {
     bridge = await spawnBridge({ token: TOKEN });
     sleeping = await spawnBridge({ token: TOKEN, flags: NO_POLL_FLAGS });
     relay = await startWebsockify(go);
     nodeFloor = await startNodeFloorRelay(go.port, DEFAULT_BUSY_POLL_US);
     cFloor = await startCFloorRelay(go.port);
+    cWsFloor = await startCFloorRelay(go.port, 'ws-relay');
     const empty = (): Figures => ({ latencies: [], callsPerSecond: [], relayCpuMs: 0 });
     const runs = {
       direct: empty(),
@@ -241,12 +243,14 @@ export async function benchWebsockify(): Promise<string[]> {
       websockify: empty(),
       nodeFloor: empty(),
       cFloor: empty(),
+      cWsFloor: empty(),
     };
     const running = bridge;
     const sleepingBridge = sleeping;
     const websockify = relay;
     const bareNode = nodeFloor;
     const bareC = cFloor;
+    const cWs = cWsFloor;
     const paths: Path[] = [
       { open: () => directTransport(go.host, go.port), into: runs.direct, relayPid: null },
       {
@@ -283,6 +287,13 @@ export async function benchWebsockify(): Promise<string[]> {
         relayPid: bareC.pid,
       });
     }
+    if (cWs) {
+      paths.push({
+        open: () => websockifyTransport(cWs.port),
+        into: runs.cWsFloor,
+        relayPid: cWs.pid,
+      });
+    }
     for (let round = 0; round < ROUNDS; round++) await measureRound(paths);
     const direct = summarise(runs.direct);
     const theirs = summarise(runs.websockify);
@@ -307,6 +318,7 @@ export async function benchWebsockify(): Promise<string[]> {
     const sleeper = `bridge ${NO_POLL_FLAGS.join(' ')}`;
     const floorOfNode = summarise(runs.nodeFloor);
     const floorOfC = bareC ? summarise(runs.cFloor) : null;
+    const floorOfCWs = cWs ? summarise(runs.cWsFloor) : null;
     const floor = (name: string, f: Summary) =>
       `floor, ${name}: added p50 ${fmt(addedOf(f), 3)} ms, ${fmt(addedOf(f) / theirsAdded)}x websockify's`;
     return [
@@ -317,17 +329,22 @@ export async function benchWebsockify(): Promise<string[]> {
       row(`through our ${sleeper}`, oursSleeping),
       row('through websockify', theirs),
       row('floor: bare Node ws relay', floorOfNode),
+      ...(floorOfCWs ? [row('floor: C WebSocket relay', floorOfCWs)] : []),
       ...(floorOfC ? [row('floor: C TCP relay', floorOfC)] : []),
       ...verdicts('bridge', ours),
       ...verdicts(sleeper, oursSleeping),
       `bridge: throughput / direct with a turn's writes joined, as the page's bridge client joins them: ${fmt(ours.callsPerSecond / joined.callsPerSecond)}x`,
       `${floor("a bare Node relay (ws to TCP, the bridge's polling, no protocol)", floorOfNode)}; the bridge adds ${fmt(ours.p50 - floorOfNode.p50, 3)} ms more`,
+      floorOfCWs
+        ? `${floor('a C WebSocket relay (a relay core outside JavaScript, ws client as for websockify)', floorOfCWs)}; the bridge adds ${fmt(ours.p50 - floorOfCWs.p50, 3)} ms more`
+        : 'floor, a C WebSocket relay: skipped, no C compiler (`cc`) found',
       floorOfC
         ? `${floor('a C relay (plain TCP, no WebSocket)', floorOfC)}; the bridge adds ${fmt(ours.p50 - floorOfC.p50, 3)} ms more`
         : 'floor, a C relay: skipped, no C compiler (`cc`) found',
     ];
   } finally {
     await cFloor?.stop();
+    await cWsFloor?.stop();
     await nodeFloor?.stop();
     await relay?.stop();
     await bridge?.stop();

@@ -49,6 +49,32 @@ describe('floor relays', () => {
   );
 
   it(
+    'the C WebSocket relay carries binary messages to a TCP server and its answer back, and takes the subprotocol offered (skipped without cc)',
+    async (context) => {
+      echo = await startEchoServer();
+      relay = await startCFloorRelay(echo.port, 'ws-relay');
+      if (relay === null) return context.skip();
+      const ws = new WebSocket(`ws://127.0.0.1:${relay.port}/`, ['binary']);
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      expect(ws.protocol).toBe('binary');
+      const checker = new PatternChecker();
+      const done = received(checker, (push) => ws.on('message', (data: Buffer) => push(data)));
+      // Messages of every length form (7-bit, 16-bit), several to a read.
+      const lengths = [5, 125, 126, 50_000, 65_535];
+      for (let offset = 0, i = 0; offset < BYTES; i++) {
+        const part = Math.min(lengths[i % lengths.length] as number, BYTES - offset);
+        ws.send(slice(offset, part));
+        offset += part;
+      }
+      await done;
+      expect(checker.firstMismatch).toBeNull();
+      expect(checker.received).toBe(BYTES);
+      ws.terminate();
+    },
+    RELAY_TIMEOUT_MS,
+  );
+
+  it(
     'the C relay carries TCP bytes to a TCP server and its answer back (skipped without cc)',
     async (context) => {
       echo = await startEchoServer();

@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { stopProcess } from '../../../e2e/fixtures/stop-process';
 
 /**
- * Two reference relays for the websockify bench, to read our bridge's added
+ * Reference relays for the websockify bench, to read our bridge's added
  * latency against relays that do nothing but relay, on the same machine in
- * the same run: a bare `ws` relay in Node (node-relay.ts) and a plain TCP
- * relay in C (tcp-relay.c). Both listen on 127.0.0.1 and print `PORT n`.
+ * the same run: a bare `ws` relay in Node (node-relay.ts), a WebSocket relay
+ * in C (ws-relay.c: what a relay core outside JavaScript could do) and a
+ * plain TCP relay in C (tcp-relay.c: two more hops and nothing else). All
+ * listen on 127.0.0.1 and print `PORT n`.
  */
 
 export type FloorRelay = { port: number; pid: number; stop(): Promise<void> };
@@ -62,15 +64,21 @@ export function startNodeFloorRelay(targetPort: number, pollUs: number): Promise
   return started(child, 'the bare Node relay');
 }
 
-/** The C relay, compiled with `cc` into a temporary directory; null when there is no C compiler. */
-export async function startCFloorRelay(targetPort: number): Promise<FloorRelay | null> {
+/**
+ * A C relay (`tcp-relay`, or `ws-relay` with WebSocket on the client's side),
+ * compiled with `cc` into a temporary directory; null when there is no C compiler.
+ */
+export async function startCFloorRelay(
+  targetPort: number,
+  relay: 'tcp-relay' | 'ws-relay' = 'tcp-relay',
+): Promise<FloorRelay | null> {
   const dir = await mkdtemp(join(tmpdir(), 'rpc-playground-floor-'));
   const cleanUp = () => rm(dir, { recursive: true, force: true });
-  const binary = join(dir, 'tcp-relay');
+  const binary = join(dir, relay);
   const error = await new Promise<ExecFileException | null>((resolve) => {
     execFile(
       'cc',
-      ['-O2', '-o', binary, join(HERE, 'tcp-relay.c')],
+      ['-O2', '-o', binary, join(HERE, `${relay}.c`)],
       { timeout: COMPILE_TIMEOUT_MS },
       (failed) => resolve(failed),
     );
@@ -78,8 +86,8 @@ export async function startCFloorRelay(targetPort: number): Promise<FloorRelay |
   if (error) {
     await cleanUp();
     if (error.code === 'ENOENT') return null;
-    throw new Error(`cc could not build tcp-relay.c: ${error.message}`);
+    throw new Error(`cc could not build ${relay}.c: ${error.message}`);
   }
   const child = spawn(binary, [String(targetPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return started(child, 'the C relay', cleanUp);
+  return started(child, `the C relay (${relay})`, cleanUp);
 }
