@@ -5,7 +5,13 @@ import { GobFramer } from '../shared/framing/gob';
 import { GobRpcCodec } from '../shared/jsonrpc/go-gob';
 import { expect, test } from './fixtures';
 import { type GoServer, startGoServer } from './fixtures/go-server';
-import { calls, response, send, typeRequest } from './fixtures/page-actions';
+import {
+  calls,
+  connect as connectPage,
+  response,
+  send,
+  typeRequest,
+} from './fixtures/page-actions';
 
 /**
  * Go's net/rpc with its default codec, gob (GO-NETRPC §3–4), against the real
@@ -90,6 +96,25 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
     await expect(page.getByText(/the id is the call's Seq/)).toBeVisible();
     await expect(calls(page)).toHaveCount(6);
+  });
+
+  test('a time.Time in a reply reads as Go’s encoding/json writes it, in gob as in jsonrpc', async ({
+    page,
+    app,
+    goServer,
+  }) => {
+    const joined = '2024-02-29T13:45:30.123456789+08:00';
+    await page.goto(app.url);
+    await connectPage(page, `${goServer.host}:${goServer.port}`);
+    await send(page, '{"method":"UserService.Joined","params":[{"userid":7}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    await expect(response(page)).toContainText(`"at": "${joined}"`);
+
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await connectWith(page, gobServer, 'gob');
+    await send(page, '{"method":"UserService.Joined","params":[{"UserId":7}]}');
+    await expect(calls(page).nth(1)).toContainText('answered');
+    await expect(response(page)).toContainText(`"At": "${joined}"`);
   });
 
   test('the Wire view shows the first call as the 105 bytes Go writes, and the reply as one message', async ({

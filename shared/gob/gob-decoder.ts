@@ -6,6 +6,7 @@
  */
 import { type JsonObject, type JsonValue, LosslessNumber } from '../json/exact-json';
 import { toBase64 } from '../wire/base64';
+import { GO_TIME_TYPE_NAME, GO_ZERO_TIME_JSON, goTimeJson } from './go-time';
 import { GobError, GobReader } from './gob-bytes';
 import { BUILTIN_IDS, BUILTIN_NAMES, readFields, readWireType, type WireType } from './wire-types';
 
@@ -20,6 +21,11 @@ export const MAX_SPLIT_VALUE_BYTES = 64 * 1024 * 1024;
 
 /** Nesting past this is refused: a hostile stream must not exhaust the stack. */
 export const MAX_GOB_DEPTH = 64;
+
+/** time.Time: it encodes itself (GobEncoder, or BinaryMarshaler) under its bare name. */
+const isGoTime = (type: WireType): boolean =>
+  type.name === GO_TIME_TYPE_NAME &&
+  (type.kind === 'gob-encoder' || type.kind === 'binary-marshaler');
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
@@ -188,8 +194,10 @@ export class GobDecoder {
       }
       case 'text-marshaler':
         return reader.string();
-      default:
-        return toBase64(reader.byteString());
+      default: {
+        const bytes = reader.byteString();
+        return (isGoTime(type) && goTimeJson(bytes)) || toBase64(bytes);
+      }
     }
   }
 
@@ -226,8 +234,11 @@ export class GobDecoder {
         return '';
       case BUILTIN_IDS.complex:
         return { real: new LosslessNumber('0'), imag: new LosslessNumber('0') };
-      default:
-        return this.types.get(id)?.kind === 'text-marshaler' ? '' : null;
+      default: {
+        const type = this.types.get(id);
+        if (type?.kind === 'text-marshaler') return '';
+        return type && isGoTime(type) ? GO_ZERO_TIME_JSON : null;
+      }
     }
   }
 

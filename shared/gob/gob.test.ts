@@ -219,6 +219,28 @@ describe('net/rpc replies in gob, as Go 1.19 wrote them', () => {
     expect(slice?.kind === 'reply' && JSON.parse(slice.resultText ?? '')).toEqual(['a', 'b']);
   });
 
+  it('GB6 a time.Time reads as encoding/json writes it; the zero time, which gob leaves out, too', () => {
+    // Go 1.19: gob.NewEncoder(w).Encode(Reply{UserId: 7, At: t}), type Reply struct { UserId int; At time.Time }.
+    const REPLY_DEF =
+      '26ff81030101055265706c7901ff8200010201065573657249640104000102417401ff8400000010ff830501010454696d6501ff84000000';
+    const cases: [string, string][] = [
+      ['16ff82010e010f010000000edd7210fa075bcd1501e000', '2024-02-29T13:45:30.123456789+08:00'],
+      ['05ff82010e00', '0001-01-01T00:00:00Z'],
+      ['16ff82010e010f010000000e779228371dcd6500ff2e00', '1969-12-31T23:59:59.5-03:30'],
+      ['16ff82010e010f010000000eafff3a8000000000000000', '2000-01-01T00:00:00Z'],
+      ['17ff82010e0110020000000eaffeed19000003e8014a0f00', '2000-01-01T00:00:00.000001+05:30'],
+    ];
+    for (const [value, json] of cases) {
+      const decoder = new GobDecoder();
+      const last = payloads(hex(REPLY_DEF + value))
+        .map((payload) => decoder.message(payload))
+        .at(-1);
+      expect(last?.kind === 'value' && stringifyExact(last.value)).toBe(
+        `{"UserId":7,"At":"${json}"}`,
+      );
+    }
+  });
+
   it('GB4 bad gob in a body is a problem naming its call; the next reply is read', () => {
     const codec = new GobRpcCodec();
     const [def, header] = payloads(hex(GOLDEN.add));
