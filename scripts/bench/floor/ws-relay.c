@@ -7,28 +7,17 @@
  * websockify sends them. Listens on 127.0.0.1, prints its port, relays to
  * 127.0.0.1:TARGET_PORT. Built and run by floor/relays.ts for the bench only.
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/socket.h>
 #include <sys/uio.h>
-#include <unistd.h>
+
+#include "floor-relay.h"
 
 /* The largest message each way; the bench's are a few dozen bytes. */
 #define MAX_MESSAGE 65535
 #define MAX_FRAME_HEAD 14
-
-static struct sockaddr_in loopback(int port) {
-  struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(port)};
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
 
 static uint32_t rotate(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 
@@ -118,16 +107,6 @@ static void header(const char *request, const char *name, char *value, size_t si
   }
 }
 
-static int write_all(int fd, const unsigned char *bytes, size_t length) {
-  while (length > 0) {
-    ssize_t written = write(fd, bytes, length);
-    if (written <= 0) return -1;
-    bytes += written;
-    length -= (size_t)written;
-  }
-  return 0;
-}
-
 /* Answers the upgrade request with 101; the client sends nothing more before it. */
 static int handshake(int client) {
   char request[8192] = "";
@@ -153,7 +132,7 @@ static int handshake(int client) {
                         "Connection: Upgrade\r\nSec-WebSocket-Accept: %s\r\n%s%s%s\r\n",
                         accept, protocol[0] ? "Sec-WebSocket-Protocol: " : "", protocol,
                         protocol[0] ? "\r\n" : "");
-  return write_all(client, (const unsigned char *)response, (size_t)length);
+  return write_all(client, response, (size_t)length);
 }
 
 /* One read from the server, sent as one binary message: header and payload in one writev. */
@@ -240,33 +219,4 @@ static void relay(int client, int server) {
   }
 }
 
-int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: ws-relay TARGET_PORT\n");
-    return 2;
-  }
-  int one = 1;
-  int listener = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in address = loopback(0);
-  socklen_t size = sizeof address;
-  if (bind(listener, (struct sockaddr *)&address, size) < 0 || listen(listener, 8) < 0 ||
-      getsockname(listener, (struct sockaddr *)&address, &size) < 0) {
-    perror("ws-relay: listen");
-    return 1;
-  }
-  printf("PORT %d\n", ntohs(address.sin_port));
-  fflush(stdout);
-  struct sockaddr_in target = loopback(atoi(argv[1]));
-  for (;;) {
-    int client = accept(listener, NULL, NULL);
-    if (client < 0) continue;
-    setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    int server = socket(AF_INET, SOCK_STREAM, 0);
-    if (handshake(client) == 0 && connect(server, (struct sockaddr *)&target, sizeof target) == 0) {
-      setsockopt(server, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-      relay(client, server);
-    }
-    close(client);
-    close(server);
-  }
-}
+int main(int argc, char **argv) { return run_relay(argc, argv, "ws-relay", handshake, relay); }
