@@ -98,7 +98,7 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await expect(calls(page)).toHaveCount(6);
   });
 
-  test('a time.Time in a reply reads as Go’s encoding/json writes it, in gob as in jsonrpc', async ({
+  test('a time.Time reads as Go’s encoding/json writes it, in gob as in jsonrpc, and {"$time": …} reaches Go as that instant', async ({
     page,
     app,
     goServer,
@@ -115,6 +115,14 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await send(page, '{"method":"UserService.Joined","params":[{"UserId":7}]}');
     await expect(calls(page).nth(1)).toContainText('answered');
     await expect(response(page)).toContainText(`"At": "${joined}"`);
+
+    // And the other way: {"$time": …} reaches Go as the same instant.
+    await send(page, `{"method":"UserService.When","params":[{"At":{"$time":"${joined}"}}]}`);
+    await expect(calls(page).nth(2)).toContainText('answered');
+    await expect(response(page)).toContainText('"2024-02-29T05:45:30.123456789Z"');
+    await expect(response(page)).toContainText(
+      'At: time.Date(2024, 2, 29, 13, 45, 30, 123456789, time.FixedZone("", 28800))',
+    );
   });
 
   test('the Wire view shows the first call as the 105 bytes Go writes, and the reply as one message', async ({

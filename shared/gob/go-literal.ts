@@ -3,6 +3,7 @@
  * show what the JSON the person typed became before gob encoded it.
  */
 import { isJsonObject, type JsonValue } from '../json/exact-json';
+import { goTimeLiteral } from './go-time';
 import { unwrapOverride } from './gob-encoder';
 import { type GobType, goTypeName } from './gob-type';
 
@@ -28,6 +29,8 @@ export function goLiteral(type: GobType, value: JsonValue): string {
         .map((field) => `${field.name}: ${goLiteral(field.type, object[field.name] ?? null)}`);
       return `${type.name}{${fields.join(', ')}}`;
     }
+    case 'time':
+      return goTimeLiteral(typeof inner === 'string' ? inner : '');
     default:
       return String(inner);
   }

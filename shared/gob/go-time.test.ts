@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goTimeJson } from './go-time';
+import { goTimeBinary, goTimeJson, goTimeLiteral, isZeroGoTime } from './go-time';
 
 const hex = (text: string) =>
   Uint8Array.from(text.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
@@ -18,6 +18,7 @@ function binary(seconds: bigint, nanos: number, offsetMinutes: number, offsetSec
 }
 
 const UNIX = 62_135_596_800n;
+const pad = (value: number, digits: number) => String(value).padStart(digits, '0');
 
 describe('GB6 time.Time as gob carries it (GobEncoder: time.MarshalBinary)', () => {
   it('reads Go 1.19’s bytes as encoding/json wrote the same times', () => {
@@ -62,6 +63,83 @@ describe('GB6 time.Time as gob carries it (GobEncoder: time.MarshalBinary)', () 
           expect(text).toBe(expected);
         },
       ),
+    );
+  });
+
+  it('writes an RFC 3339 time as Go 1.19’s time.MarshalBinary does', () => {
+    const text = (bytes: Uint8Array | string) =>
+      typeof bytes === 'string'
+        ? bytes
+        : Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    expect(text(goTimeBinary('2024-02-29T13:45:30.123456789+08:00'))).toBe(
+      '010000000edd7210fa075bcd1501e0',
+    );
+    expect(text(goTimeBinary('1969-12-31T23:59:59.5-03:30'))).toBe(
+      '010000000e779228371dcd6500ff2e',
+    );
+    expect(text(goTimeBinary('0001-01-01T00:00:00Z'))).toBe('01000000000000000000000000ffff');
+    // "Z" is UTC (offset -1); "+00:00" a fixed zone at 0, as Go's time.Parse makes them.
+    expect(text(goTimeBinary('2000-01-01T00:00:00Z'))).toBe('010000000eafff3a8000000000ffff');
+    expect(text(goTimeBinary('2000-01-01T00:00:00+00:00'))).toBe('010000000eafff3a80000000000000');
+  });
+
+  it('refuses text that is not an RFC 3339 moment, saying so', () => {
+    for (const text of ['2024-02-29', '2024-02-29 13:45:30Z', '2024-02-29T13:45:30', 'yesterday']) {
+      expect(goTimeBinary(text)).toMatch(/is not an RFC 3339 time such as 2024-02-29T13:45:30Z$/);
+    }
+    for (const text of [
+      '2023-02-29T00:00:00Z',
+      '2024-13-01T00:00:00Z',
+      '2024-01-01T24:00:00Z',
+      '2024-01-01T00:60:00Z',
+      '2024-01-01T00:00:00+24:00',
+    ]) {
+      expect(goTimeBinary(text)).toMatch(/names no such moment/);
+    }
+  });
+
+  it('reads back what it wrote, as encoding/json writes it (property)', () => {
+    const two = (max: number, min = 0) => fc.integer({ min, max }).map((n) => pad(n, 2));
+    const moment = fc.record({
+      year: fc.integer({ min: 0, max: 9999 }).map((n) => pad(n, 4)),
+      month: two(12, 1),
+      day: two(28, 1),
+      clock: fc.tuple(two(23), two(59), two(59)).map((parts) => parts.join(':')),
+      fraction: fc.oneof(
+        fc.constant(''),
+        fc.integer({ min: 1, max: 999_999_999 }).map((n) => `.${pad(n, 9).replace(/0+$/, '')}`),
+      ),
+      zone: fc.oneof(
+        fc.constant('Z'),
+        fc
+          .tuple(fc.constantFrom('+', '-'), two(23), two(59))
+          .filter(([, h, m]) => h !== '00' || m !== '00')
+          .map(([sign, h, m]) => `${sign}${h}:${m}`),
+      ),
+    });
+    fc.assert(
+      fc.property(moment, ({ year, month, day, clock, fraction, zone }) => {
+        const text = `${year}-${month}-${day}T${clock}${fraction}${zone}`;
+        const bytes = goTimeBinary(text);
+        if (typeof bytes === 'string') throw new Error(bytes);
+        // encoding/json refuses years outside 0–9999 once the offset moves the instant there.
+        const back = goTimeJson(bytes);
+        if (back !== null) expect(back).toBe(text);
+      }),
+      { seed: 2024, numRuns: 500 },
+    );
+  });
+
+  it('knows the zero time (which Go leaves out of a struct), and writes a time as Go source', () => {
+    const zero = goTimeBinary('0001-01-01T00:00:00Z');
+    const fixed = goTimeBinary('0001-01-01T00:00:00+00:00');
+    expect(typeof zero !== 'string' && isZeroGoTime(zero)).toBe(true);
+    expect(typeof fixed !== 'string' && isZeroGoTime(fixed)).toBe(false);
+    expect(goTimeLiteral('2024-02-29T13:45:30.123456789+08:00')).toBe(
+      'time.Date(2024, 2, 29, 13, 45, 30, 123456789, time.FixedZone("", 28800))',
+    );
+    expect(goTimeLiteral('2024-02-29T13:45:30Z')).toBe(
+      'time.Date(2024, 2, 29, 13, 45, 30, 0, time.UTC)',
     );
   });
 });

@@ -6,6 +6,7 @@
  * Values are exact JSON, read as the type says (infer-type.ts chose it).
  */
 import { isJsonObject, isLosslessNumber, type JsonValue } from '../json/exact-json';
+import { GO_TIME_TYPE_NAME, goTimeBinary, isZeroGoTime } from './go-time';
 import { GobError, GobWriter } from './gob-bytes';
 import { type GobType, goTypeName, typeKey } from './gob-type';
 import { BUILTIN_IDS, FIRST_USER_ID, type WireType, writeWireType } from './wire-types';
@@ -38,6 +39,14 @@ function bytesOf(value: JsonValue): Uint8Array {
   if (typeof inner === 'string') return new TextEncoder().encode(inner);
   if (!Array.isArray(inner)) throw new GobError('bytes are an array of numbers 0–255 or a string');
   return Uint8Array.from(inner, (item) => Number(numberText(item)));
+}
+
+function timeOf(value: JsonValue): Uint8Array {
+  const inner = unwrapOverride(value);
+  if (typeof inner !== 'string') throw new GobError('a time.Time is an RFC 3339 string');
+  const bytes = goTimeBinary(inner);
+  if (typeof bytes === 'string') throw new GobError(bytes);
+  return bytes;
 }
 
 function entriesOf(value: JsonValue): Array<[string, JsonValue]> {
@@ -76,6 +85,8 @@ function isOmitted(type: GobType, value: JsonValue | undefined): boolean {
       return itemsOf(value).length === 0;
     case 'map':
       return entriesOf(value).length === 0;
+    case 'time':
+      return isZeroGoTime(timeOf(value));
     case 'struct':
       return false;
   }
@@ -132,6 +143,8 @@ export class GobEncoder {
             name: type.name,
             fields: type.fields.map((field) => ({ name: field.name, id: idOf(field.type) })),
           };
+        case 'time':
+          return { kind: 'gob-encoder', name: GO_TIME_TYPE_NAME };
         default:
           throw new GobError(`${type.kind} needs no definition`);
       }
@@ -182,6 +195,9 @@ function writeValue(writer: GobWriter, type: GobType, value: JsonValue): void {
     }
     case 'bytes':
       writer.byteString(bytesOf(value));
+      return;
+    case 'time':
+      writer.byteString(timeOf(value));
       return;
     case 'slice': {
       const items = itemsOf(value);

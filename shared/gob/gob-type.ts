@@ -9,6 +9,8 @@ export type GobField = { name: string; type: GobType };
 
 export type GobType =
   | { kind: ScalarKind }
+  /** time.Time: a GobEncoder, its bytes time.MarshalBinary's (go-time.ts). */
+  | { kind: 'time' }
   | { kind: 'slice'; elem: GobType }
   | { kind: 'map'; key: GobType; elem: GobType }
   | { kind: 'struct'; name: string; fields: GobField[] };
@@ -31,6 +33,8 @@ export function goTypeName(type: GobType): string {
       return `map[${goTypeName(type.key)}]${goTypeName(type.elem)}`;
     case 'struct':
       return type.name;
+    case 'time':
+      return 'time.Time';
     default:
       return SCALAR_NAMES[type.kind];
   }

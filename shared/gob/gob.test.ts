@@ -241,6 +241,26 @@ describe('net/rpc replies in gob, as Go 1.19 wrote them', () => {
     }
   });
 
+  it('GB6 {"$time": …} is written as Go writes a time.Time field, and the zero time is left out', () => {
+    const REPLY_DEF =
+      '26ff81030101055265706c7901ff8200010201065573657249640104000102417401ff8400000010ff830501010454696d6501ff84000000';
+    const written = (at: string) => {
+      const value = parseExact(`{"UserId":7,"At":{"$time":"${at}"}}`);
+      const inferred = inferGobType(value, 'Reply');
+      if (!inferred.ok) throw new Error(inferred.problem);
+      return toHex(new GobEncoder().encode([{ type: inferred.type, value }]));
+    };
+    expect(written('2024-02-29T13:45:30.123456789+08:00')).toBe(
+      `${REPLY_DEF}16ff82010e010f010000000edd7210fa075bcd1501e000`,
+    );
+    expect(written('0001-01-01T00:00:00Z')).toBe(`${REPLY_DEF}05ff82010e00`);
+    expect(inferGobType(parseExact('{"At":{"$time":"yesterday"}}'), 'Args')).toEqual({
+      ok: false,
+      problem:
+        'params[0].At.$time: "yesterday" is not an RFC 3339 time such as 2024-02-29T13:45:30Z',
+    });
+  });
+
   it('GB4 bad gob in a body is a problem naming its call; the next reply is read', () => {
     const codec = new GobRpcCodec();
     const [def, header] = payloads(hex(GOLDEN.add));

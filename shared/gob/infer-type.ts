@@ -4,10 +4,12 @@
  * a bool, an array a slice, an object a struct whose fields are its keys.
  * Go rejects int↔uint and int↔float mismatches, so a one-key object
  * overrides the guess: {"$uint": 7}, {"$float": 2}, {"$int": 7},
- * {"$bytes": [1, 2]} or {"$bytes": "text"}, {"$map": {"k": 1}}.
+ * {"$bytes": [1, 2]} or {"$bytes": "text"}, {"$map": {"k": 1}},
+ * {"$time": "2024-02-29T13:45:30Z"} (a time.Time).
  * A null or an empty array in an object is left out (Go leaves zero values out).
  */
 import { isJsonObject, isLosslessNumber, type JsonValue } from '../json/exact-json';
+import { goTimeBinary } from './go-time';
 import { type GobField, type GobType, goTypeName } from './gob-type';
 
 export type Inferred = { ok: true; type: GobType } | { ok: false; problem: string };
@@ -16,7 +18,7 @@ const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 const WHOLE = /^-?\d+$/;
-const OVERRIDES = ['$int', '$uint', '$float', '$bytes', '$map'] as const;
+const OVERRIDES = ['$int', '$uint', '$float', '$bytes', '$map', '$time'] as const;
 
 class InferProblem extends Error {}
 
@@ -112,6 +114,12 @@ function override(key: string, inner: JsonValue, name: string, path: string): Go
         fail(at, 'bytes are a string or an array of numbers 0–255');
       }
       return { kind: 'bytes' };
+    case '$time': {
+      if (typeof inner !== 'string') fail(at, 'a time.Time is an RFC 3339 string');
+      const bytes = goTimeBinary(inner);
+      if (typeof bytes === 'string') fail(at, bytes);
+      return { kind: 'time' };
+    }
     case '$map': {
       if (!isJsonObject(inner)) fail(at, 'a map is written as a JSON object');
       let elem: GobType | null = null;

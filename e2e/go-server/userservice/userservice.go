@@ -39,3 +39,14 @@ func (s *UserService) Joined(args Args, reply *Joined) error {
 	*reply = Joined{UserId: args.UserId, At: at}
 	return nil
 }
+
+// WhenArgs carries a time.Time from the caller: in gob a GobEncoder, in JSON RFC 3339.
+type WhenArgs struct {
+	At time.Time `json:"at"`
+}
+
+// When answers the instant it was given, in UTC, as Go read it.
+func (s *UserService) When(args WhenArgs, reply *string) error {
+	*reply = args.At.UTC().Format(time.RFC3339Nano)
+	return nil
+}
