@@ -21,9 +21,12 @@ const pad = (value: number, digits: number) => String(value).padStart(digits, '0
 const RFC_3339 =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
+/** Year, month, day, hour, minute, second. */
+type Wall = [number, number, number, number, number, number];
+
 /** An RFC 3339 time's parts: the wall clock, nanoseconds, and minutes east of UTC (null for Z). */
 type GoTimeParts = {
-  wall: number[];
+  wall: Wall;
   nanos: number;
   offsetMinutes: number | null;
 };
@@ -35,15 +38,8 @@ type GoTimeParts = {
 function parseGoTime(text: string): GoTimeParts | string {
   const parts = RFC_3339.exec(text);
   if (!parts) return `"${text}" is not an RFC 3339 time such as 2024-02-29T13:45:30Z`;
-  const wall = parts.slice(1, 7).map(Number);
-  const [year, month, day, hour, minute, second] = wall as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const wall = parts.slice(1, 7).map(Number) as Wall;
+  const [year, month, day, hour, minute, second] = wall;
   const [fraction = '', utc, sign, offsetHours = '0', offsetMinutes = '0'] = parts.slice(7);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
@@ -73,14 +69,7 @@ function parseGoTime(text: string): GoTimeParts | string {
 export function goTimeBinary(text: string): Uint8Array | string {
   const parts = parseGoTime(text);
   if (typeof parts === 'string') return parts;
-  const [year, month, day, hour, minute, second] = parts.wall as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = parts.wall;
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, 0);
@@ -103,13 +92,12 @@ export function goTimeLiteral(text: string): string {
   return `time.Date(${parts.wall.join(', ')}, ${parts.nanos}, ${zone})`;
 }
 
+/** time.Time{} as time.MarshalBinary writes it: version 1, no seconds or nanoseconds, UTC (-1). */
+const ZERO_UTC = Uint8Array.of(1, ...new Array<number>(12).fill(0), 0xff, 0xff);
+
 /** The zero time in UTC: Go leaves it out of a struct, as any zero value. */
-export function isZeroGoTime(bytes: Uint8Array): boolean {
-  return (
-    bytes.length === 15 &&
-    bytes.every((byte, i) => (i >= 13 ? byte === 0xff : i === 0 ? byte === 1 : byte === 0))
-  );
-}
+export const isZeroGoTime = (bytes: Uint8Array): boolean =>
+  bytes.length === ZERO_UTC.length && bytes.every((byte, i) => byte === ZERO_UTC[i]);
 
 /** The time as encoding/json writes it, or null when the bytes are not a time it would write. */
 export function goTimeJson(bytes: Uint8Array): string | null {
