@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { connect } from './fixtures/page-actions';
+import { connect, exportSession } from './fixtures/page-actions';
 
 /** The issue's screenshots are rewritten only on request (UPDATE_DOCS=1), so a test run leaves the tree clean. */
 const docsPath = (name: string) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url));
@@ -30,6 +31,22 @@ async function expectStep(page: Page, n: number): Promise<Locator> {
   const now = current(page);
   await expect(now.getByRole('heading')).toContainText(`Step ${n} of 12`);
   return now;
+}
+
+/**
+ * A page idle for a moment answers the bridge's clock exchange in 1.5–2 ms
+ * here; an estimate taken while the page loads was off by 2–50 ms
+ * (docs/benchmarks.md). Half a 5 ms round trip leaves room for a busy run.
+ */
+const CLOCK_UNCERTAINTY_BOUND_MS = 2.5;
+/** Two processes' time origins, each read from the wall clock as it started, may differ this much. */
+const TIME_ORIGINS_MS = 1;
+
+/** "±0.80 ms clock uncertainty" → 0.8 */
+async function uncertaintyMs(now: Locator): Promise<number> {
+  const match = /±([\d.]+) ms clock uncertainty/.exec((await now.textContent()) ?? '');
+  if (!match?.[1]) throw new Error('no clock uncertainty');
+  return Number(match[1]);
 }
 
 /** "+1.23 ms from call start" → 1.23 */
@@ -98,6 +115,29 @@ test.describe('the twelve steps', () => {
 
     await page.keyboard.press('ArrowLeft');
     await expectStep(page, 11);
+  });
+
+  test('the bridge’s times sit where they happened: seconds after the page loads, its clock is known to a few ms, truly', async ({
+    page,
+    app,
+  }) => {
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    await steps(page)
+      .getByRole('button', { name: /^Step 3:/ })
+      .click();
+    const now = await expectStep(page, 3);
+    // The page measures the bridge's clock in its first seconds; its calls are read with the best measure so far.
+    await expect
+      .poll(async () => uncertaintyMs(now), { timeout: 10_000 })
+      .toBeLessThanOrEqual(CLOCK_UNCERTAINTY_BOUND_MS);
+
+    // Both clocks are wall time (performance.timeOrigin + performance.now()), so the truth is known.
+    const truth = await page.evaluate(() => performance.timeOrigin);
+    const session = JSON.parse(await readFile((await exportSession(page)).path, 'utf8'));
+    const { offsetMs, uncertaintyMs: stated } = session.calls[0].clock;
+    expect(stated).toBeLessThanOrEqual(CLOCK_UNCERTAINTY_BOUND_MS);
+    expect(Math.abs(offsetMs - truth)).toBeLessThanOrEqual(stated + TIME_ORIGINS_MS);
   });
 
   test('a call from before a reload shows its steps at the times they were measured', async ({

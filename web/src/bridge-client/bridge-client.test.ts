@@ -8,6 +8,7 @@ import {
   bridgeUrl,
   CLOCK_RESYNC_MS,
   CLOCK_WARMUP_EXCHANGES,
+  CLOCK_WARMUP_GAP_MS,
   createBridgeClient,
   RECONNECT_MAX_MS,
   reconnectDelay,
@@ -354,18 +355,52 @@ describe('bridge client clock exchange', () => {
     return { socket, clock, exchanges, answer, estimates };
   };
 
-  it(`runs ${CLOCK_WARMUP_EXCHANGES} exchanges back to back at welcome, keeping the best`, () => {
-    const { exchanges, answer, estimates } = clockSetUp();
+  /** Answers every warm-up exchange after `trips[i]` ms, waiting the gap before each next one. */
+  const warmUp = (
+    setUp: ReturnType<typeof clockSetUp>,
+    trips: number[] = Array(CLOCK_WARMUP_EXCHANGES).fill(1),
+  ) => {
+    trips.forEach((trip, i) => {
+      setUp.answer(trip);
+      if (i < trips.length - 1) setUp.clock.advance(CLOCK_WARMUP_GAP_MS);
+    });
+  };
+
+  it(`runs ${CLOCK_WARMUP_EXCHANGES} exchanges ${CLOCK_WARMUP_GAP_MS} ms apart at welcome, keeping the best`, () => {
+    const setUp = clockSetUp();
+    const { exchanges, answer, clock, estimates } = setUp;
     expect(exchanges()).toEqual([{ type: 'clock', seq: 1 }]);
-    for (const trip of [8, 2, 6, 4, 10]) answer(trip);
-    expect(exchanges().map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+    answer(80);
+    // Not back to back: the next exchange waits the gap, so a busy moment spoils one sample, not all.
+    expect(exchanges()).toHaveLength(1);
+    clock.advance(CLOCK_WARMUP_GAP_MS - 1);
+    expect(exchanges()).toHaveLength(1);
+    clock.advance(1);
+    expect(exchanges()).toHaveLength(2);
+    const trips = [30, 150, 2, 16, 7, 40, 9, 12, 3, 60, 5];
+    expect(trips).toHaveLength(CLOCK_WARMUP_EXCHANGES - 1);
+    warmUp(setUp, trips);
+    expect(exchanges().map((m) => m.seq)).toEqual(
+      Array.from({ length: CLOCK_WARMUP_EXCHANGES }, (_, i) => i + 1),
+    );
     expect(estimates()).toHaveLength(CLOCK_WARMUP_EXCHANGES);
-    expect(estimates().at(-1)).toMatchObject({ offsetMs: 5000, uncertaintyMs: 1, samples: 5 });
+    expect(estimates().at(-1)).toMatchObject({ offsetMs: 5000, uncertaintyMs: 1 });
+    // The warm-up is over: nothing more until the periodic exchange.
+    clock.advance(CLOCK_WARMUP_GAP_MS);
+    expect(exchanges()).toHaveLength(CLOCK_WARMUP_EXCHANGES);
+  });
+
+  it('stops the warm-up when the bridge goes', () => {
+    const setUp = clockSetUp();
+    setUp.answer(1);
+    setUp.socket.serverCloses('gone');
+    expect(setUp.clock.pending()).toEqual([reconnectDelay(1)]);
   });
 
   it('exchanges again every CLOCK_RESYNC_MS through the injected clock, and stops on close', () => {
-    const { socket, clock, exchanges, answer } = clockSetUp();
-    for (let i = 0; i < CLOCK_WARMUP_EXCHANGES; i++) answer(1);
+    const setUp = clockSetUp();
+    const { socket, clock, exchanges } = setUp;
+    warmUp(setUp);
     const afterWarmup = exchanges().length;
     clock.advance(CLOCK_RESYNC_MS);
     expect(exchanges()).toHaveLength(afterWarmup + 1);

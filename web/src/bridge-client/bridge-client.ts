@@ -85,8 +85,16 @@ export const RECONNECT_MAX_MS = 5000;
 export const OFFLINE_AFTER_ATTEMPTS = 3;
 const OPEN = 1;
 export const BRIDGE_LOST_REASON = 'the connection to the bridge was lost';
-/** Exchanges run back to back after welcome, so the first estimate rests on the best of several. */
-export const CLOCK_WARMUP_EXCHANGES = 5;
+/**
+ * Exchanges after welcome, CLOCK_WARMUP_GAP_MS apart, so the first estimate
+ * rests on the best of several. Spread, not back to back: a page that has
+ * just loaded is busy (the editor, the first renders), and an answer that
+ * waits for it makes a round trip of 10–150 ms whose middle is off by a
+ * third of that (measured in Chromium, docs/benchmarks.md); of a dozen spread
+ * over three seconds, some fall when the page is idle.
+ */
+export const CLOCK_WARMUP_EXCHANGES = 12;
+export const CLOCK_WARMUP_GAP_MS = 250;
 /** Then one exchange this often (ms), so drift and a busier machine are followed. */
 export const CLOCK_RESYNC_MS = 10_000;
 
@@ -142,6 +150,7 @@ export function createBridgeClient(options: {
   let clockInFlight: { seq: number; t0: number } | null = null;
   let nextClockSeq = 1;
   let warmupLeft = 0;
+  let cancelWarmupStep: (() => void) | null = null;
   let cancelResync: (() => void) | null = null;
   const writeQueue = new WriteQueue((frame) => {
     if (socket && socket.readyState === OPEN) socket.send(frame);
@@ -187,7 +196,7 @@ export function createBridgeClient(options: {
     if (estimate) emit({ type: 'clock-estimate', clock: estimate });
     if (warmupLeft > 0) {
       warmupLeft -= 1;
-      sendClock();
+      cancelWarmupStep = clock.schedule(sendClock, CLOCK_WARMUP_GAP_MS);
     }
   };
 
@@ -196,7 +205,7 @@ export function createBridgeClient(options: {
     cancelResync = clock.schedule(resync, CLOCK_RESYNC_MS);
   };
 
-  /** A new bridge session: fresh samples, a quick warm-up, then the periodic exchange. */
+  /** A new bridge session: fresh samples, a warm-up of a few seconds, then the periodic exchange. */
   const startClockSync = () => {
     stopClockSync();
     clockEstimator.reset();
@@ -208,6 +217,8 @@ export function createBridgeClient(options: {
   const stopClockSync = () => {
     cancelResync?.();
     cancelResync = null;
+    cancelWarmupStep?.();
+    cancelWarmupStep = null;
     clockInFlight = null;
     warmupLeft = 0;
   };
