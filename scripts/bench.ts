@@ -4,6 +4,7 @@ import { benchCodec } from './bench/codec';
 import { benchFramer } from './bench/framer';
 import { benchFrames } from './bench/frames';
 import { benchLoad } from './bench/load';
+import { benchLoneCall } from './bench/lone-call';
 import { benchSequence } from './bench/sequence';
 import { benchSession } from './bench/session';
 import { benchWebsockify } from './bench/websockify';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   for (const line of await benchLoad()) console.log(line);
   console.log('\n# Page frames, 500 Demo.Sleep calls in flight (Chromium)');
   for (const line of await benchFrames()) console.log(line);
+  console.log('\n# A lone call, click to answer, against a bare page (Chromium)');
+  for (const line of await benchLoneCall()) console.log(line);
   console.log('\n# A burst of 10,000 ServiceA.Add calls from the page to the Go server (Chromium)');
   for (const line of await benchBurst()) console.log(line);
 }

@@ -6,7 +6,7 @@ import { checkBridgeAccess } from './bridge-client/access-check';
 import { bridgeUrl, createBridgeClient } from './bridge-client/bridge-client';
 import { openBrowserSocket } from './bridge-client/browser-socket';
 import { takePageToken } from './bridge-client/page-token';
-import { createClientStub } from './client-stub/client-stub';
+import { ANSWER_HOLD_MS, createClientStub } from './client-stub/client-stub';
 import { DEFAULT_REQUEST_TEXT } from './features/composer/templates';
 import { setUpMonaco } from './monaco/monaco-setup';
 import { selectedPlaybackTimeline } from './playback/call-timeline';
@@ -86,6 +86,8 @@ const stub = createClientStub({
   wire: createWireRecorder(wire),
 });
 
+const answerHold = { due: stub.answerDue, maxMs: ANSWER_HOLD_MS };
+
 // A page kept in the back/forward cache comes back alive, so only a real unload disposes.
 window.addEventListener('pagehide', (event) => {
   callHistory.flush();
@@ -103,15 +105,16 @@ createRoot(root).render(
     <AppContext.Provider
       value={{
         connection,
-        // The two stores that change at wire rate re-render the view once per frame at most.
-        calls: notifyPerFrame(calls, animationFrames),
+        // The two stores that change at wire rate re-render the view once per frame at most,
+        // and not while a call just sent awaits its answer.
+        calls: notifyPerFrame(calls, animationFrames, answerHold),
         composer,
         guide,
         settings,
         playback,
         prediction,
         stub,
-        wire: notifyPerFrame(wire, animationFrames),
+        wire: notifyPerFrame(wire, animationFrames, answerHold),
       }}
     >
       <App />

@@ -29,6 +29,13 @@ describe('client stub: the framing and dialect chosen at Connect', () => {
     expect(calls.getState().calls[0]).toMatchObject({ status: 'answered', resultText: '3' });
   });
 
+  it('owes no answer for a notification, so the views draw it at once', () => {
+    const { stub, connect } = setUp('127.0.0.1:7422', '{"method":"Log.Write","params":["hi"]}');
+    connect();
+    expect(stub.send()).toBeNull();
+    expect(stub.answerDue()).toBe(false);
+  });
+
   it('sends a batch as ONE write that becomes one call per element, each answered on its own', () => {
     const { stub, connect, writes, serverSends, calls, acked } = setUp('127.0.0.1:7422', BATCH);
     const conn = connect();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MANUAL_CLOCK_EPOCH } from '../bridge-client/fake-socket';
 import { pageDurationMs } from '../stores/calls-store';
+import { ANSWER_HOLD_MS } from './client-stub';
 import { stubHarness } from './stub-harness';
 
 const ADD = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}';
@@ -56,6 +57,29 @@ describe('client stub', () => {
     expect(again).not.toBe(conn);
     stub.send();
     expect(writes().at(-1)?.text).toContain('"id":0}');
+  });
+
+  it('says an answer is due from the moment a call is recorded until it is answered or ANSWER_HOLD_MS passed', () => {
+    const { stub, connect, serverReplies, calls, at } = setUp();
+    const conn = connect();
+    expect(stub.answerDue()).toBe(false);
+    // The views hold their first drawing of the call on this: it must hold when the store first changes.
+    const seen: boolean[] = [];
+    const unsubscribe = calls.subscribe(() => seen.push(stub.answerDue()));
+    stub.send();
+    unsubscribe();
+    expect(seen[0]).toBe(true);
+    at(1002);
+    expect(stub.answerDue()).toBe(true);
+    serverReplies(conn, '{"id":0,"result":30,"error":null}\n');
+    expect(stub.answerDue()).toBe(false);
+
+    stub.send();
+    at(1002 + ANSWER_HOLD_MS - 1);
+    expect(stub.answerDue()).toBe(true);
+    // A slow server: the views draw the call in flight, and later clicks are not held.
+    at(1002 + ANSWER_HOLD_MS);
+    expect(stub.answerDue()).toBe(false);
   });
 
   it('records acks from the bridge on the call they name', () => {

@@ -35,6 +35,13 @@ export const BURST_SLICE = 250;
  */
 export const JOINED_WRITE_MAX_BYTES = 64 * 1024;
 
+/**
+ * How long the views wait to draw a call just sent, hoping to draw it
+ * answered (AnswerHold, notify-per-frame.ts): under the tenth of a second in
+ * which a person sees a change as immediate, and far above a loopback call.
+ */
+export const ANSWER_HOLD_MS = 100;
+
 export type ClientStub = {
   connect(): void;
   disconnect(): void;
@@ -46,6 +53,8 @@ export type ClientStub = {
   stopBurst(): void;
   /** Stops or starts one of the bridge's demo servers, e.g. to show a server going away mid-call. */
   setDemo(server: DemoName, running: boolean): void;
+  /** A call sent less than ANSWER_HOLD_MS ago still awaits its answer. */
+  answerDue(): boolean;
   /** Sets aside `count` conn numbers no connection of this page will take (a session's); returns the first. */
   takeConns(count: number): number;
   dispose(): void;
@@ -102,6 +111,8 @@ export function createClientStub(deps: {
   };
   let nextConn = 1;
   let nextCall = 1;
+  /** When the newest calls were sent (page clock). */
+  let lastSentAt = Number.NEGATIVE_INFINITY;
 
   /**
    * One calls-store update per kind of outcome, however many a chunk brings:
@@ -301,6 +312,8 @@ export function createClientStub(deps: {
       requests.push({ bytes: write.bytes, item: added });
     }
     if (requests.length === 0) return problem;
+    // Before the calls are recorded: the views hold the drawing of them from the first change.
+    lastSentAt = invokedAt;
     calls.getState().add(
       requests.flatMap((request) => request.item),
       selectNewest,
@@ -461,6 +474,9 @@ export function createClientStub(deps: {
     },
     send: () => sendBurst(1),
     sendBurst,
+    answerDue: () =>
+      now() - lastSentAt < ANSWER_HOLD_MS &&
+      [...sessions.values()].some((session) => session.pendingCount > 0),
     stopBurst,
     dispose: () => {
       stopBurst();

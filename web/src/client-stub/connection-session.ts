@@ -252,6 +252,11 @@ export class ConnectionSession {
     return outcomes;
   }
 
+  /** Calls still awaiting their answer. */
+  get pendingCount(): number {
+    return this.correlator.pendingCount;
+  }
+
   /** Every call still pending; the correlator forgets them. */
   failAll(): string[] {
     this.httpAwaiting.length = 0;
