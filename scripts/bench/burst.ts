@@ -3,7 +3,7 @@ import { type RunningApp, startApp } from '../../e2e/fixtures/app';
 import { startGoServer } from '../../e2e/fixtures/go-server';
 import playwrightConfig from '../../e2e/playwright.config';
 import { MAX_KEPT_CALLS } from '../../web/src/stores/calls-store';
-import { FRAME_RECORDING, textReached, watchText } from './page-recording';
+import { FRAME_RECORDING, openConnectedPage, textReached, watchText } from './page-recording';
 import { fmt } from './stats';
 
 /**
@@ -32,7 +32,6 @@ const HISTORY_BURSTS = 2;
 const TEMPLATE = '{"method":"ServiceA.Add","params":[{"X":"{{i}}","Y":"{{3*i+1}}"}]}';
 /** Calls whose answer is read back through the page, spread over the burst. */
 const SAMPLES = 12;
-const VIEWPORT = { width: 1280, height: 800 };
 const ANSWERS_TIMEOUT_MS = 120_000;
 /** The call list's row height (web/src/features/call-list/CallList.tsx), to scroll a row into view. */
 const ROW_HEIGHT_PX = 40;
@@ -64,19 +63,6 @@ type Figures = {
 };
 
 type Target = { host: string; port: number };
-
-async function openConnectedPage(browser: Browser, app: RunningApp, target: Target): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-  await page.goto(app.url);
-  await page.getByRole('status').filter({ hasText: 'Bridge: open' }).waitFor();
-  await page.getByRole('textbox', { name: 'Target' }).fill(`${target.host}:${target.port}`);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: 'Target: connected' }).waitFor();
-  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(TEMPLATE);
-  return page;
-}
 
 /** Scrolls the call list's box; built from text for the same reason as startRecording. */
 const scrollTo = new Function('list', 'top', 'list.parentElement.scrollTop = top;') as (
@@ -116,7 +102,7 @@ async function measureBurst(
   /** Bursts sent (and answered) on the same page first, not measured: the history a long session builds. */
   before = 0,
 ): Promise<Figures> {
-  const page = await openConnectedPage(browser, app, target);
+  const page = await openConnectedPage(browser, app, target, TEMPLATE);
   try {
     await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(n));
     const calls = page.getByRole('region', { name: 'Calls' });

@@ -3,12 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { DEFAULT_BUSY_POLL_US } from '../../bridge/options';
-import { type RunningApp, startApp } from '../../e2e/fixtures/app';
+import { startApp } from '../../e2e/fixtures/app';
 import { startGoServer } from '../../e2e/fixtures/go-server';
 import playwrightConfig from '../../e2e/playwright.config';
 import { type FloorRelay, startNodeFloorRelay } from './floor/relays';
+import { BENCH_VIEWPORT, openConnectedPage } from './page-recording';
 import { fmt, median, percentile } from './stats';
 
 /**
@@ -27,7 +28,6 @@ const CLICKS = 20;
 const ROUNDS = 3;
 /** Between clicks: the answer is in and drawn long before. */
 const PAUSE_MS = 150;
-const VIEWPORT = { width: 1280, height: 800 };
 const ADD = '{"method":"ServiceA.Add","params":[{"X":10,"Y":20}]}';
 const PROBE_MS = 5_000;
 
@@ -75,17 +75,17 @@ async function clickAndWait(page: Page, answered: () => Promise<boolean>): Promi
   }
 }
 
-async function bareRound(page: Page): Promise<number[]> {
-  await page.evaluate(() => {
-    (window as unknown as { __times: number[] }).__times = [];
+type BareWindow = { __times: number[] };
+const timesOf = (bare: Page) => bare.evaluate(() => (window as unknown as BareWindow).__times);
+
+async function bareRound(bare: Page): Promise<number[]> {
+  await bare.evaluate(() => {
+    (window as unknown as BareWindow).__times = [];
   });
   for (let i = 1; i <= CLICKS; i++) {
-    await clickAndWait(page, async () => {
-      const times = await page.evaluate(() => (window as unknown as { __times: number[] }).__times);
-      return times.length === i;
-    });
+    await clickAndWait(bare, async () => (await timesOf(bare)).length === i);
   }
-  return page.evaluate(() => (window as unknown as { __times: number[] }).__times);
+  return timesOf(bare);
 }
 
 type Stamps = { invokedAt: number; deliveredAt: number; writtenAt: number; lastReadAt: number };
@@ -115,19 +115,6 @@ async function oursRound(
   };
 }
 
-async function openOurs(browser: Browser, app: RunningApp, port: number): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-  await page.goto(app.url);
-  await page.getByRole('status').filter({ hasText: 'Bridge: open' }).waitFor();
-  await page.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: 'Target: connected' }).waitFor();
-  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(ADD);
-  return page;
-}
-
 export async function benchLoneCall(): Promise<string[]> {
   const app = await startApp();
   const go = await startGoServer();
@@ -141,16 +128,11 @@ export async function benchLoneCall(): Promise<string[]> {
     // Polling as the bridge polls by default.
     relay = await startNodeFloorRelay(go.port, DEFAULT_BUSY_POLL_US);
     bareServer = await serve(barePage(relay.port));
-    const ours = await openOurs(browser, app, go.port);
-    const bare = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    const ours = await openConnectedPage(browser, app, go, ADD);
+    const bare = await (await browser.newContext({ viewport: BENCH_VIEWPORT })).newPage();
     await bare.goto(`http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`);
-    // A first call each, not measured: the first of a page compiles its code.
-    await clickAndWait(
-      bare,
-      async () =>
-        (await bare.evaluate(() => (window as unknown as { __times: number[] }).__times.length)) ===
-        1,
-    );
+    // A round each first, not measured: a page's first calls compile its code.
+    await bareRound(bare);
     await oursRound(ours, 0);
     const bareTimes: number[] = [];
     const pageTimes: number[] = [];

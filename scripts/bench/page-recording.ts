@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import type { RunningApp } from '../../e2e/fixtures/app';
 
 /**
  * Page-side code the Chromium benches inject, as text: tsx would otherwise
@@ -69,4 +70,26 @@ export async function textReached(page: Page, el: Locator, text: string | RegExp
   if (at === null)
     throw new Error(`the page never said "${text}"; it said "${await el.textContent()}"`);
   return at;
+}
+
+/** The viewport every Chromium bench's page gets. */
+export const BENCH_VIEWPORT = { width: 1280, height: 800 };
+
+/** A fresh page of the app (its own context: empty history), connected to `target`, `request` in the editor. */
+export async function openConnectedPage(
+  browser: Browser,
+  app: RunningApp,
+  target: { host: string; port: number },
+  request: string,
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: BENCH_VIEWPORT })).newPage();
+  await page.goto(app.url);
+  await page.getByRole('status').filter({ hasText: 'Bridge: open' }).waitFor();
+  await page.getByRole('textbox', { name: 'Target' }).fill(`${target.host}:${target.port}`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Target: connected' }).waitFor();
+  await page.getByRole('textbox', { name: 'Request' }).click({ force: true });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(request);
+  return page;
 }

@@ -89,9 +89,9 @@ export const BRIDGE_LOST_REASON = 'the connection to the bridge was lost';
  * Exchanges after welcome, CLOCK_WARMUP_GAP_MS apart, so the first estimate
  * rests on the best of several. Spread, not back to back: a page that has
  * just loaded is busy (the editor, the first renders), and an answer that
- * waits for it makes a round trip of 10–150 ms whose middle is off by a
- * third of that (measured in Chromium, docs/benchmarks.md); of a dozen spread
- * over three seconds, some fall when the page is idle.
+ * waits for it makes a round trip of 10–150 ms, and the estimate is off by
+ * up to half of that (measured in Chromium, docs/benchmarks.md); of a dozen
+ * spread over three seconds, some fall when the page is idle.
  */
 export const CLOCK_WARMUP_EXCHANGES = 12;
 export const CLOCK_WARMUP_GAP_MS = 250;
