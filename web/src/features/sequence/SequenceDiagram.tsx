@@ -15,6 +15,7 @@ import { callStepTimes } from '../../playback/call-timeline';
 import { animationFrames } from '../../playback/ticker';
 import type { Call, CallsStore } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
+import { LABEL_HEIGHT_PX, labelPosition } from './call-label';
 import { findIdleBreaks, idleTotal } from './idle-breaks';
 import { placeLoads, shiftTimes } from './page-loads';
 import { redrawIntervalMs } from './redraw-budget';
@@ -226,14 +227,23 @@ const SequenceView = memo(function SequenceView({
   /** Calls that get a label (spaced out) and named, focusable arrows (and always the selected one). */
   const labelled = useMemo(() => {
     const anchors = labelAnchors(visible.layouts, from, to);
-    const kept = spacedLabels(anchors, (arrow) => arrowSegment(arrow, geometry).y2, LABEL_GAP_PX);
+    const placed = anchors.map((a) => ({
+      anchor: a.anchor,
+      at: labelPosition(
+        a.request && arrowSegment(a.request, geometry),
+        a.answer && arrowSegment(a.answer, geometry),
+        LABEL_HEIGHT_PX,
+      ),
+    }));
+    const labels = spacedLabels(placed, (label) => label.at.y, LABEL_GAP_PX);
+    const kept = labels.map((label) => label.anchor);
     // Few calls in view: every arrow is named. A crowd: each labelled call's labelled arrow
     // (the rest are reached by click or through the call list), and the selected call's.
     const crowd = anchors.length > MAX_NAMED_CALLS;
-    const keys = new Set(crowd ? [] : anchors.map((arrow) => arrow.callKey));
+    const keys = new Set(crowd ? [] : anchors.map((a) => a.anchor.callKey));
     const arrowIds = new Set(crowd ? kept.map((arrow) => arrow.id) : []);
     if (selectedKey !== null && model.byKey.has(selectedKey)) keys.add(selectedKey);
-    return { anchors: kept, keys, arrowIds };
+    return { anchors: kept, labels, keys, arrowIds };
   }, [visible, from, to, geometry, selectedKey, model]);
 
   const currentArrowId = useMemo(() => {
@@ -283,14 +293,13 @@ const SequenceView = memo(function SequenceView({
         },
         selectedKey,
         currentArrowId,
-        labels: labelled.anchors.map((arrow) => {
-          const s = arrowSegment(arrow, geometry);
-          const call = model.byKey.get(arrow.callKey)?.call;
+        labels: labelled.labels.map(({ anchor, at }) => {
+          const call = model.byKey.get(anchor.callKey)?.call;
           return {
-            callKey: arrow.callKey,
+            callKey: anchor.callKey,
             text: call ? `${call.method} #${call.idText}` : '',
-            x: Math.min(s.x1, s.x2) + 4,
-            y: (s.y1 + s.y2) / 2,
+            x: at.x,
+            y: at.y,
           };
         }),
       },

@@ -1,3 +1,4 @@
+import { LABEL_FONT } from './call-label';
 import {
   type Activation,
   type Arrow,
@@ -39,6 +40,9 @@ export type Paint = {
 };
 
 const LIFELINE_COLOUR = '#c3c9d4';
+/** The panel behind the canvas (app.css `--panel`). */
+const PANEL_COLOUR = '#ffffff';
+const LABEL_HALO_PX = 4;
 const BREAK_COLOUR = '#eef1f6';
 /** Bars of calls other than the selected one: one path in one colour, so 500 cost one stroke. */
 const BAR_COLOUR = 'rgb(91 100 117 / 45%)';
@@ -153,12 +157,21 @@ export function paintSequence(ctx: CanvasRenderingContext2D, p: Paint, pixelRati
     strokeArrows(ctx, p, colour, selected);
   }
 
+  paintLabels(ctx, p);
+}
+
+/** Each label over a halo of the panel's colour: a line that crosses it passes behind the text, not through it. */
+function paintLabels(ctx: CanvasRenderingContext2D, p: Paint): void {
   ctx.globalAlpha = 1;
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.textBaseline = 'bottom';
+  ctx.font = LABEL_FONT;
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = LABEL_HALO_PX;
+  ctx.strokeStyle = PANEL_COLOUR;
+  for (const label of p.labels) ctx.strokeText(label.text, label.x, label.y - p.offsetY);
   for (const label of p.labels) {
     ctx.fillStyle = p.colourOf(label.callKey);
-    ctx.fillText(label.text, label.x, label.y - p.offsetY - 2);
+    ctx.fillText(label.text, label.x, label.y - p.offsetY);
   }
 }
 

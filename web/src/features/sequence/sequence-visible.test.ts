@@ -157,9 +157,17 @@ describe('what a window shows of its calls', () => {
 
   it('labels a call at its answer reaching the page, else at its request leaving it', () => {
     const calls = [blackBox('a', 0, 50), blackBox('b', 20, 100)];
-    expect(labelAnchors(calls, 0, 200).map((a) => a.id)).toEqual(['a:b>p', 'b:b>p']);
-    expect(labelAnchors(calls, 0, 30).map((a) => a.id)).toEqual(['a:p>b', 'b:p>b']);
-    expect(labelAnchors(calls, 40, 60).map((a) => a.id)).toEqual(['a:b>p']);
+    const ids = (from: number, to: number) =>
+      labelAnchors(calls, from, to).map((a) => [a.anchor.id, a.request?.id, a.answer?.id]);
+    expect(ids(0, 200)).toEqual([
+      ['a:b>p', 'a:p>b', 'a:b>p'],
+      ['b:b>p', 'b:p>b', 'b:b>p'],
+    ]);
+    expect(ids(0, 30)).toEqual([
+      ['a:p>b', 'a:p>b', undefined],
+      ['b:p>b', 'b:p>b', undefined],
+    ]);
+    expect(ids(40, 60)).toEqual([['a:b>p', undefined, 'a:b>p']]);
   });
 });
 

@@ -115,17 +115,26 @@ export function inView(layouts: readonly CallLayout[], from: number, to: number,
   return { arrows, activations };
 }
 
+/** A call's page-side legs in view: its label sits between them, named after the answer (else the request). */
+export type LabelAnchor = { anchor: Arrow; request: Arrow | undefined; answer: Arrow | undefined };
+
 /** Where each call's label goes: its answer reaching the page, or else its request leaving it. */
-export function labelAnchors(layouts: readonly CallLayout[], from: number, to: number): Arrow[] {
-  const anchors: Arrow[] = [];
+export function labelAnchors(
+  layouts: readonly CallLayout[],
+  from: number,
+  to: number,
+): LabelAnchor[] {
+  const anchors: LabelAnchor[] = [];
   for (const layout of layouts) {
-    let anchor: Arrow | undefined;
+    let request: Arrow | undefined;
+    let answer: Arrow | undefined;
     for (const arrow of layout.arrows) {
       if (!inWindow(arrow.start, arrow.end, from, to)) continue;
-      if (arrow.from === 'bridge' && arrow.to === 'page') anchor = arrow;
-      else if (arrow.from === 'page' && anchor === undefined) anchor = arrow;
+      if (arrow.from === 'bridge' && arrow.to === 'page') answer = arrow;
+      else if (arrow.from === 'page' && request === undefined) request = arrow;
     }
-    if (anchor) anchors.push(anchor);
+    const anchor = answer ?? request;
+    if (anchor) anchors.push({ anchor, request, answer });
   }
   return anchors;
 }
