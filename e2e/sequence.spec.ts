@@ -232,6 +232,27 @@ test.describe('the sequence diagram', () => {
     ).toHaveCount(1);
   });
 
+  test('on a laptop-sized window the lifelines’ names sit above the arrows and the legend stays in view', async ({
+    page,
+    app,
+  }) => {
+    // 1400×900 leaves the diagram a strip of about 270 px under the Steps view.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    const diagram = await sequence(page).getByRole('group', { name: 'Sequence' }).boundingBox();
+    const names = ['Page', 'Bridge', 'Server', 'Server stub', 'Service'];
+    for (const name of names) {
+      const box = await sequence(page).getByText(name, { exact: true }).boundingBox();
+      expect(box && diagram).toBeTruthy();
+      if (box && diagram) expect(box.y + box.height).toBeLessThanOrEqual(diagram.y);
+    }
+    await expect(sequence(page).getByText(/^dashed: time inside a server/)).toBeInViewport({
+      ratio: 1,
+    });
+  });
+
   test('a call that got no answer does not hold the axis open: the pause after it is cut too', async ({
     page,
   }) => {
