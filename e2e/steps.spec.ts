@@ -369,6 +369,33 @@ test.describe('the twelve steps', () => {
     await expect(page.getByRole('region', { name: 'Composer' })).toBeVisible();
   });
 
+  test('projection mode on a 720p projector shows the Steps view and the sequence diagram side by side, both whole', async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    await page.getByRole('button', { name: 'Projection mode' }).click();
+    const sequence = page.getByRole('region', { name: 'Sequence' });
+    await expect(steps(page)).toBeInViewport({ ratio: 1 });
+    await expect(sequence).toBeInViewport({ ratio: 1 });
+    const diagram = await sequence.getByRole('group', { name: 'Sequence' }).boundingBox();
+    const stepsBox = await steps(page).boundingBox();
+    expect(diagram && stepsBox).toBeTruthy();
+    if (diagram && stepsBox) {
+      expect(diagram.x).toBeGreaterThanOrEqual(stepsBox.x + stepsBox.width);
+      // Stacked under the Steps view it had nothing left; beside it, most of the window's height.
+      expect(diagram.height).toBeGreaterThan(300);
+    }
+    // The narrower Steps view wraps its controls rather than cutting the timeline off.
+    const timeline = await page.getByRole('slider', { name: 'Timeline' }).boundingBox();
+    expect(timeline && stepsBox).toBeTruthy();
+    if (timeline && stepsBox) {
+      expect(timeline.x + timeline.width).toBeLessThanOrEqual(stepsBox.x + stepsBox.width);
+    }
+  });
+
   test('Sequence and Wire take turns under the Steps view as tabs, by mouse or arrow keys', async ({
     page,
     app,
