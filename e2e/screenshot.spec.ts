@@ -8,7 +8,7 @@ test('takes the README screenshot after an answered Add call on the demo server'
   page,
   app,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(app.url);
   await expect(page.getByRole('status')).toContainText('Bridge: open');
   await expect(page.getByRole('textbox', { name: 'Target' })).toHaveValue(
