@@ -376,8 +376,13 @@ test.describe('the twelve steps', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await connect(page, `${app.demo.host}:${app.demo.port}`);
     await sendAdd(page);
-    await page.getByRole('button', { name: 'Projection mode' }).click();
     const sequence = page.getByRole('region', { name: 'Sequence' });
+    const nameSize = () =>
+      sequence.getByText('Bridge', { exact: true }).evaluate((e) => getComputedStyle(e).fontSize);
+    expect(await nameSize()).toBe('12px');
+    await page.getByRole('button', { name: 'Projection mode' }).click();
+    // Read from the back of the room, as the Steps view's words are.
+    await expect.poll(nameSize).toBe('15px');
     await expect(steps(page)).toBeInViewport({ ratio: 1 });
     await expect(sequence).toBeInViewport({ ratio: 1 });
     const diagram = await sequence.getByRole('group', { name: 'Sequence' }).boundingBox();

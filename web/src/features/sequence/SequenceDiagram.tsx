@@ -15,7 +15,7 @@ import { callStepTimes } from '../../playback/call-timeline';
 import { animationFrames } from '../../playback/ticker';
 import type { Call, CallsStore } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
-import { LABEL_HEIGHT_PX, labelPosition } from './call-label';
+import { LABEL_PX, labelHeight, labelPosition } from './call-label';
 import { findIdleBreaks, idleTotal } from './idle-breaks';
 import { placeLoads, shiftTimes } from './page-loads';
 import { redrawIntervalMs } from './redraw-budget';
@@ -46,8 +46,10 @@ const MARGIN_PX = 48;
 const PAD_PX = 14;
 /** Lanes never sit further apart than this, px. */
 const MAX_LANE_GAP_PX = 8;
-/** Labelled (and clickable by name) calls are at least this far apart, px. */
-const LABEL_GAP_PX = 16;
+/** Labelled (and clickable by name) calls are at least this much further apart than a label is tall, px. */
+const LABEL_SPACING_PX = 4;
+/** Zoomed in and scrolled to within this of the end, the view follows new events, px. */
+const FOLLOW_SLACK_PX = 16;
 /** Up to this many calls in view, every arrow is a named button; beyond, one per labelled call. */
 const MAX_NAMED_CALLS = 64;
 /** A click this close to an arrow selects it, px. */
@@ -107,6 +109,7 @@ const SequenceView = memo(function SequenceView({
   const clock = useStore(connection, (s) => s.clock);
   const step = useStore(playback, (s) => s.step);
   const language = useStore(settings, (s) => s.language);
+  const labelPx = useStore(settings, (s) => (s.projection ? LABEL_PX.projection : LABEL_PX.normal));
   const text = SEQUENCE_TEXT[language];
 
   const build = useMemo(() => createSequenceModelBuilder<Call>(), []);
@@ -232,10 +235,14 @@ const SequenceView = memo(function SequenceView({
       at: labelPosition(
         a.request && arrowSegment(a.request, geometry),
         a.answer && arrowSegment(a.answer, geometry),
-        LABEL_HEIGHT_PX,
+        labelHeight(labelPx),
       ),
     }));
-    const labels = spacedLabels(placed, (label) => label.at.y, LABEL_GAP_PX);
+    const labels = spacedLabels(
+      placed,
+      (label) => label.at.y,
+      labelHeight(labelPx) + LABEL_SPACING_PX,
+    );
     const kept = labels.map((label) => label.anchor);
     // Few calls in view: every arrow is named. A crowd: each labelled call's labelled arrow
     // (the rest are reached by click or through the call list), and the selected call's.
@@ -244,7 +251,7 @@ const SequenceView = memo(function SequenceView({
     const arrowIds = new Set(crowd ? kept.map((arrow) => arrow.id) : []);
     if (selectedKey !== null && model.byKey.has(selectedKey)) keys.add(selectedKey);
     return { anchors: kept, labels, keys, arrowIds };
-  }, [visible, from, to, geometry, selectedKey, model]);
+  }, [visible, from, to, geometry, selectedKey, model, labelPx]);
 
   const currentArrowId = useMemo(() => {
     if (selectedKey === null) return null;
@@ -302,6 +309,7 @@ const SequenceView = memo(function SequenceView({
             y: at.y,
           };
         }),
+        labelPx,
       },
       ratio,
     );
@@ -317,6 +325,7 @@ const SequenceView = memo(function SequenceView({
     selectedKey,
     currentArrowId,
     labelled,
+    labelPx,
     colours,
   ]);
 
@@ -329,7 +338,7 @@ const SequenceView = memo(function SequenceView({
     const box = scrollRef.current;
     if (!box) return;
     setScrollTop(box.scrollTop);
-    followEnd.current = box.scrollHeight - box.scrollTop - box.clientHeight < LABEL_GAP_PX;
+    followEnd.current = box.scrollHeight - box.scrollTop - box.clientHeight < FOLLOW_SLACK_PX;
   };
 
   const onCanvasClick = (event: MouseEvent<HTMLCanvasElement>) => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LABEL_HEIGHT_PX, LABEL_PAD_PX, labelPosition } from './call-label';
+import { LABEL_PAD_PX, LABEL_PX, labelHeight, labelPosition } from './call-label';
 import type { Segment } from './sequence-layout';
 
 const PAGE_X = 40;
 const BRIDGE_X = 125;
-const H = LABEL_HEIGHT_PX;
+const H = labelHeight(LABEL_PX.normal);
 
 /** The page-side legs of a call: sent at `sent`, at the bridge from `atBridge` to `leftBridge`, back at `back` (px). */
 function legs(sent: number, atBridge: number, leftBridge: number, back: number) {

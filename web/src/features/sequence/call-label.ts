@@ -1,8 +1,12 @@
 import type { Segment } from './sequence-layout';
 
-/** The labels' font, and the height the placement keeps for a line of it, px. */
-export const LABEL_FONT = '11px system-ui, sans-serif';
-export const LABEL_HEIGHT_PX = 12;
+/** The labels' size, px: larger in projection mode, for the back of a classroom. */
+export const LABEL_PX = { normal: 11, projection: 15 } as const;
+
+export const labelFont = (px: number): string => `${px}px system-ui, sans-serif`;
+
+/** The height the placement keeps for a line of labels this size. */
+export const labelHeight = (px: number): number => px + 1;
 
 /** Room kept between a label and the page's lifeline, and between a label and an arrow. */
 export const LABEL_PAD_PX = 4;

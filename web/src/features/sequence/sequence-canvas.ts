@@ -1,4 +1,4 @@
-import { LABEL_FONT } from './call-label';
+import { labelFont } from './call-label';
 import {
   type Activation,
   type Arrow,
@@ -33,6 +33,8 @@ export type Paint = {
   /** The selected call's arrow for the current step. */
   currentArrowId: string | null;
   labels: readonly { text: string; x: number; y: number; callKey: string }[];
+  /** The labels' font size. */
+  labelPx: number;
   /** Arrows too dense to tell apart, painted as shades per pixel band; `arrows` then holds the selected call's only. */
   density: Density | null;
   /** Idle stretches cut out of the axis: a band `px` tall from content y `y` (its label is the SVG's). */
@@ -163,7 +165,7 @@ export function paintSequence(ctx: CanvasRenderingContext2D, p: Paint, pixelRati
 /** Each label over a halo of the panel's colour: a line that crosses it passes behind the text, not through it. */
 function paintLabels(ctx: CanvasRenderingContext2D, p: Paint): void {
   ctx.globalAlpha = 1;
-  ctx.font = LABEL_FONT;
+  ctx.font = labelFont(p.labelPx);
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
   ctx.lineWidth = LABEL_HALO_PX;
