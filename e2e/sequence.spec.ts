@@ -263,6 +263,23 @@ test.describe('the sequence diagram', () => {
     });
   }
 
+  test('on a narrow window the diagram and the Response panel stack without overlapping', async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width: 800, height: 800 });
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    await expect(calls(page).first()).toContainText('answered');
+    const diagram = await sequence(page).boundingBox();
+    const response = await page.getByRole('region', { name: 'Response' }).boundingBox();
+    expect(diagram && response).toBeTruthy();
+    if (diagram && response) {
+      expect(diagram.height).toBeGreaterThanOrEqual(220);
+      expect(response.y).toBeGreaterThanOrEqual(diagram.y + diagram.height);
+    }
+  });
+
   test('a call that got no answer does not hold the axis open: the pause after it is cut too', async ({
     page,
   }) => {
