@@ -125,6 +125,23 @@ test.describe('Go net/rpc in gob, through the page', () => {
     );
   });
 
+  test('a Go array takes {"$array": …}; a slice in its place is refused by Go itself', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    await connectWith(page, gobServer, 'gob');
+    await send(page, '{"method":"ServiceA.Sum","params":[{"V":[1,2,3]}]}');
+    await expect(calls(page).first()).toContainText('error');
+    await expect(response(page)).toContainText(
+      'gob: wrong type ([3]int) for received field Args.V',
+    );
+    await send(page, '{"method":"ServiceA.Sum","params":[{"V":{"$array":[1,2,3]}}]}');
+    await expect(calls(page).nth(1)).toContainText('answered');
+    await expect(response(page).getByText('6', { exact: true })).toBeVisible();
+    await expect(response(page)).toContainText('Args{V: [3]int{1, 2, 3}}');
+  });
+
   test('the Wire view shows the first call as the 105 bytes Go writes, and the reply as one message', async ({
     page,
     app,

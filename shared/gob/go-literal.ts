@@ -17,6 +17,7 @@ export function goLiteral(type: GobType, value: JsonValue): string {
         ? `[]byte(${JSON.stringify(inner)})`
         : `[]byte{${Array.isArray(inner) ? inner.map(String).join(', ') : ''}}`;
     case 'slice':
+    case 'array':
       return `${goTypeName(type)}{${(Array.isArray(inner) ? inner : []).map((item) => goLiteral(type.elem, item)).join(', ')}}`;
     case 'map': {
       const entries = isJsonObject(inner) ? Object.entries(inner) : [];

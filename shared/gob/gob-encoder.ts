@@ -1,7 +1,8 @@
 /**
  * Writes one gob stream's messages as Go's encoder does (GO-NETRPC §4): each
  * type it has not yet defined on this stream, outer before inner, then the
- * value. Struct fields holding their zero value are left out; a top-level
+ * value. Struct fields holding their zero value are left out (but arrays, which Go
+ * always sends, every element); a top-level
  * non-struct is a singleton (a 0 delta, then the value, even when zero).
  * Values are exact JSON, read as the type says (infer-type.ts chose it).
  */
@@ -57,7 +58,7 @@ function entriesOf(value: JsonValue): Array<[string, JsonValue]> {
 
 function itemsOf(value: JsonValue): JsonValue[] {
   const inner = unwrapOverride(value);
-  if (!Array.isArray(inner)) throw new GobError('a slice is a JSON array');
+  if (!Array.isArray(inner)) throw new GobError('a slice or an array is a JSON array');
   return inner;
 }
 
@@ -83,6 +84,8 @@ function isOmitted(type: GobType, value: JsonValue | undefined): boolean {
       return bytesOf(value).length === 0;
     case 'slice':
       return itemsOf(value).length === 0;
+    case 'array':
+      return false;
     case 'map':
       return entriesOf(value).length === 0;
     case 'time':
@@ -119,7 +122,7 @@ export class GobEncoder {
       const id = nextId++;
       defined.set(typeKey(type), id);
       pending.push({ id, type });
-      if (type.kind === 'slice') define(type.elem, pending);
+      if (type.kind === 'slice' || type.kind === 'array') define(type.elem, pending);
       if (type.kind === 'map') {
         define(type.key, pending);
         define(type.elem, pending);
@@ -130,6 +133,13 @@ export class GobEncoder {
       switch (type.kind) {
         case 'slice':
           return { kind: 'slice', name: goTypeName(type), elem: idOf(type.elem) };
+        case 'array':
+          return {
+            kind: 'array',
+            name: goTypeName(type),
+            elem: idOf(type.elem),
+            length: type.length,
+          };
         case 'map':
           return {
             kind: 'map',
@@ -199,8 +209,13 @@ function writeValue(writer: GobWriter, type: GobType, value: JsonValue): void {
     case 'time':
       writer.byteString(timeOf(value));
       return;
+    case 'array':
     case 'slice': {
       const items = itemsOf(value);
+      if (type.kind === 'array' && items.length !== type.length)
+        throw new GobError(
+          `a ${goTypeName(type)} has ${type.length} elements, not ${items.length}`,
+        );
       writer.uint(items.length);
       for (const item of items) writeValue(writer, type.elem, item);
       return;

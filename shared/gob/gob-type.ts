@@ -12,6 +12,8 @@ export type GobType =
   /** time.Time: a GobEncoder, its bytes time.MarshalBinary's (go-time.ts). */
   | { kind: 'time' }
   | { kind: 'slice'; elem: GobType }
+  /** A Go array, `[3]int`: its length is part of its type, so a slice will not do. */
+  | { kind: 'array'; elem: GobType; length: number }
   | { kind: 'map'; key: GobType; elem: GobType }
   | { kind: 'struct'; name: string; fields: GobField[] };
 
@@ -24,11 +26,13 @@ const SCALAR_NAMES: Record<ScalarKind, string> = {
   string: 'string',
 };
 
-/** The type as Go would write it: `Args`, `[]int`, `map[string]float64`. */
+/** The type as Go would write it: `Args`, `[]int`, `[3]int`, `map[string]float64`. */
 export function goTypeName(type: GobType): string {
   switch (type.kind) {
     case 'slice':
       return `[]${goTypeName(type.elem)}`;
+    case 'array':
+      return `[${type.length}]${goTypeName(type.elem)}`;
     case 'map':
       return `map[${goTypeName(type.key)}]${goTypeName(type.elem)}`;
     case 'struct':
@@ -45,6 +49,8 @@ export function typeKey(type: GobType): string {
   switch (type.kind) {
     case 'slice':
       return `[${typeKey(type.elem)}]`;
+    case 'array':
+      return `[${type.length}:${typeKey(type.elem)}]`;
     case 'map':
       return `map(${typeKey(type.key)},${typeKey(type.elem)})`;
     case 'struct':

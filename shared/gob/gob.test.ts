@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type JsonValue, LosslessNumber, parseExact, stringifyExact } from '../json/exact-json';
+import {
+  isJsonObject,
+  type JsonValue,
+  LosslessNumber,
+  parseExact,
+  stringifyExact,
+} from '../json/exact-json';
 import { GobRpcCodec } from '../jsonrpc/go-gob';
 import { toBase64 } from '../wire/base64';
 import { GobError, GobReader, GobWriter } from './gob-bytes';
@@ -261,6 +267,56 @@ describe('net/rpc replies in gob, as Go 1.19 wrote them', () => {
     });
   });
 
+  it('GB7 {"$array": …} is written as Go writes an array field: its type, then every element, a zero array too', () => {
+    // Go 1.19, each in a fresh process (gob's type ids are per process): SumArgs{V: [3]int{…}} and Tagged{Name, Tags [2]string}.
+    const SUM_DEF =
+      '1cff810301010753756d4172677301ff8200010101015601ff8400000016ff83010101065b335d696e7401ff840001040106000';
+    const written = (json: string, name: string) => {
+      const value = parseExact(json);
+      const inferred = inferGobType(value, name);
+      if (!inferred.ok) throw new Error(inferred.problem);
+      return toHex(new GobEncoder().encode([{ type: inferred.type, value }]));
+    };
+    expect(written('{"V":{"$array":[1,2,3]}}', 'SumArgs')).toBe(`${SUM_DEF}008ff82010302040600`);
+    expect(written('{"V":{"$array":[0,0,0]}}', 'SumArgs')).toBe(`${SUM_DEF}008ff82010300000000`);
+    expect(written('{"Name":"a","Tags":{"$array":["x",""]}}', 'Tagged')).toBe(
+      '27ff810301010654616767656401ff8200010201044e616d65010c0001045461677301ff8400000019ff83010101095b325d737472696e6701ff8400010c010400000bff82010161010201780000',
+    );
+    // A top-level array is a singleton, as Go's value message shows (its type's name is informational).
+    expect(written('{"$array":[1,2,3]}', 'Args').endsWith('07ff820003020406')).toBe(true);
+
+    const codec = new GobRpcCodec();
+    const call = codec.marshal(
+      '{"method":"A.B","params":[{"V":{"$array":[1,2,3]}}],"id":0}',
+      () => '0',
+    );
+    if (!call.ok) throw new Error(call.problem);
+    expect(call.text.split('\n')[1]).toBe('Args{V: [3]int{1, 2, 3}}');
+    const decoder = new GobDecoder();
+    const stream = hex(`${SUM_DEF}008ff82010302040600`);
+    const last = payloads(stream)
+      .map((payload) => decoder.message(payload))
+      .at(-1);
+    expect(last?.kind === 'value' && stringifyExact(last.value)).toBe('{"V":[1,2,3]}');
+
+    const problem = (json: string) => {
+      const inferred = inferGobType(parseExact(json), 'Args');
+      return inferred.ok ? null : inferred.problem;
+    };
+    expect(problem('{"V":{"$array":[]}}')).toBe(
+      'params[0].V.$array: an empty array has no element type: give its elements',
+    );
+    expect(problem('{"V":{"$array":3}}')).toBe(
+      'params[0].V.$array: an array is written as a JSON array of its elements',
+    );
+    expect(problem('{"V":[{"$array":[1,2]},{"$array":[1,2,3]}]}')).toBe(
+      'params[0].V[1]: a [3]int among [2]int elements: Go slices hold one type',
+    );
+    expect(problem('{"V":{"$array":[1,null]}}')).toBe(
+      'params[0].V.$array[1]: Array elements cannot be nil in gob',
+    );
+  });
+
   it('GB4 bad gob in a body is a problem naming its call; the next reply is read', () => {
     const codec = new GobRpcCodec();
     const [def, header] = payloads(hex(GOLDEN.add));
@@ -278,6 +334,9 @@ function normal(value: JsonValue): unknown {
     return /^-?\d+$/.test(text) ? BigInt(text).toString() : String(Number(text));
   }
   if (Array.isArray(value)) return value.map(normal);
+  // An array override decodes as the plain array it holds.
+  if (isJsonObject(value) && Object.keys(value).length === 1 && Array.isArray(value.$array))
+    return normal(value.$array);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normal(v)]));
   }
@@ -287,6 +346,7 @@ function normal(value: JsonValue): unknown {
 type Shape =
   | { kind: 'int' | 'float' | 'string' | 'bool' }
   | { kind: 'slice'; elem: Shape }
+  | { kind: 'array'; elem: Shape; length: number }
   | { kind: 'struct'; fields: [string, Shape][] };
 
 const shape: fc.Arbitrary<Shape> = fc.letrec<{ shape: Shape }>((tie) => ({
@@ -299,6 +359,9 @@ const shape: fc.Arbitrary<Shape> = fc.letrec<{ shape: Shape }>((tie) => ({
       { kind: 'bool' },
     ),
     tie('shape').map((elem): Shape => ({ kind: 'slice', elem })),
+    fc
+      .tuple(tie('shape'), fc.integer({ min: 1, max: 3 }))
+      .map(([elem, length]): Shape => ({ kind: 'array', elem, length })),
     fc
       .uniqueArray(fc.tuple(fc.constantFrom('A', 'B', 'Name', 'X', '__proto__'), tie('shape')), {
         selector: ([name]) => name,
@@ -324,6 +387,10 @@ function valueFor(s: Shape): fc.Arbitrary<JsonValue> {
       return fc.boolean();
     case 'slice':
       return fc.array(valueFor(s.elem), { minLength: 1, maxLength: 3 });
+    case 'array':
+      return fc
+        .array(valueFor(s.elem), { minLength: s.length, maxLength: s.length })
+        .map((items) => ({ $array: items }));
     case 'struct':
       return fc.tuple(...s.fields.map(([, f]) => valueFor(f))).map((values) => {
         const object: { [key: string]: JsonValue } = {};

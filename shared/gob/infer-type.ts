@@ -5,7 +5,7 @@
  * Go rejects int↔uint and int↔float mismatches, so a one-key object
  * overrides the guess: {"$uint": 7}, {"$float": 2}, {"$int": 7},
  * {"$bytes": [1, 2]} or {"$bytes": "text"}, {"$map": {"k": 1}},
- * {"$time": "2024-02-29T13:45:30Z"} (a time.Time).
+ * {"$time": "2024-02-29T13:45:30Z"} (a time.Time), {"$array": [1, 2, 3]} (a [3]int, not a slice).
  * A null or an empty array in an object is left out (Go leaves zero values out).
  */
 import { isJsonObject, isLosslessNumber, type JsonValue } from '../json/exact-json';
@@ -18,7 +18,7 @@ const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 const WHOLE = /^-?\d+$/;
-const OVERRIDES = ['$int', '$uint', '$float', '$bytes', '$map', '$time'] as const;
+const OVERRIDES = ['$int', '$uint', '$float', '$bytes', '$map', '$time', '$array'] as const;
 
 class InferProblem extends Error {}
 
@@ -65,12 +65,7 @@ function infer(value: JsonValue, name: string, path: string): GobType | null {
   if (typeof value === 'string') return { kind: 'string' };
   if (isLosslessNumber(value)) return number(value.toString(), path);
   if (Array.isArray(value)) {
-    let elem: GobType | null = null;
-    value.forEach((item, index) => {
-      const itemType = infer(item, name, `${path}[${index}]`);
-      if (itemType === null) fail(`${path}[${index}]`, 'a slice element cannot be nil in gob');
-      elem = elem === null ? itemType : unify(elem, itemType, `${path}[${index}]`);
-    });
+    const elem = elementType(value, name, path, 'Slice');
     return elem === null ? null : { kind: 'slice', elem };
   }
   const keys = Object.keys(value);
@@ -83,6 +78,22 @@ function infer(value: JsonValue, name: string, path: string): GobType | null {
     if (fieldType !== null) fields.push({ name: key, type: fieldType });
   }
   return { kind: 'struct', name, fields };
+}
+
+/** One type for all of a slice's or array's elements; null when there are none. */
+function elementType(
+  items: readonly JsonValue[],
+  name: string,
+  path: string,
+  what: 'Slice' | 'Array',
+): GobType | null {
+  let elem: GobType | null = null;
+  items.forEach((item, index) => {
+    const itemType = infer(item, name, `${path}[${index}]`);
+    if (itemType === null) fail(`${path}[${index}]`, `${what} elements cannot be nil in gob`);
+    elem = elem === null ? itemType : unify(elem, itemType, `${path}[${index}]`);
+  });
+  return elem;
 }
 
 function override(key: string, inner: JsonValue, name: string, path: string): GobType {
@@ -120,6 +131,12 @@ function override(key: string, inner: JsonValue, name: string, path: string): Go
       if (typeof bytes === 'string') fail(at, bytes);
       return { kind: 'time' };
     }
+    case '$array': {
+      if (!Array.isArray(inner)) fail(at, 'an array is written as a JSON array of its elements');
+      const elem = elementType(inner, name, at, 'Array');
+      if (elem === null) fail(at, 'an empty array has no element type: give its elements');
+      return { kind: 'array', elem, length: inner.length };
+    }
     case '$map': {
       if (!isJsonObject(inner)) fail(at, 'a map is written as a JSON object');
       let elem: GobType | null = null;
@@ -141,6 +158,11 @@ function unify(a: GobType, b: GobType, path: string): GobType {
   if (a.kind === b.kind) {
     if (a.kind === 'slice' && b.kind === 'slice')
       return { kind: 'slice', elem: unify(a.elem, b.elem, path) };
+    if (a.kind === 'array' && b.kind === 'array') {
+      if (a.length !== b.length)
+        fail(path, `a ${goTypeName(b)} among ${goTypeName(a)} elements: Go slices hold one type`);
+      return { ...a, elem: unify(a.elem, b.elem, path) };
+    }
     if (a.kind === 'map' && b.kind === 'map') return { ...a, elem: unify(a.elem, b.elem, path) };
     if (a.kind === 'struct' && b.kind === 'struct') {
       const fields = a.fields.map((field) => {

@@ -24,7 +24,7 @@ const WORDS = {
     v2Notification: 'Leave "id" out to send a notification: the server sends no answer.',
     gobTitle: 'Go net/rpc request, sent in gob',
     gobParams:
-      'An array of exactly one value, the args. Whole numbers go as int, fractions as float64, objects as structs (fields by their Go names); {"$uint": n}, {"$float": n}, {"$bytes": …}, {"$map": {…}} or {"$time": "2024-02-29T13:45:30Z"} pick another Go type.',
+      'An array of exactly one value, the args. Whole numbers go as int, fractions as float64, objects as structs (fields by their Go names); {"$uint": n}, {"$float": n}, {"$bytes": …}, {"$map": {…}}, {"$time": "2024-02-29T13:45:30Z"} or {"$array": [1, 2, 3]} (a [3]int, not a slice) pick another Go type.',
     gobId:
       "The call's Seq: a whole number from 0 to 18446744073709551615. Leave it out and the page numbers calls 0, 1, 2… per connection, as Go's client does.",
   },
@@ -42,7 +42,7 @@ const WORDS = {
     v2Notification: '省略 "id" 就是发送通知:服务器不回复。',
     gobTitle: '用 gob 发送的 Go net/rpc 请求',
     gobParams:
-      '一个只含一个值的数组,即参数。整数按 int 发送,小数按 float64,对象按结构体(字段用 Go 的名字);{"$uint": n}、{"$float": n}、{"$bytes": …}、{"$map": {…}} 或 {"$time": "2024-02-29T13:45:30Z"} 可以选别的 Go 类型。',
+      '一个只含一个值的数组,即参数。整数按 int 发送,小数按 float64,对象按结构体(字段用 Go 的名字);{"$uint": n}、{"$float": n}、{"$bytes": …}、{"$map": {…}}、{"$time": "2024-02-29T13:45:30Z"} 或 {"$array": [1, 2, 3]}(即 [3]int,不是切片)可以选别的 Go 类型。',
     gobId:
       '调用的 Seq:0 到 18446744073709551615 之间的整数。省略时,页面按连接给调用编号 0、1、2…,和 Go 的客户端一样。',
   },

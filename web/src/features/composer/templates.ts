@@ -58,7 +58,8 @@ export const V2_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
 /**
  * The same calls for Go's gob codec. Gob matches struct fields by their Go
  * names, case and all (no json tags), and a one-key object picks a Go type
- * the JSON cannot say: {"$uint": 7}, {"$float": 2}, {"$bytes": …}, {"$map": …}, {"$time": …}.
+ * the JSON cannot say: {"$uint": 7}, {"$float": 2}, {"$bytes": …}, {"$map": …}, {"$time": …},
+ * {"$array": […]}.
  */
 export const GOB_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
   { name: 'ServiceA.Add 10+20', text: request('ServiceA.Add', { X: 10, Y: 20 }) },
