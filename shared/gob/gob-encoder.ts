@@ -1,9 +1,9 @@
 /**
  * Writes one gob stream's messages as Go's encoder does (GO-NETRPC §4): each
  * type it has not yet defined on this stream, outer before inner, then the
- * value. Struct fields holding their zero value are left out (but arrays, which Go
- * always sends, every element); a top-level
- * non-struct is a singleton (a 0 delta, then the value, even when zero).
+ * value. Struct fields holding their zero value are left out, except arrays,
+ * which Go always sends whole; a top-level non-struct is a singleton (a 0
+ * delta, then the value, even when zero).
  * Values are exact JSON, read as the type says (infer-type.ts chose it).
  */
 import { isJsonObject, isLosslessNumber, type JsonValue } from '../json/exact-json';
