@@ -240,7 +240,7 @@ test.describe('the sequence diagram', () => {
       page,
       app,
     }) => {
-      // Fitted to the window under the Steps view, it was left a strip of 30–110 px of arrows.
+      // Fitted to the window under the Steps view, it was left 96 px (1366×768) or 127 px (1400×900).
       await page.setViewportSize({ width, height });
       await connect(page, `${app.demo.host}:${app.demo.port}`);
       await send(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
