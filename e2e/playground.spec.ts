@@ -113,6 +113,32 @@ test.describe('the playground against real servers', () => {
       .toBeLessThanOrEqual(0);
   });
 
+  test('on a 1280×720 window the page does not scroll: the composer’s column does, and shows a few calls', async ({
+    page,
+    app,
+  }) => {
+    // The column ran 9 px past the window, so the page scrolled, and the call list was 66 px tall.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
+    for (let i = 0; i < 4; i++) {
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(calls(page).last()).toContainText(`id ${i}`);
+    }
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight))
+      .toBeLessThanOrEqual(0);
+    const region = page.getByRole('region', { name: 'Calls' });
+    await region.scrollIntoViewIfNeeded();
+    await expect(region).toBeInViewport({ ratio: 1 });
+    // The list scrolls inside its frame: the frame's height is what shows.
+    const shown = await page
+      .getByRole('list', { name: 'Calls' })
+      .evaluate((ul) => ul.parentElement?.getBoundingClientRect().height ?? 0);
+    expect(shown).toBeGreaterThanOrEqual(100);
+    await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeInViewport();
+  });
+
   test('past 12,000 calls the oldest settled ones are forgotten and counted; the last burst is kept whole', async ({
     page,
     goServer,

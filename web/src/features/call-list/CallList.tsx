@@ -189,7 +189,9 @@ export function CallList() {
                   <span className="call-method">{summary.method}</span>{' '}
                   <span className="call-id">{summary.id}</span>{' '}
                   <span className={`call-status badge-${call.status}`}>{summary.status}</span>{' '}
-                  <span className="call-detail">{summary.detail}</span>
+                  <span className="call-detail" title={summary.detail || undefined}>
+                    {summary.detail}
+                  </span>
                 </button>
                 {call.status !== 'pending' && (
                   <button
