@@ -263,6 +263,51 @@ test.describe('the sequence diagram', () => {
     });
   }
 
+  test('zoom in spreads the calls over a diagram that scrolls; zoom out and Fit all bring them back', async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await sendReverseBurst(page, `${app.demo.host}:${app.demo.port}`);
+    await sequence(page).scrollIntoViewIfNeeded();
+    const zoomIn = sequence(page).getByRole('button', { name: 'Zoom in' });
+    const zoomOut = sequence(page).getByRole('button', { name: 'Zoom out' });
+    const fit = sequence(page).getByRole('button', { name: 'Fit all' });
+    // Beside the note "7 answers overtook earlier calls", on the title's line: they used to wrap below it.
+    await expect(sequence(page).getByText('7 answers overtook earlier calls')).toBeVisible();
+    const title = await sequence(page).getByRole('heading', { name: 'Sequence' }).boundingBox();
+    for (const button of [zoomOut, zoomIn, fit]) {
+      const box = await button.boundingBox();
+      expect(box && title).toBeTruthy();
+      if (box && title) expect(box.y).toBeLessThan(title.y + title.height);
+    }
+    /** How far the diagram scrolls: 0 when it fits. */
+    const overflow = () =>
+      sequence(page)
+        .getByRole('group', { name: 'Sequence' })
+        .evaluate((svg) => {
+          const box = svg.parentElement?.parentElement;
+          return box ? box.scrollHeight - box.clientHeight : -1;
+        });
+    expect(await overflow()).toBe(0);
+    await expect(zoomOut).toBeDisabled();
+    await expect(fit).toBeDisabled();
+    for (let i = 0; i < 3; i++) await zoomIn.click();
+    await expect.poll(overflow).toBeGreaterThan(300);
+    const zoomed = await overflow();
+    await zoomOut.click();
+    await expect.poll(overflow).toBeLessThan(zoomed);
+    await expect.poll(overflow).toBeGreaterThan(0);
+    await fit.click();
+    await expect.poll(overflow).toBe(0);
+    await expect(zoomOut).toBeDisabled();
+    await expect(fit).toBeDisabled();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect(
+      page.getByRole('region', { name: '时序图' }).getByRole('button', { name: '放大' }),
+    ).toBeEnabled();
+  });
+
   test('on a narrow window the diagram and the Response panel stack without overlapping', async ({
     page,
     app,

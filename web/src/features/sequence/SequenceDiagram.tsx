@@ -401,13 +401,28 @@ const SequenceView = memo(function SequenceView({
         <h2 className="panel-title" id="sequence-title">
           {text.title}
         </h2>
-        <span className="panel-note">{text.overtakeSummary(model.overtakes.size)}</span>
+        <span className="panel-note sequence-note">
+          {text.overtakeSummary(model.overtakes.size)}
+        </span>
+        {/* Signs rather than words, so the head stays one line beside a long note on a laptop. */}
         <div className="sequence-zoom">
-          <button type="button" onClick={() => zoomBy(1 / ZOOM_FACTOR)} disabled={zoom === null}>
-            {text.zoomOut}
+          <button
+            type="button"
+            aria-label={text.zoomOut}
+            title={text.zoomOut}
+            onClick={() => zoomBy(1 / ZOOM_FACTOR)}
+            disabled={zoom === null}
+          >
+            <span aria-hidden="true">−</span>
           </button>
-          <button type="button" onClick={() => zoomBy(ZOOM_FACTOR)} disabled={!extent}>
-            {text.zoomIn}
+          <button
+            type="button"
+            aria-label={text.zoomIn}
+            title={text.zoomIn}
+            onClick={() => zoomBy(ZOOM_FACTOR)}
+            disabled={!extent}
+          >
+            <span aria-hidden="true">+</span>
           </button>
           <button type="button" onClick={() => setZoom(null)} disabled={zoom === null}>
             {text.fit}
