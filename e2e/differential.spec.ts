@@ -153,6 +153,16 @@ const CASES: Case[] = [
   one('Add array arg', [call('ServiceA.Add', '[[1,2]]')]),
   one('Add null field unchanged', [call('ServiceA.Add', '[{"X":null,"Y":4}]')]),
   one('Add negative zero', [call('ServiceA.Add', '[{"X":-0,"Y":-5}]')]),
+  // A Go array, [3]int: filled from the start, the rest zero, extra items skipped.
+  one('Sum', [call('ServiceA.Sum', '[{"V":[1,2,3]}]')]),
+  one('Sum short array', [call('ServiceA.Sum', '[{"V":[1,2]}]')]),
+  one('Sum long array, bad extra item', [call('ServiceA.Sum', '[{"V":[1,2,3,4,"x"]}]')]),
+  one('Sum not an array', [call('ServiceA.Sum', '[{"V":"x"}]')]),
+  one('Sum object', [call('ServiceA.Sum', '[{"V":{"0":1}}]')]),
+  one('Sum bad item', [call('ServiceA.Sum', '[{"V":[1,"a",3]}]')]),
+  one('Sum item 1.5', [call('ServiceA.Sum', '[{"V":[1.5,2,3]}]')]),
+  one('Sum null items', [call('ServiceA.Sum', '[{"V":[null,2,null]}]')]),
+  one('Sum wraps like int64', [call('ServiceA.Sum', '[{"v":[9223372036854775807,1,0]}]')]),
   one('Fail default', [call('Demo.Fail', '[{}]')]),
   one('Fail message with escapes', [
     call('Demo.Fail', '[{"Message":"<a&b> \\"q\\" \\\\ \\n\\r\\t\\b\\f\\u0001\\u007f"}]'),

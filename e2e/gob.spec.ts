@@ -305,11 +305,18 @@ test.describe('the embedded gob demo server', () => {
       if (n >= 4) await expect(current(page)).toContainText('observed at the glass-box server');
     }
 
+    // The template's Go array reaches the demo as Go would read it.
+    await page.getByRole('combobox', { name: 'Template' }).selectOption('ServiceA.Sum of a [3]int');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).nth(1)).toContainText('answered');
+    await expect(response(page).getByText('6', { exact: true })).toBeVisible();
+    await expect(response(page)).toContainText('Args{V: [3]int{1, 2, 3}}');
+
     // Stopped mid-call, as a crashing server: the call in flight fails, nothing listens.
     await send(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
-    await expect(calls(page).nth(1)).toContainText('pending');
+    await expect(calls(page).nth(2)).toContainText('pending');
     await page.getByRole('button', { name: 'Stop demo server' }).click();
-    await expect(calls(page).nth(1)).toContainText('failed');
+    await expect(calls(page).nth(2)).toContainText('failed');
     await page.getByRole('button', { name: 'Start demo server' }).click();
     await expect(page.getByRole('button', { name: 'Stop demo server' })).toBeVisible();
   });
@@ -336,6 +343,12 @@ test.describe('the embedded gob demo server', () => {
       '{"method":"Nope.Add","params":[1]}',
       '{"method":"ServiceA.Nope","params":[1]}',
       '{"method":"Demo.Fail","params":[{"Message":{"$bytes":"x"}}]}',
+      '{"method":"ServiceA.Sum","params":[{"V":{"$array":[1,2,3]}}]}',
+      '{"method":"ServiceA.Sum","params":[{"V":[1,2,3]}]}',
+      '{"method":"ServiceA.Sum","params":[{"V":{"$array":[1,2]}}]}',
+      '{"method":"ServiceA.Sum","params":[{"V":{"$array":["a","b","c"]}}]}',
+      '{"method":"ServiceA.Sum","params":[{"V":{"$array":[9223372036854775807,1,0]}}]}',
+      '{"method":"ServiceA.Sum","params":[{"V":{"$array":[0,0,0]}}]}',
     ];
     const answers = async (port: number) => {
       const codec = new GobRpcCodec();
@@ -378,5 +391,7 @@ test.describe('the embedded gob demo server', () => {
     expect(Object.keys(go)).toHaveLength(requests.length);
     expect(go['0']).toEqual(['3', null]);
     expect(go['8']?.[1]).toBe('gob: wrong type (int) for received field Args.X');
+    expect(go['18']).toEqual(['6', null]);
+    expect(go['19']?.[1]).toBe('gob: wrong type ([3]int) for received field Args.V');
   });
 });

@@ -167,6 +167,41 @@ describe('the gob demo server (rpc.ServeConn)', () => {
     });
   });
 
+  it('fills a Go array only from an array of its length and element kind, as Go 1.19 does', async () => {
+    server = await startDemoGobServer({ host: '127.0.0.1', port: 0 });
+    const encoder = new GobEncoder();
+    const v = (type: GobType): GobType => ({
+      kind: 'struct',
+      name: 'S',
+      fields: [{ name: 'V', type }],
+    });
+    const array = (elem: GobType, length: number): GobType => ({ kind: 'array', elem, length });
+    const int: GobType = { kind: 'int' };
+    const bytes = concatBytes([
+      typedCall(encoder, 'ServiceA.Sum', 0, v(array(int, 3)), '{"V":[1,2,3]}'),
+      typedCall(encoder, 'ServiceA.Sum', 1, v({ kind: 'slice', elem: int }), '{"V":[1,2,3]}'),
+      typedCall(encoder, 'ServiceA.Sum', 2, v(array(int, 2)), '{"V":[1,2]}'),
+      typedCall(encoder, 'ServiceA.Sum', 3, v(array({ kind: 'string' }, 3)), '{"V":["a","b","c"]}'),
+      typedCall(encoder, 'ServiceA.Sum', 4, v(int), '{"V":5}'),
+      typedCall(encoder, 'ServiceA.Sum', 5, v(array({ kind: 'uint' }, 3)), '{"V":[1,2,3]}'),
+      typedCall(encoder, 'ServiceA.Sum', 6, v(array(int, 3)), '{"V":[0,0,0]}'),
+      typedCall(encoder, 'ServiceA.Sum', 7, v(array(int, 3)), '{"V":[9223372036854775807,1,0]}'),
+    ]);
+    const { replies } = await exchange(server.port, bytes, 8);
+    // Measured with Go 1.19.8: a struct S with field V of each type, gob-decoded into servicea.Triple.
+    expect(byId(replies)).toEqual({
+      '0': ['6', null],
+      '1': [null, 'gob: wrong type ([3]int) for received field S.V'],
+      '2': [null, 'gob: wrong type ([3]int) for received field S.V'],
+      '3': [null, 'gob: wrong type ([3]int) for received field S.V'],
+      '4': [null, 'gob: wrong type ([3]int) for received field S.V'],
+      '5': [null, 'gob: wrong type ([3]int) for received field S.V'],
+      '6': ['0', null],
+      // Go's int addition wraps.
+      '7': ['-9223372036854775808', null],
+    });
+  });
+
   it('answers a header whose body never comes with "EOF", then closes; bytes that are not gob close it silently', async () => {
     server = await startDemoGobServer({ host: '127.0.0.1', port: 0 });
     const call = calls('{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');

@@ -96,7 +96,9 @@ export function serveGobConnection(
     const decoded =
       'error' in found
         ? { value: null, error: found.error }
-        : decodeGobArgs(decoder.wireType(typeId), args, found.method.argType);
+        : decodeGobArgs(decoder.wireType(typeId), args, found.method.argType, (id) =>
+            decoder.wireType(id),
+          );
     recorder.mark('decoded');
     if ('error' in found || decoded.value === null || decoded.error !== null) {
       reply(head, { error: decoded.error ?? '' }, recorder);

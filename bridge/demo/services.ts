@@ -24,6 +24,13 @@ const SERVICEA_ARGS: GoStructType = {
   ],
 };
 
+/** servicea.Triple{V [3]int}: a Go array, which gob fills only from an array of its length. */
+const TRIPLE_ARGS: GoStructType = {
+  kind: 'struct',
+  qualifiedName: 'servicea.Triple',
+  fields: [{ json: 'V', type: { kind: 'array', elem: { kind: 'int' }, length: 3 } }],
+};
+
 const USERSERVICE_ARGS: GoStructType = {
   kind: 'struct',
   qualifiedName: 'userservice.Args',
@@ -54,6 +61,16 @@ export function createServices(sleep: Sleep): Services {
             call: async (args) => ({
               result: { type: 'int', value: toGoInt(intArg(args, 'X') + intArg(args, 'Y')) },
             }),
+          },
+        ],
+        [
+          'Sum',
+          {
+            argType: TRIPLE_ARGS,
+            call: async (args) => {
+              const v = args.get('V') as bigint[];
+              return { result: { type: 'int', value: toGoInt(v.reduce((a, b) => a + b, 0n)) } };
+            },
           },
         ],
       ]),

@@ -83,6 +83,64 @@ describe('decodeFirstElement (json.Unmarshal into [1]any{&args})', () => {
   });
 });
 
+const TRIPLE: GoStructType = {
+  kind: 'struct',
+  qualifiedName: 'servicea.Triple',
+  fields: [{ json: 'V', type: { kind: 'array', elem: { kind: 'int' }, length: 3 } }],
+};
+
+describe('a Go array field ([3]int), as Go 1.19 decodes it', () => {
+  // Each expectation is what json.Unmarshal(params, &[1]any{&Triple{}}) gave in Go 1.19.8.
+  const cases: [string, bigint[], string | null][] = [
+    ['[{"V":[1,2,3]}]', [1n, 2n, 3n], null],
+    ['[{"V":[1,2]}]', [1n, 2n, 0n], null],
+    ['[{"V":[1,2,3,4,"x"]}]', [1n, 2n, 3n], null],
+    ['[{"V":null}]', [0n, 0n, 0n], null],
+    ['[{"V":[null,2,3]}]', [0n, 2n, 3n], null],
+    ['[{"v":[4,5,6]}]', [4n, 5n, 6n], null],
+    [
+      '[{"V":"x"}]',
+      [0n, 0n, 0n],
+      'json: cannot unmarshal string into Go struct field Triple.V of type [3]int',
+    ],
+    [
+      '[{"V":5}]',
+      [0n, 0n, 0n],
+      'json: cannot unmarshal number into Go struct field Triple.V of type [3]int',
+    ],
+    [
+      '[{"V":{}}]',
+      [0n, 0n, 0n],
+      'json: cannot unmarshal object into Go struct field Triple.V of type [3]int',
+    ],
+    [
+      '[{"V":[1,"a",3]}]',
+      [1n, 0n, 3n],
+      'json: cannot unmarshal string into Go struct field Triple.V of type int',
+    ],
+    [
+      '[{"V":[1.5,2,3]}]',
+      [0n, 2n, 3n],
+      'json: cannot unmarshal number 1.5 into Go struct field Triple.V of type int',
+    ],
+    [
+      '[{"V":[9223372036854775808,1,1]}]',
+      [0n, 1n, 1n],
+      'json: cannot unmarshal number 9223372036854775808 into Go struct field Triple.V of type int',
+    ],
+    [
+      '[{"V":[true]}]',
+      [0n, 0n, 0n],
+      'json: cannot unmarshal bool into Go struct field Triple.V of type int',
+    ],
+  ];
+  for (const [json, v, error] of cases) {
+    it(`${json} → [${v.join(' ')}]${error ? ', with the error' : ''}`, () => {
+      expect(params(json, TRIPLE)).toEqual({ value: { V: v }, error });
+    });
+  }
+});
+
 describe('decodeStruct', () => {
   const REQUEST: GoStructType = {
     kind: 'struct',

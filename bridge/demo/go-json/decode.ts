@@ -1,7 +1,8 @@
 /**
  * encoding/json's decode-into-type rules (Go 1.19) for the few Go types the
- * demo needs: int, string, *json.RawMessage, flat structs of those, and
- * `[1]interface{}` holding a pointer to a struct (how jsonrpc reads params).
+ * demo needs: int, string, *json.RawMessage, arrays of those (`[3]int`), flat
+ * structs of those, and `[1]interface{}` holding a pointer to a struct (how
+ * jsonrpc reads params).
  * Like Go, it keeps the first type error, goes on decoding, and leaves a field
  * unchanged when the value is null.
  */
@@ -26,10 +27,12 @@ export type GoType =
   /** *json.RawMessage: the value's bytes as sent, or null for nil. */
   | { kind: 'raw' }
   | GoStructType
+  /** A Go array, `[3]int`: a JSON array fills it from the start, the rest zero, extra items skipped. */
+  | { kind: 'array'; elem: GoType; length: number }
   /** [1]interface{} whose element 0 points at a value of `elem`. */
   | { kind: 'array1'; elem: GoStructType };
 
-export type GoValue = bigint | string | Uint8Array | null | GoStruct;
+export type GoValue = bigint | string | Uint8Array | null | GoStruct | GoValue[];
 export type GoStruct = Map<string, GoValue>;
 
 export type Decoded<T> = { value: T; error: string | null };
@@ -46,6 +49,8 @@ export function zeroValue(type: GoType): GoValue {
       return '';
     case 'struct':
       return new Map(type.fields.map((f) => [f.json, zeroValue(f.type)]));
+    case 'array':
+      return Array.from({ length: type.length }, () => zeroValue(type.elem));
     default:
       return null;
   }
@@ -80,6 +85,8 @@ export function typeString(type: GoType): string {
       return type.qualifiedName;
     case 'array1':
       return '[1]interface {}';
+    case 'array':
+      return `[${type.length}]${typeString(type.elem)}`;
     case 'raw':
       return '*json.RawMessage';
     default:
@@ -118,6 +125,10 @@ class TypedDecoder {
         return span.kind === 'object'
           ? this.struct(span, type, current as GoStruct)
           : this.mismatch(span.kind, type, current);
+      case 'array':
+        return span.kind === 'array'
+          ? this.array(span, type, current)
+          : this.mismatch(span.kind, type, current);
       case 'array1':
         return span.kind === 'array'
           ? this.firstElement(span, type.elem, current)
@@ -147,6 +158,18 @@ class TypedDecoder {
       this.context.struct = saved.struct;
     }
     return current;
+  }
+
+  /** An element's type error names the array's field, as Go's does: no index in its context. */
+  private array(span: JsonSpan, type: GoType & { kind: 'array' }, current: GoValue): GoValue[] {
+    const items = arrayItems(this.bytes, span);
+    const held = Array.isArray(current) ? current : [];
+    return Array.from({ length: type.length }, (_, i) => {
+      const item = items[i];
+      return item === undefined
+        ? zeroValue(type.elem)
+        : this.value(item, type.elem, held[i] ?? zeroValue(type.elem));
+    });
   }
 
   private firstElement(span: JsonSpan, elem: GoStructType, current: GoValue): GoValue {

@@ -68,6 +68,11 @@ export const GOB_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
   { name: 'Demo.Sleep burst', zh: BURST_ZH, text: request('Demo.Sleep', { Ms: '{{(N-i)*40}}' }) },
   { name: 'Demo.Fail', text: request('Demo.Fail', { Message: 'disk full' }) },
   {
+    name: 'ServiceA.Sum of a [3]int',
+    zh: 'ServiceA.Sum(Go 数组 [3]int)',
+    text: request('ServiceA.Sum', { V: { $array: [1, 2, 3] } }),
+  },
+  {
     name: 'Wrong kind (float for int)',
     zh: '种类不对(int 处给 float)',
     text: request('ServiceA.Add', { X: { $float: 1.5 }, Y: 2 }),
