@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClockEstimator } from './clock-estimator';
+import { ClockEstimator, sameReading } from './clock-estimator';
 
 describe('clock estimator', () => {
   it('CK1 offset is the bridge stamp minus the middle of the round trip, ± half of it', () => {
@@ -73,5 +73,21 @@ describe('clock estimator', () => {
       ),
       { seed: 20261123, numRuns: 300 },
     );
+  });
+
+  it('CK5 an estimate reads the same as another when it places stamps alike', () => {
+    const estimator = new ClockEstimator();
+    const first = estimator.add({ t0: 0, at: 1002, t1: 4 });
+    // A worse exchange: the estimate still rests on the first, only its sample count grew.
+    const second = estimator.add({ t0: 10, at: 1030, t1: 30 });
+    expect(second).toMatchObject({ samples: 2, measuredAt: 4 });
+    expect(first && second && sameReading(second, first)).toBe(true);
+    // As good, later: another exchange, the same offset and uncertainty.
+    const tie = estimator.add({ t0: 40, at: 1042, t1: 44 });
+    expect(tie).toMatchObject({ measuredAt: 44 });
+    expect(tie && sameReading(tie, first)).toBe(true);
+    const better = estimator.add({ t0: 50, at: 1051.5, t1: 51 });
+    expect(better && sameReading(better, first)).toBe(false);
+    expect(first && sameReading(first, null)).toBe(false);
   });
 });

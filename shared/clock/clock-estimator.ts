@@ -62,6 +62,15 @@ export class ClockEstimator {
   }
 }
 
+/**
+ * Whether two estimates place stamps alike: the same offset, the same
+ * uncertainty (CK5). How many samples they were chosen from, and which of two
+ * equally good exchanges, do not move a stamp.
+ */
+export function sameReading(a: ClockEstimate, b: ClockEstimate | null): boolean {
+  return b !== null && a.offsetMs === b.offsetMs && a.uncertaintyMs === b.uncertaintyMs;
+}
+
 function roundTrip(sample: ClockSample): number {
   return sample.t1 - sample.t0;
 }

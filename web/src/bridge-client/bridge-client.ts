@@ -1,4 +1,4 @@
-import { ClockEstimator } from '../../../shared/clock/clock-estimator';
+import { ClockEstimator, sameReading } from '../../../shared/clock/clock-estimator';
 import { tokenProtocol } from '../../../shared/protocol/access-token';
 import {
   BRIDGE_PATH,
@@ -148,6 +148,8 @@ export function createBridgeClient(options: {
   const clockEstimator = new ClockEstimator();
   /** The one clock exchange awaiting its answer; a later one supersedes it. */
   let clockInFlight: { seq: number; t0: number } | null = null;
+  /** The estimate last told: one that reads the same is not told again (CK5: views redraw on each). */
+  let toldClock: ClockEstimate | null = null;
   let nextClockSeq = 1;
   let warmupLeft = 0;
   let cancelWarmupStep: (() => void) | null = null;
@@ -193,7 +195,10 @@ export function createBridgeClient(options: {
     if (clockInFlight === null || reply.seq !== clockInFlight.seq) return;
     const estimate = clockEstimator.add({ t0: clockInFlight.t0, at: reply.at, t1 });
     clockInFlight = null;
-    if (estimate) emit({ type: 'clock-estimate', clock: estimate });
+    if (estimate && !sameReading(estimate, toldClock)) {
+      toldClock = estimate;
+      emit({ type: 'clock-estimate', clock: estimate });
+    }
     if (warmupLeft > 0) {
       warmupLeft -= 1;
       cancelWarmupStep = clock.schedule(sendClock, CLOCK_WARMUP_GAP_MS);
@@ -209,6 +214,7 @@ export function createBridgeClient(options: {
   const startClockSync = () => {
     stopClockSync();
     clockEstimator.reset();
+    toldClock = null;
     warmupLeft = CLOCK_WARMUP_EXCHANGES - 1;
     sendClock();
     cancelResync = clock.schedule(resync, CLOCK_RESYNC_MS);
