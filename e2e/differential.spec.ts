@@ -147,6 +147,8 @@ const CASES: Case[] = [
   one('Get wrong kind by value', [call('UserService.Get', '[true]')]),
   one('Get field string', [call('UserService.Get', '[{"userid":"7"}]')]),
   one('Get field 1e2', [call('UserService.Get', '[{"userid":1e2}]')]),
+  one('Joined, a time.Time in the reply', [call('UserService.Joined', '[{"userid":7}]')]),
+  one('Joined field string', [call('UserService.Joined', '[{"userid":"7"}]')]),
   one('Add int64 overflow', [call('ServiceA.Add', '[{"X":9223372036854775808}]')]),
   one('Add wraps like int64', [call('ServiceA.Add', '[{"X":9223372036854775807,"Y":1}]')]),
   one('Add first error kept', [call('ServiceA.Add', '[{"X":{"a":1},"Y":"b"}]')]),
@@ -373,7 +375,14 @@ const method = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
-      .constantFrom('ServiceA.Add', 'UserService.Get', 'Demo.Sleep', 'Demo.Fail')
+      .constantFrom(
+        'ServiceA.Add',
+        'ServiceA.Sum',
+        'UserService.Get',
+        'UserService.Joined',
+        'Demo.Sleep',
+        'Demo.Fail',
+      )
       .map((m) => JSON.stringify(m)),
   },
   {

@@ -311,12 +311,17 @@ test.describe('the embedded gob demo server', () => {
     await expect(calls(page).nth(1)).toContainText('answered');
     await expect(response(page).getByText('6', { exact: true })).toBeVisible();
     await expect(response(page)).toContainText('Args{V: [3]int{1, 2, 3}}');
+    // And a time.Time in a reply, read as encoding/json writes it.
+    await page.getByRole('combobox', { name: 'Template' }).selectOption('UserService.Joined');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(calls(page).nth(2)).toContainText('answered');
+    await expect(response(page)).toContainText('"At": "2024-02-29T13:45:30.123456789+08:00"');
 
     // Stopped mid-call, as a crashing server: the call in flight fails, nothing listens.
     await send(page, '{"method":"Demo.Sleep","params":[{"Ms":30000}]}');
-    await expect(calls(page).nth(2)).toContainText('pending');
+    await expect(calls(page).nth(3)).toContainText('pending');
     await page.getByRole('button', { name: 'Stop demo server' }).click();
-    await expect(calls(page).nth(2)).toContainText('failed');
+    await expect(calls(page).nth(3)).toContainText('failed');
     await page.getByRole('button', { name: 'Start demo server' }).click();
     await expect(page.getByRole('button', { name: 'Stop demo server' })).toBeVisible();
   });
@@ -349,6 +354,8 @@ test.describe('the embedded gob demo server', () => {
       '{"method":"ServiceA.Sum","params":[{"V":{"$array":["a","b","c"]}}]}',
       '{"method":"ServiceA.Sum","params":[{"V":{"$array":[9223372036854775807,1,0]}}]}',
       '{"method":"ServiceA.Sum","params":[{"V":{"$array":[0,0,0]}}]}',
+      '{"method":"UserService.Joined","params":[{"UserId":7}]}',
+      '{"method":"UserService.Joined","params":[{"userid":7}]}',
     ];
     const answers = async (port: number) => {
       const codec = new GobRpcCodec();
@@ -393,5 +400,6 @@ test.describe('the embedded gob demo server', () => {
     expect(go['8']?.[1]).toBe('gob: wrong type (int) for received field Args.X');
     expect(go['18']).toEqual(['6', null]);
     expect(go['19']?.[1]).toBe('gob: wrong type ([3]int) for received field Args.V');
+    expect(go['24']?.[0]).toContain('"At": "2024-02-29T13:45:30.123456789+08:00"');
   });
 });

@@ -167,6 +167,18 @@ describe('the gob demo server (rpc.ServeConn)', () => {
     });
   });
 
+  it('answers UserService.Joined with a time.Time, which the page reads as encoding/json writes it', async () => {
+    server = await startDemoGobServer({ host: '127.0.0.1', port: 0 });
+    const { replies } = await exchange(
+      server.port,
+      calls('{"method":"UserService.Joined","params":[{"UserId":7}]}'),
+      1,
+    );
+    expect(byId(replies)).toEqual({
+      '0': ['{\n  "UserId": 7,\n  "At": "2024-02-29T13:45:30.123456789+08:00"\n}', null],
+    });
+  });
+
   it('fills a Go array only from an array of its length and element kind, as Go 1.19 does', async () => {
     server = await startDemoGobServer({ host: '127.0.0.1', port: 0 });
     const encoder = new GobEncoder();

@@ -32,13 +32,16 @@ const INVALID_REQUEST: { type: GobType; value: JsonValue } = {
 
 const encoder = new TextEncoder();
 
-/** A method's result as a gob type and value: ints, strings and structs of them, by Go names. */
+/** A method's result as a gob type and value: ints, strings, times and structs of them, by Go names. */
 function gobValue(result: GoEncodable): { type: GobType; value: JsonValue } {
   switch (result.type) {
     case 'int':
       return { type: { kind: 'int' }, value: new LosslessNumber(result.value.toString()) };
     case 'string':
       return { type: { kind: 'string' }, value: result.value };
+    // A GobEncoder: its bytes are time.MarshalBinary's, written from the same RFC 3339 text.
+    case 'time':
+      return { type: { kind: 'time' }, value: result.value };
     case 'struct': {
       const fields = result.fields.map(([json, field, go]) => ({
         name: go ?? json,

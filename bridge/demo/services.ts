@@ -1,6 +1,7 @@
 /**
- * The demo's services, the same as e2e/go-server: names, Go types (for Go's
- * error texts) and behaviour.
+ * The demo's services, as e2e/go-server has them (all but UserService.When,
+ * whose time.Time argument would need Go's time parsing and its error texts):
+ * names, Go types (for Go's error texts) and behaviour.
  */
 
 import type { GoStruct, GoStructType } from './go-json/decode';
@@ -36,6 +37,9 @@ const USERSERVICE_ARGS: GoStructType = {
   qualifiedName: 'userservice.Args',
   fields: [{ json: 'userid', go: 'UserId', type: { kind: 'int' } }],
 };
+
+/** When UserService.Joined says every user joined: nanoseconds and a +08:00 zone, as e2e/go-server. */
+const JOINED_AT = '2024-02-29T13:45:30.123456789+08:00';
 
 const SLEEP_ARGS: GoStructType = {
   kind: 'struct',
@@ -90,6 +94,22 @@ export function createServices(sleep: Sleep): Services {
                   ['code', { type: 'int', value: 1n }, 'Code'],
                   ['message', { type: 'string', value: 'success' }, 'Message'],
                   ['data', { type: 'string', value: `userid = ${intArg(args, 'userid')}` }, 'Data'],
+                ],
+              },
+            }),
+          },
+        ],
+        [
+          'Joined',
+          {
+            argType: USERSERVICE_ARGS,
+            call: async (args) => ({
+              result: {
+                type: 'struct',
+                name: 'Joined',
+                fields: [
+                  ['userid', { type: 'int', value: intArg(args, 'userid') }, 'UserId'],
+                  ['at', { type: 'time', value: JOINED_AT }, 'At'],
                 ],
               },
             }),

@@ -10,6 +10,8 @@ export type GoEncodable =
   | { type: 'int'; value: bigint }
   | { type: 'string'; value: string }
   | { type: 'null' }
+  /** A time.Time as its MarshalJSON writes it: RFC 3339, nanoseconds without trailing zeros. */
+  | { type: 'time'; value: string }
   /** json.RawMessage: already valid JSON, compacted on the way out. */
   | { type: 'raw'; value: Uint8Array }
   /**
@@ -35,6 +37,7 @@ export function encode(value: GoEncodable): Uint8Array {
     case 'int':
       return goString(value.value.toString());
     case 'string':
+    case 'time':
       return encodeString(goString(value.value));
     case 'null':
       return goString('null');

@@ -14,6 +14,7 @@ const UNKNOWN_ZH = '不存在的方法';
 export const REQUEST_TEMPLATES: readonly RequestTemplate[] = [
   { name: 'ServiceA.Add 10+20', text: request('ServiceA.Add', { X: 10, Y: 20 }) },
   { name: 'UserService.Get', text: request('UserService.Get', { userid: 1 }) },
+  { name: 'UserService.Joined', text: request('UserService.Joined', { userid: 1 }) },
   { name: 'Demo.Sleep', text: request('Demo.Sleep', { Ms: 300 }) },
   { name: 'Demo.Sleep burst', zh: BURST_ZH, text: request('Demo.Sleep', { Ms: '{{(N-i)*40}}' }) },
   { name: 'Demo.Fail', text: request('Demo.Fail', { Message: 'disk full' }) },
@@ -64,6 +65,7 @@ export const V2_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
 export const GOB_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
   { name: 'ServiceA.Add 10+20', text: request('ServiceA.Add', { X: 10, Y: 20 }) },
   { name: 'UserService.Get', text: request('UserService.Get', { UserId: 1 }) },
+  { name: 'UserService.Joined', text: request('UserService.Joined', { UserId: 1 }) },
   { name: 'Demo.Sleep', text: request('Demo.Sleep', { Ms: 300 }) },
   { name: 'Demo.Sleep burst', zh: BURST_ZH, text: request('Demo.Sleep', { Ms: '{{(N-i)*40}}' }) },
   { name: 'Demo.Fail', text: request('Demo.Fail', { Message: 'disk full' }) },
