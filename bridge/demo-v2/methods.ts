@@ -1,7 +1,9 @@
 /**
  * The demo's services spoken as JSON-RPC 2.0: the methods and results of
- * bridge/demo/services.ts (and e2e/go-server) but ServiceA.Sum, whose Go array
- * is a lesson of gob's, with the 2.0 way of failing: error objects with a code, a message and data saying what was wrong.
+ * bridge/demo/services.ts (and e2e/go-server) but ServiceA.Sum and
+ * UserService.Joined, whose Go array and time.Time are lessons of Go's codecs,
+ * with the 2.0 way of failing: error objects with a code, a message and data
+ * saying what was wrong.
  */
 
 import {

@@ -62,7 +62,7 @@ export type CallStamps = {
 export type ClockEstimate = {
   offsetMs: number;
   uncertaintyMs: number;
-  /** How many exchanges the estimate is drawn from. */
+  /** How many exchanges it was chosen from when last told (one that reads the same is not told again, CK5). */
   samples: number;
   /** Page clock time of the exchange the estimate rests on. */
   measuredAt: number;
