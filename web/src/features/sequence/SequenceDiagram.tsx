@@ -3,6 +3,7 @@ import {
   type MouseEvent,
   memo,
   type RefObject,
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -68,17 +69,29 @@ const MIN_SPAN_MS = 1;
 const BREAK_PX = 22;
 /** A break's label is drawn when the break is at least this tall, px. */
 const BREAK_LABEL_PX = 12;
+/**
+ * Calls one redraw lays out at most (about 15 ms of work in a burst); a redraw after more answers than
+ * this leaves the rest to the next, so a burst's redraw is a few short tasks, not one long one.
+ */
+const LAYOUTS_PER_REDRAW = 1_500;
 
 export function SequenceDiagram() {
   // What the last redraw took, from render to paint, ms: it sets the pace of the next.
   const redrawMs = useRef(0);
-  const items = usePacedCalls(useApp().calls, redrawMs);
-  return <SequenceView items={items} redrawMs={redrawMs} />;
+  const [items, catchUp] = usePacedCalls(useApp().calls, redrawMs);
+  return <SequenceView items={items} redrawMs={redrawMs} catchUp={catchUp} />;
 }
 
-/** The calls, a new list at most as often as redraw-budget.ts allows. */
-function usePacedCalls(calls: CallsStore, redrawMs: RefObject<number>): readonly Call[] {
+/**
+ * The calls, a new list at most as often as redraw-budget.ts allows; and a way to have the
+ * same calls again at once, for a redraw that stopped at its budget to go on.
+ */
+function usePacedCalls(
+  calls: CallsStore,
+  redrawMs: RefObject<number>,
+): [readonly Call[], () => void] {
   const [items, setItems] = useState(() => calls.getState().calls);
+  const catchUp = useCallback(() => setItems((list) => list.slice()), []);
   useEffect(() => {
     setItems(calls.getState().calls);
     return paceUpdates({
@@ -92,15 +105,18 @@ function usePacedCalls(calls: CallsStore, redrawMs: RefObject<number>): readonly
       deliver: setItems,
     });
   }, [calls, redrawMs]);
-  return items;
+  return [items, catchUp];
 }
 
 const SequenceView = memo(function SequenceView({
   items,
   redrawMs,
+  catchUp,
 }: {
   items: readonly Call[];
   redrawMs: RefObject<number>;
+  /** Hands the same calls back as a new list, so the model's next build goes on where this one stopped. */
+  catchUp: () => void;
 }) {
   const renderStart = performance.now();
   const { calls, connection, playback, settings } = useApp();
@@ -133,9 +149,14 @@ const SequenceView = memo(function SequenceView({
             call.clock ? (axis.shifts.get(call.clock.offsetMs) ?? 0) : 0,
           ),
         axis,
+        LAYOUTS_PER_REDRAW,
       ),
     [build, items, axis],
   );
+  // A build that stopped at its budget goes on in the next task, after this one is painted.
+  useEffect(() => {
+    if (!model.complete) catchUp();
+  }, [model, catchUp]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);

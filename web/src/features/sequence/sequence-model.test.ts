@@ -87,7 +87,7 @@ describe('the sequence model', () => {
     expect(build(calls, timeline, null).byKey.get('c1')?.activation?.end).toBe(50);
   });
 
-  it('building after calls were answered, sent, shifted or forgotten equals building afresh (property)', () => {
+  it('building after calls were answered, sent, shifted or forgotten equals building afresh, with or without a budget (property)', () => {
     const op = fc.record({
       kind: fc.constantFrom('answer', 'send', 'unsent', 'forget', 'clock', 'nothing'),
       pick: fc.nat(),
@@ -109,7 +109,8 @@ describe('the sequence model', () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(op, { maxLength: 5 }), { minLength: 1, maxLength: 10 }),
-        (steps) => {
+        fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+        (steps, budget) => {
           const build = createSequenceModelBuilder<TestCall>();
           let clock = { offsetMs: 0 };
           const unsent = new Set<string>();
@@ -141,13 +142,48 @@ describe('the sequence model', () => {
                 calls = calls.map((c, j) => (j === i ? answered : c));
               }
             }
-            const again = shown(build(calls, shifted, clock));
-            const afresh = shown(createSequenceModelBuilder<TestCall>()(calls, shifted, clock));
-            expect(again).toEqual(afresh);
+            // With a budget, a build may stop short; the calls then change before the next goes on.
+            const built = build(calls, shifted, clock, budget);
+            const afresh = createSequenceModelBuilder<TestCall>()(calls, shifted, clock);
+            if (built.complete) expect(shown(built)).toEqual(shown(afresh));
           }
+          let last = build(calls, shifted, clock, budget);
+          for (let i = 0; !last.complete && i < 100; i++)
+            last = build(calls, shifted, clock, budget);
+          expect(shown(last)).toEqual(
+            shown(createSequenceModelBuilder<TestCall>()(calls, shifted, clock)),
+          );
         },
       ),
       { seed: 20261201, numRuns: 500 },
     );
+  });
+
+  it('a build stops at its budget, the next goes on where it stopped, and the last equals one built at once', () => {
+    const build = createSequenceModelBuilder<TestCall>();
+    let laidOut = 0;
+    const counted = (c: TestCall) => {
+      laidOut += 1;
+      return timeline(c);
+    };
+    const calls = Array.from({ length: 7 }, (_, i) => call(i, 100 - i));
+    const first = build(calls, counted, null, 3);
+    expect([first.complete, laidOut]).toEqual([false, 3]);
+    expect(first.layouts.map((l) => l.call.key)).toEqual(['c0', 'c1', 'c2']);
+    expect(first.extent?.end).toBeCloseTo(100.2);
+    // An answer among the calls already laid out is laid out again, and counts against the budget.
+    const answeredAgain = calls.map((c, i) => (i === 1 ? { ...c, answerAt: 150 } : c));
+    const second = build(answeredAgain, counted, null, 3);
+    expect([second.complete, laidOut]).toEqual([false, 6]);
+    expect(second.layouts.map((l) => l.call.key)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
+    const last = build(answeredAgain, counted, null, 3);
+    expect([last.complete, laidOut]).toEqual([true, 8]);
+    const afresh = createSequenceModelBuilder<TestCall>()(answeredAgain, timeline, null);
+    expect(last.layouts.map((l) => [l.call.key, l.activation?.end])).toEqual(
+      afresh.layouts.map((l) => [l.call.key, l.activation?.end]),
+    );
+    expect(new Map(last.lanes)).toEqual(new Map(afresh.lanes));
+    expect(new Map(last.overtakes)).toEqual(new Map(afresh.overtakes));
+    expect(last.extent).toEqual(afresh.extent);
   });
 });

@@ -22,6 +22,8 @@ export type SequenceModel = {
   extent: { start: number; end: number } | null;
   /** The calls by time, to find those in view without walking them all. */
   index: TimeIndex;
+  /** False when the build stopped at its budget: the calls after the last one laid out wait for the next. */
+  complete: boolean;
 };
 
 type Laid = { clock: unknown; layout: CallLayout; span: CallSpan };
@@ -56,6 +58,11 @@ const nothingBuilt = (): Built => ({
  * before it), so a redraw in a burst of 10,000 walks the calls answered or
  * sent since the last, not all. `byKey`, `lanes` and `overtakes` are the
  * builder's own maps, and change with its next build.
+ *
+ * A build lays out at most `budget` calls and leaves the rest out of the
+ * model (`complete` false); the next build, of the same or a longer list,
+ * goes on from there. So a redraw after thousands of answers costs one task
+ * per budget, not one task for all of them.
  */
 export function createSequenceModelBuilder<T extends CallIdentity>() {
   const cache = new WeakMap<T, Laid>();
@@ -67,6 +74,7 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
     calls: readonly T[],
     timeline: (call: T) => StepTime[],
     clock: unknown,
+    budget = Number.POSITIVE_INFINITY,
   ): SequenceModel => {
     const before = last ?? nothingBuilt();
     let same = 0;
@@ -84,10 +92,17 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
     const activationsBefore = new Int32Array(calls.length + 1);
     layoutsBefore.set(before.layoutsBefore.subarray(0, same + 1));
     activationsBefore.set(before.activationsBefore.subarray(0, same + 1));
+    let end = calls.length;
+    let laidOut = 0;
     for (let i = same; i < calls.length; i += 1) {
       const call = calls[i] as T;
       let laid = cache.get(call);
       if (!laid || laid.clock !== clock) {
+        if (laidOut >= budget) {
+          end = i;
+          break;
+        }
+        laidOut += 1;
         const layout = layoutCall(call, timeline(call));
         laid = { clock, layout, span: callSpan(layout) };
         cache.set(call, laid);
@@ -104,7 +119,7 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
     }
     // A copy: the next build compares against these calls, even if the caller reuses its array.
     last = {
-      calls: calls.slice(),
+      calls: calls.slice(0, end),
       clock,
       layouts,
       spans,
@@ -123,6 +138,7 @@ export function createSequenceModelBuilder<T extends CallIdentity>() {
       overtakes,
       extent: index.extent,
       index,
+      complete: end === calls.length,
     };
   };
 }
