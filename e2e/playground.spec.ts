@@ -117,7 +117,7 @@ test.describe('the playground against real servers', () => {
     page,
     app,
   }) => {
-    // The column ran 9 px past the window, so the page scrolled, and the call list was 66 px tall.
+    // The column ran 9 px past the window, so the page scrolled, and the call list's frame was 70 px tall.
     await page.setViewportSize({ width: 1280, height: 720 });
     await connect(page, `${app.demo.host}:${app.demo.port}`);
     await typeRequest(page, '{"method":"ServiceA.Add","params":[{"X":1,"Y":2}]}');
