@@ -16,7 +16,7 @@ import { callStepTimes } from '../../playback/call-timeline';
 import { animationFrames } from '../../playback/ticker';
 import type { Call, CallsStore } from '../../stores/calls-store';
 import { paceUpdates } from '../../stores/pace-updates';
-import { LABEL_PX, labelHeight, labelPosition } from './call-label';
+import { LABEL_PX, labelHeight, labelLeft, labelY } from './call-label';
 import { findIdleBreaks, idleTotal } from './idle-breaks';
 import { placeLoads, shiftTimes } from './page-loads';
 import { redrawIntervalMs } from './redraw-budget';
@@ -38,7 +38,14 @@ import {
 } from './sequence-layout';
 import { createSequenceModelBuilder } from './sequence-model';
 import { SEQUENCE_TEXT } from './sequence-text';
-import { densityOf, inView, isDense, labelAnchors, layoutsInWindow } from './sequence-visible';
+import {
+  densityOf,
+  inView,
+  isDense,
+  type LabelAnchor,
+  labelAnchors,
+  layoutsInWindow,
+} from './sequence-visible';
 import './sequence.css';
 
 /** Room left and right of the outer lifelines, px. */
@@ -251,19 +258,24 @@ const SequenceView = memo(function SequenceView({
   /** Calls that get a label (spaced out) and named, focusable arrows (and always the selected one). */
   const labelled = useMemo(() => {
     const anchors = labelAnchors(visible.layouts, from, to);
-    const placed = anchors.map((a) => ({
-      anchor: a.anchor,
-      at: labelPosition(
-        a.request && arrowSegment(a.request, geometry),
-        a.answer && arrowSegment(a.answer, geometry),
-        labelHeight(labelPx),
-      ),
+    // The page-side legs have no lane ends: they run between the two lifelines.
+    const room = {
+      pageX: geometry.x.get('page') ?? 0,
+      bridgeX: geometry.x.get('bridge') ?? 0,
+      height: labelHeight(labelPx),
+    };
+    const y = (t: number | undefined) =>
+      t === undefined ? Number.NaN : timeToY(t, geometry.scale);
+    const ys = new Float64Array(anchors.length);
+    for (let i = 0; i < anchors.length; i += 1) {
+      const { request, answer } = anchors[i] as LabelAnchor;
+      ys[i] = labelY(room, y(request?.start), y(request?.end), y(answer?.start), y(answer?.end));
+    }
+    const x = labelLeft(room);
+    const labels = spacedLabels(ys, room.height + LABEL_SPACING_PX).map((i) => ({
+      anchor: (anchors[i] as LabelAnchor).anchor,
+      at: { x, y: ys[i] as number },
     }));
-    const labels = spacedLabels(
-      placed,
-      (label) => label.at.y,
-      labelHeight(labelPx) + LABEL_SPACING_PX,
-    );
     const kept = labels.map((label) => label.anchor);
     // Few calls in view: every arrow is named. A crowd: each labelled call's labelled arrow
     // (the rest are reached by click or through the call list), and the selected call's.

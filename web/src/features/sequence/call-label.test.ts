@@ -1,17 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LABEL_PAD_PX, LABEL_PX, labelHeight, labelPosition } from './call-label';
+import { LABEL_PAD_PX, LABEL_PX, labelHeight, labelLeft, labelY } from './call-label';
 import type { Segment } from './sequence-layout';
 
 const PAGE_X = 40;
 const BRIDGE_X = 125;
 const H = labelHeight(LABEL_PX.normal);
+const ROOM = { pageX: PAGE_X, bridgeX: BRIDGE_X, height: H };
 
 /** The page-side legs of a call: sent at `sent`, at the bridge from `atBridge` to `leftBridge`, back at `back` (px). */
 function legs(sent: number, atBridge: number, leftBridge: number, back: number) {
   const request: Segment = { x1: PAGE_X, y1: sent, x2: BRIDGE_X, y2: atBridge };
   const answer: Segment = { x1: BRIDGE_X, y1: leftBridge, x2: PAGE_X, y2: back };
   return { request, answer };
+}
+
+/** The label's left edge and centre for the legs in view, given as segments. */
+function labelPosition(request: Segment | undefined, answer: Segment | undefined) {
+  const y = labelY(
+    ROOM,
+    request?.y1 ?? Number.NaN,
+    request?.y2 ?? Number.NaN,
+    answer?.y1 ?? Number.NaN,
+    answer?.y2 ?? Number.NaN,
+  );
+  return { x: labelLeft(ROOM), y };
 }
 
 const yAt = (s: Segment, x: number) => s.y1 + ((x - s.x1) / (s.x2 - s.x1)) * (s.y2 - s.y1);
@@ -26,11 +39,11 @@ function room(at: { x: number; y: number }, leg: Segment, side: 'above' | 'below
   return least;
 }
 
-describe('labelPosition', () => {
+describe('labelY', () => {
   it('puts the label right of the page, inside the loop, clear of both legs', () => {
     // The shape the page draws for a clicked call: a long leg each side, the bridge's part short.
     const { request, answer } = legs(100, 118, 132, 160);
-    const at = labelPosition(request, answer, H);
+    const at = labelPosition(request, answer);
     expect(at.x).toBe(PAGE_X + LABEL_PAD_PX);
     expect(at.y).toBe(125);
     expect(room(at, request, 'below')).toBeGreaterThanOrEqual(0);
@@ -48,7 +61,7 @@ describe('labelPosition', () => {
           const atBridge = sent + toBridge;
           const leftBridge = atBridge + inside;
           const { request, answer } = legs(sent, atBridge, leftBridge, leftBridge + toPage);
-          const at = labelPosition(request, answer, H);
+          const at = labelPosition(request, answer);
           const left = PAGE_X + LABEL_PAD_PX;
           const narrowest = Math.min(
             yAt(answer, left) - yAt(request, left),
@@ -64,9 +77,9 @@ describe('labelPosition', () => {
 
   it('sits under the request of a call still in flight, and over the answer of one whose request is out of view', () => {
     const { request, answer } = legs(100, 140, 150, 200);
-    const sending = labelPosition(request, undefined, H);
+    const sending = labelPosition(request, undefined);
     expect(room(sending, request, 'below')).toBe(LABEL_PAD_PX);
-    const answered = labelPosition(undefined, answer, H);
+    const answered = labelPosition(undefined, answer);
     expect(answered.x).toBe(PAGE_X + LABEL_PAD_PX);
     expect(room(answered, answer, 'above')).toBe(LABEL_PAD_PX);
   });

@@ -194,9 +194,11 @@ describe('geometry', () => {
     expect(hitBand({ x1: 3, y1: 3, x2: 3, y2: 3 }, 1)).toBe('2.0,4.0 4.0,4.0 4.0,2.0 2.0,2.0');
   });
 
-  it('keeps labels at least the given gap apart', () => {
-    const ys = [0, 3, 10, 11, 25, 30];
-    expect(spacedLabels(ys, (y) => y, 10)).toEqual([0, 10, 25]);
+  it('keeps labels at least the given gap apart, walking down the page', () => {
+    const ys = Float64Array.of(0, 3, 10, 11, 25, 30);
+    expect(spacedLabels(ys, 10)).toEqual([0, 2, 4]);
+    // Given out of order, kept in order down the page; of two at one y, the first given.
+    expect(spacedLabels(Float64Array.of(25, 11, 0, 10, 10, 3), 10)).toEqual([2, 3, 0]);
   });
 });
 

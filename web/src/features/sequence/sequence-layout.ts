@@ -287,22 +287,23 @@ export const laneGap = (laneCount: number, laneRoom: number, maxGap: number): nu
   laneCount <= 1 ? maxGap : Math.min(maxGap, laneRoom / (laneCount - 1));
 
 /**
- * Which labels to print: walking down in time, a label is kept when it is at
- * least `minGapPx` below the last kept one, so a dense burst stays readable.
+ * Which labels to print, as indices into `ys` (each label's y) in order down the page: walking
+ * down, a label is kept when it is at least `minGapPx` below the last kept one, so a dense
+ * burst stays readable. Numbers, not an object per label: every call in view has one.
  */
-export function spacedLabels<T>(
-  items: readonly T[],
-  y: (item: T) => number,
-  minGapPx: number,
-): T[] {
-  // Each y once: a comparator asking y() would ask it n log n times for thousands of calls.
-  const sorted = items.map((item) => ({ item, y: y(item) })).sort((a, b) => a.y - b.y);
-  const kept: T[] = [];
+export function spacedLabels(ys: Float64Array, minGapPx: number): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < ys.length; i += 1) order.push(i);
+  // An array's sort, not a typed array's: it is stable, and about one pass over labels given
+  // nearly in order down the page, as calls are.
+  order.sort((i, j) => (ys[i] as number) - (ys[j] as number));
+  const kept: number[] = [];
   let last = Number.NEGATIVE_INFINITY;
-  for (const entry of sorted) {
-    if (entry.y - last >= minGapPx) {
-      kept.push(entry.item);
-      last = entry.y;
+  for (const i of order) {
+    const y = ys[i] as number;
+    if (y - last >= minGapPx) {
+      kept.push(i);
+      last = y;
     }
   }
   return kept;
