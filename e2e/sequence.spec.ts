@@ -55,6 +55,9 @@ test.describe('the sequence diagram', () => {
     await expect(crossingArrow(page, 0, 'Service → Server stub')).not.toHaveAccessibleName(
       /overtook/,
     );
+    // Every bar here was reported by the server: the legend says so, and nothing of dashes.
+    await expect(sequence(page).getByText(/^solid bar: time inside the service/)).toBeVisible();
+    await expect(sequence(page)).not.toContainText('dashed');
   });
 
   test('a black-box Go server: the answers cross too, on the inferred span', async ({
@@ -68,6 +71,11 @@ test.describe('the sequence diagram', () => {
     );
     await expect(crossingArrow(page, 0, 'Server → Bridge')).not.toHaveAccessibleName(/overtook/);
     await expect(sequence(page).getByRole('button', { name: /Server stub/ })).toHaveCount(0);
+    // The legend explains the bars drawn: dashed, inferred ones only.
+    await expect(
+      sequence(page).getByText(/^dashed: time inside a server not observed/),
+    ).toBeVisible();
+    await expect(sequence(page)).not.toContainText('solid bar');
   });
 
   test('clicking an arrow selects its call in the list and the response', async ({ page, app }) => {
@@ -255,7 +263,7 @@ test.describe('the sequence diagram', () => {
         expect(box && diagram).toBeTruthy();
         if (box && diagram) expect(box.y + box.height).toBeLessThanOrEqual(diagram.y);
       }
-      await expect(sequence(page).getByText(/^dashed: time inside a server/)).toBeInViewport({
+      await expect(sequence(page).getByText(/^solid bar: time inside the service/)).toBeInViewport({
         ratio: 1,
       });
       // The stage under the header scrolls; the page itself still does not.

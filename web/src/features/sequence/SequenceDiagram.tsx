@@ -228,9 +228,16 @@ const SequenceView = memo(function SequenceView({
   const visible = useMemo(() => {
     const layouts = layoutsInWindow(model.index, from, to);
     let arrowCount = 0;
-    for (const layout of layouts) arrowCount += layout.arrows.length;
+    // Which kinds of bar the legend explains: those in view.
+    let observed = false;
+    let inferred = false;
+    for (const layout of layouts) {
+      arrowCount += layout.arrows.length;
+      if (layout.activation?.inferred) inferred = true;
+      else if (layout.activation) observed = true;
+    }
     const dense = isDense(arrowCount, viewport.height, model.lifelines.length, ARROWS_PER_ROW);
-    return { layouts, dense };
+    return { layouts, dense, observed, inferred };
   }, [model, from, to, viewport.height]);
 
   // Denser than the pixels: shades per band, and only the selected call's own arrows on top.
@@ -553,7 +560,11 @@ const SequenceView = memo(function SequenceView({
         </div>
         <div style={{ height: contentHeight - viewport.height }} />
       </div>
-      <p className="sequence-legend">{text.inferred}</p>
+      <p className="sequence-legend">
+        {[visible.observed && text.observed, visible.inferred && text.inferred]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
       {painted.density && <p className="sequence-legend">{text.dense}</p>}
     </section>
   );

@@ -10,6 +10,8 @@ export type SequenceText = {
   zoomOut: string;
   fit: string;
   empty: string;
+  /** The legend of a glass-box server's bars, shown while one is in view; `inferred` likewise. */
+  observed: string;
   inferred: string;
   /** Shown while arrows are too dense to draw one by one. */
   dense: string;
@@ -59,6 +61,7 @@ export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
     zoomOut: 'Zoom out',
     fit: 'Fit all',
     empty: 'Send a call to see its messages here.',
+    observed: 'solid bar: time inside the service, as the demo server reported it',
     inferred: 'dashed: time inside a server not observed, only last byte written → first byte back',
     dense:
       'Too many messages to draw one by one: shaded by how many pass (blue requests, green answers), the grey bar as wide as the calls inside the server. Zoom in, or select a call, to see its arrows.',
@@ -91,6 +94,7 @@ export const SEQUENCE_TEXT: Record<Language, SequenceText> = {
     zoomOut: '缩小',
     fit: '全部显示',
     empty: '发送一个调用，它的消息会显示在这里。',
+    observed: '实线条：服务内部的时间，由演示服务器报告',
     inferred: '虚线：服务器内部的时间未被观测，只知道最后一个字节写出 → 第一个字节返回',
     dense:
       '消息太多，无法逐条画出：颜色越深经过的消息越多（蓝色为请求，绿色为回复），灰条的宽度表示服务器内的调用数。放大或选中一个调用可以看到它的箭头。',
