@@ -399,6 +399,68 @@ test.describe('the twelve steps', () => {
     if (timeline && stepsBox) {
       expect(timeline.x + timeline.width).toBeLessThanOrEqual(stepsBox.x + stepsBox.width);
     }
+
+    // The heads are read from the back of the room too.
+    const titleSize = (name: string) =>
+      page
+        .getByRole('heading', { name, exact: true, level: 2 })
+        .evaluate((e) => getComputedStyle(e).fontSize);
+    expect(await titleSize('Steps')).toBe('19px');
+    expect(await titleSize('Sequence')).toBe('19px');
+  });
+
+  test('a prediction on a 720p projector: its input, its button and the outcome stay whole and inside the Steps view', async ({
+    page,
+    app,
+  }) => {
+    // The Predict button wrapped under its input, and the step's timing line sank under the step buttons.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await sendAdd(page);
+    await page.getByRole('button', { name: 'Projection mode' }).click();
+    const prediction = page.getByRole('region', { name: 'Prediction' });
+    const input = prediction.getByRole('textbox', { name: 'Predict the next reply’s id' });
+    const predict = prediction.getByRole('button', { name: 'Predict', exact: true });
+    const box = async (locator: Locator) => {
+      const b = await locator.boundingBox();
+      if (!b) throw new Error('not laid out');
+      return b;
+    };
+    const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+    const within = async (locator: Locator) => {
+      const [inner, outer] = [await box(locator), await box(steps(page))];
+      expect(inner.x).toBeGreaterThanOrEqual(outer.x);
+      expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width);
+    };
+    const apart = async () => {
+      // The timing line of the current step sits above the step buttons, not under them.
+      const times = await box(current(page).getByText(/from call start/));
+      const chip = await box(steps(page).getByRole('button', { name: /^Step 1:/ }));
+      expect(times.y + times.height).toBeLessThanOrEqual(chip.y);
+    };
+    await input.fill('5');
+    expect(Math.abs(middle(await box(predict)) - middle(await box(input)))).toBeLessThan(4);
+    await within(predict);
+    await apart();
+
+    await predict.click();
+    // The composer is hidden while projecting: the call is sent out of it.
+    const projection = page.getByRole('button', { name: 'Projection mode' });
+    await projection.click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await projection.click();
+    await expect(prediction).toContainText('Not this time: you said 5');
+    const again = prediction.getByRole('button', { name: 'Predict again' });
+    await within(again);
+    await within(prediction.getByText(/^Not this time/));
+    // On one line: two lines of its words would be more than twice its font's size tall.
+    const [height, fontPx] = await again.evaluate((e) => [
+      e.getBoundingClientRect().height,
+      Number.parseFloat(getComputedStyle(e).fontSize),
+    ]);
+    expect(height).toBeLessThan(2 * fontPx);
+    await apart();
+    await expect(steps(page).getByRole('button', { name: 'Shortcuts (?)' })).toBeInViewport();
   });
 
   test('Sequence and Wire take turns under the Steps view as tabs, by mouse or arrow keys', async ({

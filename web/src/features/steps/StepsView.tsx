@@ -66,8 +66,8 @@ export function StepsView({ aside }: { aside?: ReactNode }) {
         <h2 className="panel-title" id="steps-title">
           {t.steps}
         </h2>
-        {aside && <div className="steps-aside">{aside}</div>}
         {call && <span className="panel-note">{t.callLabel(call.method, call.idText)}</span>}
+        {aside && <div className="steps-aside">{aside}</div>}
         <button
           type="button"
           className="button shortcuts-button"
