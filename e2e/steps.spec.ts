@@ -407,6 +407,9 @@ test.describe('the twelve steps', () => {
         .evaluate((e) => getComputedStyle(e).fontSize);
     expect(await titleSize('Steps')).toBe('19px');
     expect(await titleSize('Sequence')).toBe('19px');
+    // The twelve-step diagram is laid out for its half of the screen: its names were 11 px tall.
+    const actor = await steps(page).getByText('Client stub', { exact: true }).boundingBox();
+    expect(actor?.height).toBeGreaterThanOrEqual(15);
   });
 
   test('a prediction on a 720p projector: its input, its button and the outcome stay whole and inside the Steps view', async ({

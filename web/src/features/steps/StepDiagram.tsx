@@ -1,23 +1,26 @@
+import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../../../../shared/language';
 import type { StepNumber } from '../../../../shared/steps/call-stamps';
 import { ACTOR_NAMES, ACTORS, stepEntry } from '../../../../shared/steps/step-catalogue';
 import {
   ACTOR_HEIGHT,
   ACTOR_TOP,
+  actorWidth,
   actorX,
   DIAGRAM_HEIGHT,
   DIAGRAM_WIDTH,
   messagePoint,
+  NARROWEST_WIDTH,
   REPLY_LANE_Y,
   REQUEST_LANE_Y,
 } from './diagram-geometry';
 
-const ACTOR_WIDTH = 160;
-
 /**
  * The five actors left to right, the request lane (→) and the reply lane (←),
  * and the message where the playhead puts it. `blackBox` draws steps 4–9 as
- * one span nobody saw inside.
+ * one span nobody saw inside. With `fit` (projection mode) it is laid out as
+ * wide as it is drawn, down to NARROWEST_WIDTH, so that on a projector's half
+ * screen its names keep their size rather than shrink with the whole.
  */
 export function StepDiagram(props: {
   position: number;
@@ -26,16 +29,32 @@ export function StepDiagram(props: {
   blackBox: boolean;
   label: string;
   blackBoxLabel: string;
+  fit: boolean;
 }) {
   const { position, step, language, blackBox } = props;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [drawnWidth, setDrawnWidth] = useState(DIAGRAM_WIDTH);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const observer = new ResizeObserver(() => setDrawnWidth(svg.clientWidth || DIAGRAM_WIDTH));
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
+  const width = props.fit
+    ? Math.round(Math.min(DIAGRAM_WIDTH, Math.max(NARROWEST_WIDTH, drawnWidth)))
+    : DIAGRAM_WIDTH;
+  const x = (actor: Parameters<typeof actorX>[0]) => actorX(actor, width);
+  const boxWidth = actorWidth(width);
   const entry = stepEntry(step);
-  const message = messagePoint(position);
-  const serverLeft = actorX('server-stub') - ACTOR_WIDTH / 2 - 10;
-  const serverRight = actorX('service') + ACTOR_WIDTH / 2 + 10;
+  const message = messagePoint(position, width);
+  const serverLeft = x('server-stub') - boxWidth / 2 - 10;
+  const serverRight = x('service') + boxWidth / 2 + 10;
   return (
     <svg
+      ref={svgRef}
       className="step-diagram"
-      viewBox={`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`}
+      viewBox={`0 0 ${width} ${DIAGRAM_HEIGHT}`}
       role="img"
       aria-label={props.label}
     >
@@ -60,28 +79,28 @@ export function StepDiagram(props: {
         </g>
       )}
       {ACTORS.map((actor) => {
-        const x = actorX(actor);
+        const at = x(actor);
         const active = actor === entry.actor || actor === entry.at;
         return (
           <g key={actor}>
             <line
               className="lifeline"
-              x1={x}
-              x2={x}
+              x1={at}
+              x2={at}
               y1={ACTOR_TOP + ACTOR_HEIGHT}
               y2={DIAGRAM_HEIGHT - 20}
             />
             <rect
               className={active ? 'actor-box active' : 'actor-box'}
-              x={x - ACTOR_WIDTH / 2}
+              x={at - boxWidth / 2}
               y={ACTOR_TOP}
-              width={ACTOR_WIDTH}
+              width={boxWidth}
               height={ACTOR_HEIGHT}
               rx={6}
             />
             <text
               className={active ? 'actor-name active' : 'actor-name'}
-              x={x}
+              x={at}
               y={ACTOR_TOP + ACTOR_HEIGHT / 2 + 6}
               textAnchor="middle"
             >
@@ -92,16 +111,16 @@ export function StepDiagram(props: {
       })}
       <line
         className="lane request"
-        x1={actorX('caller')}
-        x2={actorX('service')}
+        x1={x('caller')}
+        x2={x('service')}
         y1={REQUEST_LANE_Y}
         y2={REQUEST_LANE_Y}
         markerEnd="url(#step-arrow)"
       />
       <line
         className="lane reply"
-        x1={actorX('service')}
-        x2={actorX('caller')}
+        x1={x('service')}
+        x2={x('caller')}
         y1={REPLY_LANE_Y}
         y2={REPLY_LANE_Y}
         markerEnd="url(#step-arrow)"

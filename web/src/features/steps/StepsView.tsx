@@ -24,7 +24,8 @@ import './steps.css';
 export function StepsView({ aside }: { aside?: ReactNode }) {
   const t = useMessages();
   const language = useLanguage();
-  const { calls, connection, playback } = useApp();
+  const { calls, connection, playback, settings } = useApp();
+  const projection = useStore(settings, (s) => s.projection);
   const call = useStore(calls, calls.selectedCall);
   const clock = useStore(connection, (s) => s.clock);
   const { step, position } = useStore(
@@ -88,6 +89,7 @@ export function StepsView({ aside }: { aside?: ReactNode }) {
             blackBox={blackBox}
             label={t.diagram(`${step}. ${now.title}`)}
             blackBoxLabel={t.notObservedSpan}
+            fit={projection}
           />
           <section className="step-now" aria-label={t.currentStep} aria-live="polite">
             <h3 className="step-title">
