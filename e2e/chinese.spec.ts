@@ -32,9 +32,9 @@ test.describe('the page in Chinese', () => {
     await expect(error).toContainText("rpc: can't find service Nope.Add");
     await expect(error).toContainText('类别找不到服务');
     await expect(error).toContainText(
-      '服务器上没有注册这个名字的服务(名字区分大小写)。方法没有运行;在 JSON-RPC 2.0 中这是 -32601 Method not found。',
+      '服务器上没有注册这个名字的服务（名字区分大小写）。方法没有运行；在 JSON-RPC 2.0 中这是 -32601 Method not found。',
     );
-    await expect(error).toContainText('否:服务器在运行方法之前就拒绝了调用');
+    await expect(error).toContainText('否：服务器在运行方法之前就拒绝了调用');
     await expect(error).not.toContainText('No service by that name');
 
     await toEnglish(page);
@@ -43,7 +43,7 @@ test.describe('the page in Chinese', () => {
     await toChinese(page);
     await expect(error).toContainText('disk full');
     await expect(error).toContainText('类别方法自己的错误');
-    await expect(error).toContainText('方法运行了,这个错误是它自己返回的');
+    await expect(error).toContainText('方法运行了，这个错误是它自己返回的');
 
     // What Go will do with an odd request is said before it is sent, in either language.
     await toEnglish(page);
@@ -55,7 +55,7 @@ test.describe('the page in Chinese', () => {
     await toChinese(page);
     const sendZh = page.getByRole('button', { name: '发送', exact: true });
     await expect(sendZh).toHaveAccessibleDescription(
-      '发送之前请注意:"Add" 里没有点:Go 会回答 "rpc: service/method request ill-formed: Add",什么也不运行。请写成 Service.Method。',
+      '发送之前请注意："Add" 里没有点：Go 会回答 "rpc: service/method request ill-formed: Add"，什么也不运行。请写成 Service.Method。',
     );
     // The editor's hover too, Monaco's own words with it.
     await page.getByText('"Add"', { exact: true }).hover();
@@ -82,7 +82,7 @@ test.describe('the page in Chinese', () => {
     await toChinese(page);
     const error = responseZh(page).getByRole('region', { name: '错误' });
     await expect(error).toContainText(
-      '含义-32601 Method not found: 这个方法不存在,或在这台服务器上不可用。',
+      '含义-32601 Method not found：这个方法不存在，或在这台服务器上不可用。',
     );
     await expect(error).not.toContainText('does not exist');
   });
@@ -93,7 +93,7 @@ test.describe('the page in Chinese', () => {
     await page.getByRole('textbox', { name: '目标' }).fill('localhost');
     await page.getByRole('button', { name: '连接', exact: true }).click();
     await expect(page.getByRole('status')).toContainText(
-      '目标:失败 — "localhost" 不是 主机:端口 的形式(例如 127.0.0.1:9000)。',
+      '目标：失败 — "localhost" 不是 主机:端口 的形式（例如 127.0.0.1:9000）。',
     );
   });
 
@@ -122,13 +122,13 @@ test.describe('the page in Chinese', () => {
       await expect(failure).toContainText('详情1 秒内没有回复');
       await expect(failure).toContainText('请试试方言“Go net/rpc gob”');
       await expect(failure).not.toContainText('no answer');
-      await expect(responseZh(page)).toContainText('id 7 已经有调用在途:回复无法区分这些调用');
+      await expect(responseZh(page)).toContainText('id 7 已经有调用在途：回复无法区分这些调用');
 
       // An answer after the timeout is a stray: its kind in Chinese, its reason quoted as the original.
       (await target.firstConnection).write('{"id":7,"result":3,"error":null}\n');
       const stray = page.getByRole('region', { name: '无主回复' }).getByRole('listitem');
-      await expect(stray).toContainText('迟到(调用已超时)');
-      await expect(stray).toContainText('(英文原文)id 7 answers a call already given up');
+      await expect(stray).toContainText('迟到（调用已超时）');
+      await expect(stray).toContainText('（英文原文）id 7 answers a call already given up');
 
       // A parser's finding is quoted, under Chinese words saying it is the original.
       await toEnglish(page);
@@ -136,7 +136,7 @@ test.describe('the page in Chinese', () => {
       await toChinese(page);
       await expect(
         page.getByRole('button', { name: '发送', exact: true }),
-      ).toHaveAccessibleDescription(/^请求无法发送\(英文原文\):The request is not valid JSON/);
+      ).toHaveAccessibleDescription(/^请求无法发送（英文原文）：The request is not valid JSON/);
       await expect(page.getByRole('combobox', { name: '模板' })).toContainText('不存在的方法');
     });
   });

@@ -42,7 +42,7 @@ test.describe('faults at the target', () => {
     // The reason is kept as what happened, so switching language words it anew.
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await expect(page.getByRole('status')).toContainText(
-      `目标:失败 — 127.0.0.1:${port} 上没有程序在监听(连接被拒绝)`,
+      `目标：失败 — 127.0.0.1:${port} 上没有程序在监听（连接被拒绝）`,
     );
   });
 

@@ -334,7 +334,7 @@ test.describe('the playground against real servers', () => {
     await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await expect(page.getByRole('status')).toContainText(
-      '10.0.0.1:80 不在网桥允许的目标之内;如需连接它,请用 --allow 10.0.0.1:80 启动网桥',
+      '10.0.0.1:80 不在网桥允许的目标之内；如需连接它，请用 --allow 10.0.0.1:80 启动网桥',
     );
   });
 

@@ -24,7 +24,7 @@ test('a page without the token is told to open the printed URL', async ({ page, 
   // Told in the page's language: the step to take is what matters most to whoever reads it.
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
   await expect(page.getByRole('status')).toContainText(
-    '网桥:离线 — 这个页面没有出示访问令牌;请打开网桥打印的网址(以 #token=… 结尾)',
+    '网桥：离线 — 这个页面没有出示访问令牌；请打开网桥打印的网址（以 #token=… 结尾）',
   );
 });
 

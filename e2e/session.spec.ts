@@ -171,7 +171,7 @@ test.describe('sessions', () => {
       buffer: Buffer.from('{"format":'),
     });
     await expect(page.getByRole('region', { name: '会话提示' })).toContainText(
-      '没有打开 broken.json。原因(英文原文):the file is not JSON, so it is not a session file。页面上的内容没有改变。',
+      '没有打开 broken.json。原因（英文原文）：the file is not JSON, so it is not a session file。页面上的内容没有改变。',
     );
     await expect(page.getByRole('button', { name: '导出会话' })).toBeVisible();
   });

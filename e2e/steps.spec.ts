@@ -298,7 +298,7 @@ test.describe('the twelve steps', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     const region = page.getByRole('region', { name: '步骤', exact: true });
     const now = region.getByRole('region', { name: '当前步骤' });
-    await expect(now.getByRole('heading')).toContainText('第 1 步,共 12 步');
+    await expect(now.getByRole('heading')).toContainText('第 1 步，共 12 步');
     await expect(now).toContainText('调用方像调用本地函数一样调用 ServiceA.Add');
     await expect(region.getByRole('button', { name: '下一步' })).toBeVisible();
     await region.getByRole('button', { name: '下一步' }).click();
@@ -316,10 +316,10 @@ test.describe('the twelve steps', () => {
 
   test('the whole page speaks Chinese, and still does after a reload', async ({ page, app }) => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-    await expect(page.getByRole('status')).toContainText('网桥:已打开');
+    await expect(page.getByRole('status')).toContainText('网桥：已打开');
     await page.getByRole('textbox', { name: '目标' }).fill(`${app.demo.host}:${app.demo.port}`);
     await page.getByRole('button', { name: '连接', exact: true }).click();
-    await expect(page.getByRole('status')).toContainText('目标:已连接');
+    await expect(page.getByRole('status')).toContainText('目标：已连接');
     await page.getByRole('textbox', { name: '请求' }).click({ force: true });
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(REQUEST);

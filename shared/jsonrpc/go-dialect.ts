@@ -214,15 +214,15 @@ const LINT_WORDS = {
   },
   zh: {
     noDot: (method: string) =>
-      `"${method}" 里没有点:Go 会回答 "rpc: service/method request ill-formed: ${method}",什么也不运行。请写成 Service.Method。`,
+      `"${method}" 里没有点：Go 会回答 "rpc: service/method request ill-formed: ${method}"，什么也不运行。请写成 Service.Method。`,
     noParams:
-      '没有 params:Go 会回答 "jsonrpc: request body missing params",什么也不运行。请发送 "params":[{…}]。',
+      '没有 params：Go 会回答 "jsonrpc: request body missing params"，什么也不运行。请发送 "params":[{…}]。',
     notArray: (kind: string) =>
-      `params 不是数组:Go 会回答 "json: cannot unmarshal ${kind} into Go value of type [1]interface {}",什么也不运行。`,
-    noArgument: 'params 里没有参数:Go 仍会运行方法,参数取零值(每个字段为 0 或 "")。',
+      `params 不是数组：Go 会回答 "json: cannot unmarshal ${kind} into Go value of type [1]interface {}"，什么也不运行。`,
+    noArgument: 'params 里没有参数：Go 仍会运行方法，参数取零值（每个字段为 0 或 ""）。',
     tooMany: (count: number) =>
-      `params 有 ${count} 个元素:Go 只用第一个,忽略其余 ${count - 1} 个。`,
-    version: 'Go 忽略 "jsonrpc",也从不把它发回;它总是用自己的 1.0 风格回答。',
+      `params 有 ${count} 个元素：Go 只用第一个，忽略其余 ${count - 1} 个。`,
+    version: 'Go 忽略 "jsonrpc"，也从不把它发回；它总是用自己的 1.0 风格回答。',
   },
 } satisfies Record<Language, unknown>;
 

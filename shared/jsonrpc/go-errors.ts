@@ -27,7 +27,7 @@ const GO_ERRORS: Array<{ prefix: string } & GoErrorEntry> = [
     ran: false,
     explanation: {
       en: 'No service by that name is registered on the server (names are case-sensitive). Nothing ran; in JSON-RPC 2.0 this is -32601 Method not found.',
-      zh: '服务器上没有注册这个名字的服务(名字区分大小写)。方法没有运行;在 JSON-RPC 2.0 中这是 -32601 Method not found。',
+      zh: '服务器上没有注册这个名字的服务（名字区分大小写）。方法没有运行；在 JSON-RPC 2.0 中这是 -32601 Method not found。',
     },
   },
   {
@@ -36,7 +36,7 @@ const GO_ERRORS: Array<{ prefix: string } & GoErrorEntry> = [
     ran: false,
     explanation: {
       en: 'The service exists but has no exported method by that name (case-sensitive). Nothing ran; in JSON-RPC 2.0 this is -32601 Method not found.',
-      zh: '服务存在,但没有这个名字的导出方法(区分大小写)。方法没有运行;在 JSON-RPC 2.0 中这是 -32601 Method not found。',
+      zh: '服务存在，但没有这个名字的导出方法（区分大小写）。方法没有运行；在 JSON-RPC 2.0 中这是 -32601 Method not found。',
     },
   },
   {
@@ -45,7 +45,7 @@ const GO_ERRORS: Array<{ prefix: string } & GoErrorEntry> = [
     ran: false,
     explanation: {
       en: 'The method name is not of the form Service.Method. Nothing ran; in JSON-RPC 2.0 this is -32600 Invalid Request.',
-      zh: '方法名不是 Service.Method 的形式。方法没有运行;在 JSON-RPC 2.0 中这是 -32600 Invalid Request。',
+      zh: '方法名不是 Service.Method 的形式。方法没有运行；在 JSON-RPC 2.0 中这是 -32600 Invalid Request。',
     },
   },
   {
@@ -54,7 +54,7 @@ const GO_ERRORS: Array<{ prefix: string } & GoErrorEntry> = [
     ran: false,
     explanation: {
       en: 'The request had no params (or null). Go needs "params":[arg]. Nothing ran; in JSON-RPC 2.0 this is -32602 Invalid params.',
-      zh: '请求没有 params(或为 null)。Go 需要 "params":[arg]。方法没有运行;在 JSON-RPC 2.0 中这是 -32602 Invalid params。',
+      zh: '请求没有 params（或为 null）。Go 需要 "params":[arg]。方法没有运行；在 JSON-RPC 2.0 中这是 -32602 Invalid params。',
     },
   },
   {
@@ -63,7 +63,7 @@ const GO_ERRORS: Array<{ prefix: string } & GoErrorEntry> = [
     ran: false,
     explanation: {
       en: "The params did not fit the method's argument type, so Go could not decode them. Nothing ran; in JSON-RPC 2.0 this is -32602 Invalid params.",
-      zh: 'params 与方法的参数类型不符,Go 无法解码。方法没有运行;在 JSON-RPC 2.0 中这是 -32602 Invalid params。',
+      zh: 'params 与方法的参数类型不符，Go 无法解码。方法没有运行；在 JSON-RPC 2.0 中这是 -32602 Invalid params。',
     },
   },
   {
@@ -72,7 +72,7 @@ const GO_ERRORS: Array<{ prefix: string } & GoErrorEntry> = [
     ran: false,
     explanation: {
       en: 'The server\'s gob decoder could not fit the args to the method\'s argument type (a field of another kind, or no field names in common). Nothing ran. A field that Go declares uint or float64 needs {"$uint": n} or {"$float": n} around its value.',
-      zh: '服务器的 gob 解码器无法把参数对应到方法的参数类型(某个字段的种类不同,或没有相同的字段名)。方法没有运行。Go 声明为 uint 或 float64 的字段,其值要写成 {"$uint": n} 或 {"$float": n}。',
+      zh: '服务器的 gob 解码器无法把参数对应到方法的参数类型（某个字段的种类不同，或没有相同的字段名）。方法没有运行。Go 声明为 uint 或 float64 的字段，其值要写成 {"$uint": n} 或 {"$float": n}。',
     },
   },
 ];
@@ -82,7 +82,7 @@ const APPLICATION: GoErrorEntry = {
   ran: true,
   explanation: {
     en: 'The method ran and returned this error itself (its error.Error() text); any side effects it had happened.',
-    zh: '方法运行了,这个错误是它自己返回的(它的 error.Error() 文本);它产生的副作用都已发生。',
+    zh: '方法运行了，这个错误是它自己返回的（它的 error.Error() 文本）；它产生的副作用都已发生。',
   },
 };
 

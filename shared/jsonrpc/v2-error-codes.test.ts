@@ -22,10 +22,10 @@ describe('explainV2ErrorCode', () => {
       expect(zh).toMatch(/[\u4e00-\u9fff]/);
       expect(zh.startsWith(`${code} `)).toBe(true);
       const name = en.match(/^-?\d+ ([A-Z][A-Za-z ]+):/)?.[1];
-      if (name) expect(zh).toContain(`${name}:`);
+      if (name) expect(zh).toContain(`${name}：`);
     }
     expect(explainV2ErrorCode(-32601, 'zh')).toBe(
-      '-32601 Method not found: 这个方法不存在,或在这台服务器上不可用。',
+      '-32601 Method not found：这个方法不存在，或在这台服务器上不可用。',
     );
   });
 });

@@ -84,7 +84,7 @@ export const SOURCE_LABELS: Record<Language, Record<TimeSource, string>> = {
     page: '在页面中观测',
     bridge: '在桥接器处观测',
     server: '在玻璃盒服务器内观测',
-    inferred: '推断:未在服务器内部观测',
+    inferred: '推断：未在服务器内部观测',
   },
 };
 
@@ -183,7 +183,7 @@ const outcomeZh = (facts: CallFacts): string => {
     case 'error':
       return `错误“${quote(facts.outcome.text)}”`;
     case 'failed':
-      return `没有结果:调用失败(${facts.outcome.reason})`;
+      return `没有结果：调用失败（${facts.outcome.reason}）`;
     case 'pending':
       return '尚无结果';
   }
@@ -196,7 +196,7 @@ const atMs = (timing: Timing) => formatMs(timing.at ?? 0);
 const blackBoxEn = (timing: Timing) =>
   `Not observed inside this server: steps 4–9 are one measured span, last byte written → first byte back, ${formatMs(timing.span ?? 0)}.`;
 const blackBoxZh = (timing: Timing) =>
-  `未在该服务器内部观测:第 4–9 步是一段测得的时间,从最后一个字节写出到第一个字节返回,共 ${formatMs(timing.span ?? 0)}。`;
+  `未在该服务器内部观测：第 4–9 步是一段测得的时间，从最后一个字节写出到第一个字节返回，共 ${formatMs(timing.span ?? 0)}。`;
 
 const SENTENCES: Record<Language, Record<StepNumber, Sentence>> = {
   en: {
@@ -239,11 +239,11 @@ const SENTENCES: Record<Language, Record<StepNumber, Sentence>> = {
   },
   zh: {
     1: (f) =>
-      `调用方像调用本地函数一样调用 ${f.method},参数为 ${paramsOr(f, '(无)')};调用从这里开始,时刻 0 ms。`,
+      `调用方像调用本地函数一样调用 ${f.method}，参数为 ${paramsOr(f, '（无）')}；调用从这里开始，时刻 0 ms。`,
     2: (f, t) =>
-      `客户端存根把调用编组成 ${f.requestBytes} 字节:${showBytes(quote(f.requestText))},时刻 ${atMs(t)}。`,
+      `客户端存根把调用编组成 ${f.requestBytes} 字节：${showBytes(quote(f.requestText))}，时刻 ${atMs(t)}。`,
     3: (f, t) =>
-      `客户端存根发送这 ${f.requestBytes} 字节:桥接器在 ${atMs(t)} 把最后一个字节写入 TCP 套接字。`,
+      `客户端存根发送这 ${f.requestBytes} 字节：桥接器在 ${atMs(t)} 把最后一个字节写入 TCP 套接字。`,
     4: (f, t, s) =>
       s === 'inferred'
         ? `服务器接收消息。${blackBoxZh(t)}`
@@ -259,7 +259,7 @@ const SENTENCES: Record<Language, Record<StepNumber, Sentence>> = {
     7: (f, t, s) =>
       s === 'inferred'
         ? `服务运行并返回。${blackBoxZh(t)}`
-        : `服务 ${f.method} 运行完毕,在 ${atMs(t)} 把结果返回给服务器存根。`,
+        : `服务 ${f.method} 运行完毕，在 ${atMs(t)} 把结果返回给服务器存根。`,
     8: (_f, t, s) =>
       s === 'inferred'
         ? `服务器存根编组回复。${blackBoxZh(t)}`
@@ -269,16 +269,16 @@ const SENTENCES: Record<Language, Record<StepNumber, Sentence>> = {
         ? `回复发回调用方。${blackBoxZh(t)}`
         : `服务器在 ${atMs(t)} 把回复写回调用方的连接。`,
     10: (f, t) =>
-      `桥接器从套接字读到回复的 ${f.replyBytes ?? '?'} 字节:第一个字节在 ${atMs(t)},最后一个字节在 ${formatMs(t.end ?? t.at ?? 0)}。`,
+      `桥接器从套接字读到回复的 ${f.replyBytes ?? '?'} 字节：第一个字节在 ${atMs(t)}，最后一个字节在 ${formatMs(t.end ?? t.at ?? 0)}。`,
     11: (f, t) =>
-      `客户端存根解码回复,按 id ${f.idText} 匹配到这次调用:${outcomeZh(f)},时刻 ${atMs(t)}。`,
-    12: (f, t) => `调用方从 ${f.method} 得到${outcomeZh(f)},距调用共 ${formatMs(t.at ?? 0)}。`,
+      `客户端存根解码回复，按 id ${f.idText} 匹配到这次调用：${outcomeZh(f)}，时刻 ${atMs(t)}。`,
+    12: (f, t) => `调用方从 ${f.method} 得到${outcomeZh(f)}，距调用共 ${formatMs(t.at ?? 0)}。`,
   },
 };
 
 const CLAMPED: Record<Language, string> = {
   en: 'moved within the clock uncertainty so that steps keep their order',
-  zh: '在时钟不确定度内做了调整,以保持步骤顺序',
+  zh: '在时钟不确定度内做了调整，以保持步骤顺序',
 };
 
 const NOT_YET: Record<Language, string> = {
@@ -287,7 +287,7 @@ const NOT_YET: Record<Language, string> = {
 };
 const NEVER: Record<Language, string> = {
   en: 'This step never happened: the call failed',
-  zh: '这一步没有发生:调用失败',
+  zh: '这一步没有发生：调用失败',
 };
 
 /**

@@ -17,7 +17,7 @@ describe('sendBlocker', () => {
     expect(sendBlocker(ADD, 'open', 'failed', 'go', MESSAGES.zh)).toBe(MESSAGES.zh.connectFirst);
     // The marshaller's own sentence is quoted under a Chinese lead.
     expect(sendBlocker('{"method":', 'open', 'connected', 'go', MESSAGES.zh)).toMatch(
-      /^请求无法发送\(英文原文\):The request is not valid JSON/,
+      /^请求无法发送（英文原文）：The request is not valid JSON/,
     );
   });
 
@@ -35,7 +35,7 @@ describe('sendWarning', () => {
       'params has 2 elements: Go uses only the first and ignores the other 1.',
     );
     expect(sendWarning('{"method":"A.B","params":[1,2]}', 'go', 'zh')).toBe(
-      'params 有 2 个元素:Go 只用第一个,忽略其余 1 个。',
+      'params 有 2 个元素：Go 只用第一个，忽略其余 1 个。',
     );
     // Other dialects have no Go server to predict; a refused request is sendBlocker's.
     expect(sendWarning('{"method":"A.B","params":[1,2]}', 'v2', 'en')).toBeNull();

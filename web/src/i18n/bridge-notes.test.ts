@@ -25,16 +25,16 @@ describe('the bridge’s status notes', () => {
 
   it('in Chinese, the refusals it knows in its words, the rest quoted as the original', () => {
     expect(bridgeNoteZh({ kind: 'refused', reason: NO_TOKEN_REASON, retryMs: 5000 })).toBe(
-      '这个页面没有出示访问令牌;请打开网桥打印的网址(以 #token=… 结尾)(5.0 秒后重试)',
+      '这个页面没有出示访问令牌；请打开网桥打印的网址（以 #token=… 结尾）（5.0 秒后重试）',
     );
     expect(bridgeNoteZh({ kind: 'refused', reason: WRONG_TOKEN_REASON, retryMs: 250 })).toMatch(
       /^这个页面的访问令牌被拒绝/,
     );
     expect(bridgeNoteZh({ kind: 'refused', reason: 'origin not allowed', retryMs: 250 })).toBe(
-      '(英文原文)origin not allowed(0.3 秒后重试)',
+      '（英文原文）origin not allowed（0.3 秒后重试）',
     );
     expect(bridgeNoteZh({ kind: 'lost', reason: null, retryMs: 500 })).toBe(
-      '连不上网桥;0.5 秒后重试',
+      '连不上网桥；0.5 秒后重试',
     );
     const notes: BridgeNote[] = [
       { kind: 'lost', reason: 'going away', retryMs: 2000 },

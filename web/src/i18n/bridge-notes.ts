@@ -25,10 +25,10 @@ export function bridgeNoteEn(note: BridgeNote): string {
 }
 
 const REFUSALS_ZH: ReadonlyMap<string, string> = new Map([
-  [NO_TOKEN_REASON, '这个页面没有出示访问令牌;请打开网桥打印的网址(以 #token=… 结尾)'],
+  [NO_TOKEN_REASON, '这个页面没有出示访问令牌；请打开网桥打印的网址（以 #token=… 结尾）'],
   [
     WRONG_TOKEN_REASON,
-    '这个页面的访问令牌被拒绝;请打开网桥打印的网址(网桥可能已换了新令牌重新启动)',
+    '这个页面的访问令牌被拒绝；请打开网桥打印的网址（网桥可能已换了新令牌重新启动）',
   ],
 ]);
 
@@ -37,16 +37,16 @@ export function bridgeNoteZh(note: BridgeNote): string {
   switch (note.kind) {
     case 'refused': {
       const reason = REFUSALS_ZH.get(note.reason) ?? originalZh(note.reason);
-      return `${reason}(${seconds(note.retryMs)} 秒后重试)`;
+      return `${reason}（${seconds(note.retryMs)} 秒后重试）`;
     }
     case 'lost': {
-      const cause = note.reason ? `网桥关闭了连接:${originalZh(note.reason)}` : '连不上网桥';
-      return `${cause};${seconds(note.retryMs)} 秒后重试`;
+      const cause = note.reason ? `网桥关闭了连接：${originalZh(note.reason)}` : '连不上网桥';
+      return `${cause}；${seconds(note.retryMs)} 秒后重试`;
     }
     case 'protocol':
-      return `网桥使用协议 v${note.bridge},本页面是 v${note.page};请重新加载页面`;
+      return `网桥使用协议 v${note.bridge}，本页面是 v${note.page}；请重新加载页面`;
     case 'ignored':
-      return `忽略了网桥发来的一条坏${note.what === 'frame' ? '帧' : '消息'}:${originalZh(note.detail)}`;
+      return `忽略了网桥发来的一条坏${note.what === 'frame' ? '帧' : '消息'}：${originalZh(note.detail)}`;
     case 'said':
       return originalZh(note.text);
   }

@@ -20,7 +20,7 @@ describe('a failure detail in Chinese', () => {
     ]) {
       expect(failureDetailZh(detail), detail).toMatch(/^[^A-Za-z]*[\u4e00-\u9fff]/);
     }
-    expect(failureDetailZh(CLOSE_REASONS.fin)).toContain('(FIN)');
+    expect(failureDetailZh(CLOSE_REASONS.fin)).toContain('（FIN）');
   });
 
   it('keeps the timeout’s seconds', () => {

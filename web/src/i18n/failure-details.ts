@@ -7,13 +7,13 @@ import {
 } from '../stores/failure-sentences';
 
 const FIXED_ZH: ReadonlyMap<string, string> = new Map([
-  [CLOSE_REASONS.fin, '服务器关闭了连接(FIN)'],
+  [CLOSE_REASONS.fin, '服务器关闭了连接（FIN）'],
   [CLOSE_REASONS.reset, '服务器重置了连接'],
   [CLOSE_REASONS.requested, '页面关闭了连接'],
   [BRIDGE_LOST_REASON, '与网桥的连接断开了'],
   [NOT_SENT_REASON, '网桥没有连接'],
-  [UNLOADED_IN_FLIGHT_REASON, '这个调用在途时页面被重新加载或关闭;即使回复到了,也没有被看到'],
-  [EXPORTED_IN_FLIGHT_REASON, '导出会话时它还在途:即使回复到了,也不在文件里'],
+  [UNLOADED_IN_FLIGHT_REASON, '这个调用在途时页面被重新加载或关闭；即使回复到了，也没有被看到'],
+  [EXPORTED_IN_FLIGHT_REASON, '导出会话时它还在途：即使回复到了，也不在文件里'],
 ]);
 
 const TIMEOUT = /^no answer within (\d+(?:\.\d+)?) s$/;

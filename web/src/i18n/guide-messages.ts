@@ -20,16 +20,16 @@ export const GUIDE_EN = {
 
 export const GUIDE_ZH: typeof GUIDE_EN = {
   guide: '引导',
-  guideOf: (n, total) => `引导,第 ${n} 步,共 ${total} 步:`,
+  guideOf: (n, total) => `引导，第 ${n} 步，共 ${total} 步：`,
   guideTask: {
-    connect: '按“连接”。目标是内置的演示服务器,它的回答与 Go 的 net/rpc/jsonrpc 一致。',
-    send: '按“发送”(或 Ctrl+Enter),用编辑器里的请求调用 ServiceA.Add。',
-    step: '跟着这个调用走完十二个步骤:按“下一步”(→)直到最后一步,或按“播放”(空格)。',
-    wire: '打开“Wire”标签页,看看两个方向上经过网络的字节。',
+    connect: '按“连接”。目标是内置的演示服务器，它的回答与 Go 的 net/rpc/jsonrpc 一致。',
+    send: '按“发送”（或 Ctrl+Enter），用编辑器里的请求调用 ServiceA.Add。',
+    step: '跟着这个调用走完十二个步骤：按“下一步”（→）直到最后一步，或按“播放”（空格）。',
+    wire: '打开“Wire”标签页，看看两个方向上经过网络的字节。',
     burst:
-      '加载模板“Demo.Sleep burst”并按“并发发送”:回复会互相超越,而每个回复仍按 id 找到自己的调用。',
+      '加载模板“Demo.Sleep burst”并按“并发发送”：回复会互相超越，而每个回复仍按 id 找到自己的调用。',
   },
   guideDone:
-    '引导完成:你跟着一个调用走完了十二个步骤,看到了它的字节,也看到了回复如何按 id 找到自己的调用。',
+    '引导完成：你跟着一个调用走完了十二个步骤，看到了它的字节，也看到了回复如何按 id 找到自己的调用。',
   hideGuide: '隐藏引导',
 };

@@ -17,10 +17,10 @@ export const PREDICTION_ZH: typeof PREDICTION_EN = {
   prediction: '预测',
   predictLabel: '预测下一条回复的 id',
   predict: '预测',
-  predictionWaiting: (id) => `你预计下一条回复带着 id ${id}。现在发送吧:最先回来的回复揭晓答案。`,
-  predictionRight: (id, method) => `猜对了:下一条回复带着 id ${id},是对 ${method} 的回答。`,
+  predictionWaiting: (id) => `你预计下一条回复带着 id ${id}。现在发送吧：最先回来的回复揭晓答案。`,
+  predictionRight: (id, method) => `猜对了：下一条回复带着 id ${id}，是对 ${method} 的回答。`,
   predictionWrong: (predicted, id, method) =>
-    `这次没猜中:你说的是 ${predicted},下一条回复带着 id ${id},是对 ${method} 的回答。回复带着它所回答的请求的 id;有多个调用在途时,最快完成的最先得到回答。`,
+    `这次没猜中：你说的是 ${predicted}，下一条回复带着 id ${id}，是对 ${method} 的回答。回复带着它所回答的请求的 id；有多个调用在途时，最快完成的最先得到回答。`,
   predictAgain: '再预测一次',
   cancelPrediction: '取消预测',
 };

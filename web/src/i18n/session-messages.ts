@@ -32,12 +32,13 @@ export const SESSION_ZH: typeof SESSION_EN = {
   cancel: '取消',
   dismiss: '关闭',
   sessionConfirm: (name, calls, when, target, replaced) =>
-    `打开 ${name}?它的 ${calls} 个调用(${when} 与 ${target} 录制)将替换本页的 ${replaced} 个调用、线上字节和编辑器里的请求;当前连接会关闭。`,
+    `打开 ${name}？它的 ${calls} 个调用（${when} 与 ${target} 录制）将替换本页的 ${replaced} 个调用、线上字节和编辑器里的请求；当前连接会关闭。`,
   sessionOpened: (name, calls, when, target) =>
-    `已打开 ${name}:${calls} 个调用,${when} 与 ${target} 录制。选择一个调用即可重播它的步骤,不需要服务器。`,
+    `已打开 ${name}：${calls} 个调用，${when} 与 ${target} 录制。选择一个调用即可重播它的步骤，不需要服务器。`,
   sessionRefused: (name, problem) =>
-    `没有打开 ${name}。原因(英文原文):${problem}。页面上的内容没有改变。`,
-  sessionTooLarge: (megabytes, limit) => `文件有 ${megabytes} MB,超过会话文件的上限(${limit} MB)`,
+    `没有打开 ${name}。原因（英文原文）：${problem}。页面上的内容没有改变。`,
+  sessionTooLarge: (megabytes, limit) =>
+    `文件有 ${megabytes} MB，超过会话文件的上限（${limit} MB）`,
   sessionUnreadable: '浏览器无法读取这个文件',
   sessionExported: (name, calls) => `已把 ${calls} 个调用导出到 ${name}。`,
   noTarget: '无目标',

@@ -29,22 +29,22 @@ const WORDS = {
       "The call's Seq: a whole number from 0 to 18446744073709551615. Leave it out and the page numbers calls 0, 1, 2… per connection, as Go's client does.",
   },
   zh: {
-    id: '按输入原样发送。回复带着同一个 id;客户端存根靠它找到对应的调用。',
+    id: '按输入原样发送。回复带着同一个 id；客户端存根靠它找到对应的调用。',
     goTitle: 'Go net/rpc/jsonrpc 请求',
-    goMethod: 'Service.Method,区分大小写,与 Go 服务器上注册的一致。',
-    goParams: '一个数组,放方法的唯一参数:[{…}]。Go 忽略其余元素。',
-    goId: '任意 JSON 值,Go 原样发回。省略时,页面按连接给调用编号 0、1、2…,和 Go 的客户端一样。',
+    goMethod: 'Service.Method，区分大小写，与 Go 服务器上注册的一致。',
+    goParams: '一个数组，放方法的唯一参数：[{…}]。Go 忽略其余元素。',
+    goId: '任意 JSON 值，Go 原样发回。省略时，页面按连接给调用编号 0、1、2…，和 Go 的客户端一样。',
     v2Title: 'JSON-RPC 2.0 请求或通知',
-    v2BatchTitle: 'JSON-RPC 2.0 批量请求:作为一条消息发送,每个元素各自得到回复',
+    v2BatchTitle: 'JSON-RPC 2.0 批量请求：作为一条消息发送，每个元素各自得到回复',
     v2Version: '缺少时由客户端存根加上。',
     v2Method: '要调用的方法。',
-    v2Params: '按位置(数组)或按名字(对象);可以省略。',
-    v2Notification: '省略 "id" 就是发送通知:服务器不回复。',
+    v2Params: '按位置（数组）或按名字（对象）；可以省略。',
+    v2Notification: '省略 "id" 就是发送通知：服务器不回复。',
     gobTitle: '用 gob 发送的 Go net/rpc 请求',
     gobParams:
-      '一个只含一个值的数组,即参数。整数按 int 发送,小数按 float64,对象按结构体(字段用 Go 的名字);{"$uint": n}、{"$float": n}、{"$bytes": …}、{"$map": {…}}、{"$time": "2024-02-29T13:45:30Z"} 或 {"$array": [1, 2, 3]}(即 [3]int,不是切片)可以选别的 Go 类型。',
+      '一个只含一个值的数组，即参数。整数按 int 发送，小数按 float64，对象按结构体（字段用 Go 的名字）；{"$uint": n}、{"$float": n}、{"$bytes": …}、{"$map": {…}}、{"$time": "2024-02-29T13:45:30Z"} 或 {"$array": [1, 2, 3]}（即 [3]int，不是切片）可以选别的 Go 类型。',
     gobId:
-      '调用的 Seq:0 到 18446744073709551615 之间的整数。省略时,页面按连接给调用编号 0、1、2…,和 Go 的客户端一样。',
+      '调用的 Seq：0 到 18446744073709551615 之间的整数。省略时，页面按连接给调用编号 0、1、2…，和 Go 的客户端一样。',
   },
 } satisfies Record<Language, Record<string, string>>;
 

@@ -48,7 +48,11 @@ export const V2_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
       v2('UserService.Get', { userid: 7 }, 'user'),
     ]),
   },
-  { name: 'Notification (no id)', zh: '通知(没有 id)', text: pretty(v2('Demo.Sleep', { Ms: 10 })) },
+  {
+    name: 'Notification (no id)',
+    zh: '通知（没有 id）',
+    text: pretty(v2('Demo.Sleep', { Ms: 10 })),
+  },
   {
     name: 'Batch with a notification',
     zh: '含一个通知的批量请求',
@@ -71,12 +75,12 @@ export const GOB_REQUEST_TEMPLATES: readonly RequestTemplate[] = [
   { name: 'Demo.Fail', text: request('Demo.Fail', { Message: 'disk full' }) },
   {
     name: 'ServiceA.Sum of a [3]int',
-    zh: 'ServiceA.Sum(Go 数组 [3]int)',
+    zh: 'ServiceA.Sum（Go 数组 [3]int）',
     text: request('ServiceA.Sum', { V: { $array: [1, 2, 3] } }),
   },
   {
     name: 'Wrong kind (float for int)',
-    zh: '种类不对(int 处给 float)',
+    zh: '种类不对（int 处给 float）',
     text: request('ServiceA.Add', { X: { $float: 1.5 }, Y: 2 }),
   },
   { name: 'Unknown method', zh: UNKNOWN_ZH, text: request('Nope.Add', { X: 1, Y: 2 }) },

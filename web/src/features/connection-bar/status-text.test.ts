@@ -56,11 +56,11 @@ describe('describeStatus', () => {
   it('in Chinese, words the reasons whose meaning it knows and quotes the others', () => {
     const zh = MESSAGES.zh.targetStatus;
     expect(target('failed', NOT_ALLOWED, 'zh')).toBe(
-      `${zh.failed} — 10.0.0.1:80 不在网桥允许的目标之内;如需连接它,请用 --allow 10.0.0.1:80 启动网桥`,
+      `${zh.failed} — 10.0.0.1:80 不在网桥允许的目标之内；如需连接它，请用 --allow 10.0.0.1:80 启动网桥`,
     );
     const refused = { ...NOT_ALLOWED, code: 'connect-refused' as const, target: '[::1]:1' };
     expect(target('failed', refused, 'zh')).toBe(
-      `${zh.failed} — [::1]:1 上没有程序在监听(连接被拒绝)`,
+      `${zh.failed} — [::1]:1 上没有程序在监听（连接被拒绝）`,
     );
     expect(
       target(
@@ -68,9 +68,9 @@ describe('describeStatus', () => {
         { kind: 'connected', remote: { host: '::1', port: 9 }, localPort: 5 },
         'zh',
       ),
-    ).toBe(`${zh.connected} — ::1:9,本地端口 5`);
+    ).toBe(`${zh.connected} — ::1:9，本地端口 5`);
     const fin = { kind: 'closed', closeKind: 'fin', by: 'server', text: 'FIN' } as const;
-    expect(target('closed', fin, 'zh')).toBe(`${zh.closed} — 服务器关闭了连接(FIN)`);
+    expect(target('closed', fin, 'zh')).toBe(`${zh.closed} — 服务器关闭了连接（FIN）`);
     expect(target('closed', { ...fin, closeKind: 'reset' }, 'zh')).toBe(
       `${zh.closed} — 服务器重置了连接`,
     );
@@ -79,15 +79,17 @@ describe('describeStatus', () => {
     );
     // A limit's sentence names its flag and figures; an unknown target cannot be worded.
     const limit = { ...NOT_ALLOWED, code: 'limit' as const, text: 'at most 64 (--max-conns)' };
-    expect(target('failed', limit, 'zh')).toBe(`${zh.failed} — (英文原文)at most 64 (--max-conns)`);
+    expect(target('failed', limit, 'zh')).toBe(
+      `${zh.failed} — （英文原文）at most 64 (--max-conns)`,
+    );
     expect(target('failed', { ...refused, target: '' }, 'zh')).toBe(
-      `${zh.failed} — (英文原文)10.0.0.1:80 is not an allowed target`,
+      `${zh.failed} — （英文原文）10.0.0.1:80 is not an allowed target`,
     );
     expect(
       target('closed', { ...fin, closeKind: 'error', by: 'bridge', text: 'bridge lost' }, 'zh'),
-    ).toBe(`${zh.closed} — (英文原文)bridge lost`);
+    ).toBe(`${zh.closed} — （英文原文）bridge lost`);
     expect(target('failed', { kind: 'text', text: 'HTTP/1.0 404 Not Found' }, 'zh')).toBe(
-      `${zh.failed} — (英文原文)HTTP/1.0 404 Not Found`,
+      `${zh.failed} — （英文原文）HTTP/1.0 404 Not Found`,
     );
   });
 
@@ -96,17 +98,17 @@ describe('describeStatus', () => {
       [
         { code: 'empty' },
         'Type a target such as 127.0.0.1:9000.',
-        '请输入目标,例如 127.0.0.1:9000。',
+        '请输入目标，例如 127.0.0.1:9000。',
       ],
       [
         { code: 'not-host-port', typed: 'localhost' },
         '"localhost" is not host:port (for example 127.0.0.1:9000).',
-        '"localhost" 不是 主机:端口 的形式(例如 127.0.0.1:9000)。',
+        '"localhost" 不是 主机:端口 的形式（例如 127.0.0.1:9000）。',
       ],
       [
         { code: 'port-range', port: '70000' },
         'Port 70000 is out of range: use 1 to 65535.',
-        '端口 70000 超出范围:请用 1 到 65535。',
+        '端口 70000 超出范围：请用 1 到 65535。',
       ],
       [{ code: 'no-bridge' }, 'The bridge is not connected yet.', '网桥还没有连上。'],
     ];
