@@ -410,6 +410,15 @@ test.describe('the twelve steps', () => {
     // The twelve-step diagram is laid out for its half of the screen: its names were 11 px tall.
     const actor = await steps(page).getByText('Client stub', { exact: true }).boundingBox();
     expect(actor?.height).toBeGreaterThanOrEqual(15);
+    // The wire's bytes were 10 px: now larger, and a row of 16 still fits without scrolling sideways.
+    await page.getByRole('tab', { name: 'Wire' }).click();
+    const bytes = page.getByRole('list', { name: 'Wire bytes' });
+    await expect(bytes.getByRole('listitem').first()).toHaveCSS('font-size', '13px');
+    const sideways = await bytes.evaluate((ul) => {
+      const box = ul.parentElement;
+      return box ? box.scrollWidth - box.clientWidth : Number.NaN;
+    });
+    expect(sideways).toBeLessThanOrEqual(0);
   });
 
   test('a prediction on a 720p projector: its input, its button and the outcome stay whole and inside the Steps view', async ({
