@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../../../../shared/language';
 import type { StepNumber } from '../../../../shared/steps/call-stamps';
-import { ACTOR_NAMES, ACTORS, stepEntry } from '../../../../shared/steps/step-catalogue';
+import {
+  ACTOR_NAMES,
+  ACTORS,
+  type Actor,
+  stepEntry,
+} from '../../../../shared/steps/step-catalogue';
 import {
   ACTOR_HEIGHT,
   ACTOR_TOP,
@@ -44,7 +49,7 @@ export function StepDiagram(props: {
   const width = props.fit
     ? Math.round(Math.min(DIAGRAM_WIDTH, Math.max(NARROWEST_WIDTH, drawnWidth)))
     : DIAGRAM_WIDTH;
-  const x = (actor: Parameters<typeof actorX>[0]) => actorX(actor, width);
+  const x = (actor: Actor) => actorX(actor, width);
   const boxWidth = actorWidth(width);
   const entry = stepEntry(step);
   const message = messagePoint(position, width);
