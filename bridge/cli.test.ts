@@ -84,6 +84,8 @@ describe('npm start', () => {
         '0',
         '--demo2-port',
         '0',
+        '--demo-gob-port',
+        '0',
         '--no-build',
         '--allow',
         'db.test:5432',
@@ -179,7 +181,17 @@ describe('npm start', () => {
       const busy = await startTcpServer(() => {});
       servers.push(busy);
       const result = await exitOf(
-        spawnCli(['--port', '0', '--demo-port', String(busy.port), '--no-build']),
+        spawnCli([
+          '--port',
+          '0',
+          '--demo-port',
+          String(busy.port),
+          '--demo2-port',
+          '0',
+          '--demo-gob-port',
+          '0',
+          '--no-build',
+        ]),
       );
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
@@ -202,6 +214,8 @@ describe('npm start', () => {
           '0',
           '--demo2-port',
           String(busy.port),
+          '--demo-gob-port',
+          '0',
           '--no-build',
         ]),
       );
