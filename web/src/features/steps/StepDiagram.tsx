@@ -36,17 +36,18 @@ export function StepDiagram(props: {
   blackBoxLabel: string;
   fit: boolean;
 }) {
-  const { position, step, language, blackBox } = props;
+  const { position, step, language, blackBox, fit } = props;
   const svgRef = useRef<SVGSVGElement>(null);
   const [drawnWidth, setDrawnWidth] = useState(DIAGRAM_WIDTH);
+  // Watched only while fitting: otherwise a resize changes nothing drawn.
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg) return;
+    if (!svg || !fit) return;
     const observer = new ResizeObserver(() => setDrawnWidth(svg.clientWidth || DIAGRAM_WIDTH));
     observer.observe(svg);
     return () => observer.disconnect();
-  }, []);
-  const width = props.fit
+  }, [fit]);
+  const width = fit
     ? Math.round(Math.min(DIAGRAM_WIDTH, Math.max(NARROWEST_WIDTH, drawnWidth)))
     : DIAGRAM_WIDTH;
   const x = (actor: Actor) => actorX(actor, width);
