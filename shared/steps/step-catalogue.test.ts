@@ -100,8 +100,12 @@ describe('step catalogue', () => {
     );
     expect(describeStep(1, element, glassBox(), 'zh').sentence).toContain('参数为 {"userid":7}');
     const none: CallFacts = { ...answered, paramsText: null };
-    expect(describeStep(1, none, glassBox(), 'en').sentence).toContain('with params (none)');
-    expect(describeStep(1, none, glassBox(), 'zh').sentence).toContain('参数为 （无）');
+    expect(describeStep(1, none, glassBox(), 'en').sentence).toContain(
+      'calls ServiceA.Add with no params as if',
+    );
+    expect(describeStep(1, none, glassBox(), 'zh').sentence).toContain(
+      '调用 ServiceA.Add，不带参数；',
+    );
   });
 
   it('SC5: the sentences quote the call’s params, exact bytes, byte count, result and times', () => {

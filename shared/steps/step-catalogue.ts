@@ -189,7 +189,6 @@ const outcomeZh = (facts: CallFacts): string => {
   }
 };
 
-const paramsOr = (facts: CallFacts, none: string) => quote(facts.paramsText ?? none);
 const atMs = (timing: Timing) => formatMs(timing.at ?? 0);
 
 /** Steps 4–9 of a server nobody can see into: one measured span, said plainly. */
@@ -201,7 +200,7 @@ const blackBoxZh = (timing: Timing) =>
 const SENTENCES: Record<Language, Record<StepNumber, Sentence>> = {
   en: {
     1: (f) =>
-      `The caller calls ${f.method} with params ${paramsOr(f, '(none)')} as if it were a local function; the call starts here, at 0 ms.`,
+      `The caller calls ${f.method} ${f.paramsText === null ? 'with no params' : `with params ${quote(f.paramsText)}`} as if it were a local function; the call starts here, at 0 ms.`,
     2: (f, t) =>
       `The client stub marshals the call into ${f.requestBytes} bytes, ${showBytes(quote(f.requestText))}, at ${atMs(t)}.`,
     3: (f, t) =>
@@ -239,7 +238,7 @@ const SENTENCES: Record<Language, Record<StepNumber, Sentence>> = {
   },
   zh: {
     1: (f) =>
-      `调用方像调用本地函数一样调用 ${f.method}，参数为 ${paramsOr(f, '（无）')}；调用从这里开始，时刻 0 ms。`,
+      `调用方像调用本地函数一样调用 ${f.method}，${f.paramsText === null ? '不带参数' : `参数为 ${quote(f.paramsText)}`}；调用从这里开始，时刻 0 ms。`,
     2: (f, t) =>
       `客户端存根把调用编组成 ${f.requestBytes} 字节：${showBytes(quote(f.requestText))}，时刻 ${atMs(t)}。`,
     3: (f, t) =>
