@@ -456,11 +456,8 @@ test.describe('the twelve steps', () => {
     await apart();
 
     await predict.click();
-    // The composer is hidden while projecting: the call is sent out of it.
-    const projection = page.getByRole('button', { name: 'Projection mode' });
-    await projection.click();
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await projection.click();
+    // The composer is hidden while projecting; the Steps view's head sends in its place.
+    await steps(page).getByRole('button', { name: 'Send', exact: true }).click();
     await expect(prediction).toContainText('Not this time: you said 5');
     const again = prediction.getByRole('button', { name: 'Predict again' });
     await within(again);
@@ -473,6 +470,47 @@ test.describe('the twelve steps', () => {
     expect(height).toBeLessThan(2 * fontPx);
     await apart();
     await expect(steps(page).getByRole('button', { name: 'Shortcuts (?)' })).toBeInViewport();
+  });
+
+  test('projection mode sends without the composer: Send and Send burst in the Steps view, and why not when they cannot', async ({
+    page,
+    app,
+  }) => {
+    // The composer and the call list are hidden while projecting; a class still needs the next call.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: 'Projection mode' }).click();
+    await expect(page.getByRole('region', { name: 'Composer' })).toBeHidden();
+    const sending = steps(page).getByRole('group', { name: 'Send the request in the editor' });
+    const send = sending.getByRole('button', { name: 'Send', exact: true });
+    const burst = sending.getByRole('button', { name: 'Send burst of 10' });
+    await expect(send).toBeDisabled();
+    await expect(burst).toBeDisabled();
+    await expect(sending).toContainText('Connect to a target first.');
+    await expect(send).toHaveAccessibleDescription('Connect to a target first.');
+
+    await connect(page, `${app.demo.host}:${app.demo.port}`);
+    await expect(send).toBeEnabled();
+    await expect(sending).not.toContainText('Connect to a target first.');
+    // The only Send on screen: the composer's is hidden, not merely covered.
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toHaveCount(1);
+    await send.click();
+    await expect(steps(page)).toContainText('ServiceA.Add, id 0');
+    await expectStep(page, 1);
+    await burst.click();
+    await expect(sending).toBeVisible();
+
+    await page.getByRole('button', { name: 'Projection mode' }).click();
+    await expect(sending).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Calls' })).toContainText(
+      '11 sent · 11 answered',
+    );
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await page.getByRole('button', { name: '投影模式' }).click();
+    await expect(
+      page
+        .getByRole('group', { name: '发送编辑器中的请求' })
+        .getByRole('button', { name: '并发发送 10 个调用' }),
+    ).toBeEnabled();
   });
 
   test('Sequence and Wire take turns under the Steps view as tabs, by mouse or arrow keys', async ({

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { CallList } from '../features/call-list/CallList';
 import { Composer } from '../features/composer/Composer';
+import { ProjectionSend } from '../features/composer/ProjectionSend';
 import { ConnectionBar } from '../features/connection-bar/ConnectionBar';
 import { Guide, GuideToggle } from '../features/guide/Guide';
 import { Hints } from '../features/hints/Hints';
@@ -49,7 +50,7 @@ export function App() {
         <div className="app-stage">
           <Guide />
           {/* In the Steps view's head, where the learner watches the call they predict. */}
-          <StepsView aside={<PredictReply />} />
+          <StepsView actions={<ProjectionSend />} aside={<PredictReply />} />
           <div className="app-lower">
             <StageTabs />
             <div className="app-column app-side">

@@ -60,6 +60,9 @@ const EN = {
   send: 'Send',
   burstSize: 'Burst size',
   sendBurst: 'Send burst',
+  /** Projection mode hides the composer; its Send comes with the Steps view. */
+  sendFromProjection: 'Send the request in the editor',
+  sendBurstOf: (size: number) => `Send burst of ${size}`,
   timeout: 'Timeout',
   secondsUnit: 's',
   ctrlEnterSends: 'Ctrl+Enter sends.',
@@ -222,6 +225,8 @@ const ZH: Messages = {
   send: '发送',
   burstSize: '并发数量',
   sendBurst: '并发发送',
+  sendFromProjection: '发送编辑器中的请求',
+  sendBurstOf: (size) => `并发发送 ${size} 个调用`,
   timeout: '超时',
   secondsUnit: '秒',
   ctrlEnterSends: '按 Ctrl+Enter 发送。',

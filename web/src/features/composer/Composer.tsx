@@ -1,8 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
-import { chosenProtocol } from '../../client-stub/protocol-guess';
-import { sendBlocker, sendWarning } from '../../client-stub/send-readiness';
+import { sendWarning } from '../../client-stub/send-readiness';
 import { useLanguage, useMessages } from '../../i18n/use-messages';
 import {
   BURST_MAX,
@@ -14,11 +13,12 @@ import {
 import { NumberField } from './NumberField';
 import { RequestEditor } from './RequestEditor';
 import { TEMPLATES } from './templates';
+import { useSend } from './use-send';
 
 export function Composer() {
   const t = useMessages();
   const language = useLanguage();
-  const { composer, connection, stub } = useApp();
+  const { composer, stub } = useApp();
   const text = useStore(composer, (s) => s.text);
   const setText = useStore(composer, (s) => s.setText);
   const burstSize = useStore(composer, (s) => s.burstSize);
@@ -28,15 +28,9 @@ export function Composer() {
   const burstRun = useStore(composer, (s) => s.burstRun);
   const timeoutSeconds = useStore(composer, (s) => s.timeoutSeconds);
   const setTimeoutSeconds = useStore(composer, (s) => s.setTimeoutSeconds);
-  const bridgeStatus = useStore(connection, (s) => s.bridgeStatus);
-  const targetStatus = useStore(connection, (s) => s.targetStatus);
-  // The connection bar's choice; it cannot change while a connection speaks it.
-  const dialect = useStore(connection, (s) => chosenProtocol(s).dialect);
-  const [sendProblem, setSendProblem] = useState<string | null>(null);
+  const { dialect, blocker, reason, send, sendBurst, forgetProblem } = useSend();
   const reasonId = useId();
 
-  const blocker = sendBlocker(text, bridgeStatus, targetStatus, dialect, t);
-  const reason = blocker ?? (sendProblem === null ? null : t.requestProblem(sendProblem));
   // Parsed once per text, not on every render a running burst's progress causes.
   const lintWarning = useMemo(
     () => sendWarning(text, dialect, language),
@@ -47,7 +41,7 @@ export function Composer() {
   const onTemplate = (name: string) => {
     const chosen = TEMPLATES[dialect].find((t) => t.name === name);
     if (!chosen) return;
-    setSendProblem(null);
+    forgetProblem();
     setText(chosen.text);
   };
 
@@ -75,10 +69,10 @@ export function Composer() {
           dialect={dialect}
           language={language}
           onChange={(value) => {
-            setSendProblem(null);
+            forgetProblem();
             setText(value);
           }}
-          onSubmit={() => setSendProblem(stub.send())}
+          onSubmit={send}
         />
       </div>
       <div className="composer-actions">
@@ -87,7 +81,7 @@ export function Composer() {
           className="button primary"
           disabled={blocker !== null}
           aria-describedby={reasonId}
-          onClick={() => setSendProblem(stub.send())}
+          onClick={send}
         >
           {t.send}
         </button>
@@ -103,7 +97,7 @@ export function Composer() {
           className="button"
           disabled={blocker !== null}
           aria-describedby={reasonId}
-          onClick={() => setSendProblem(stub.sendBurst(burstSize))}
+          onClick={() => sendBurst(burstSize)}
         >
           {t.sendBurst}
         </button>

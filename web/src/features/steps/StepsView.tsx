@@ -21,7 +21,7 @@ import './steps.css';
  * between them, the current step in words with its real values and times,
  * and the controls that set the pace.
  */
-export function StepsView({ aside }: { aside?: ReactNode }) {
+export function StepsView({ actions, aside }: { actions?: ReactNode; aside?: ReactNode }) {
   const t = useMessages();
   const language = useLanguage();
   const { calls, connection, playback, settings } = useApp();
@@ -68,6 +68,7 @@ export function StepsView({ aside }: { aside?: ReactNode }) {
           {t.steps}
         </h2>
         {call && <span className="panel-note">{t.callLabel(call.method, call.idText)}</span>}
+        {actions}
         {aside && <div className="steps-aside">{aside}</div>}
         <button
           type="button"
