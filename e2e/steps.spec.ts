@@ -470,6 +470,13 @@ test.describe('the twelve steps', () => {
     expect(height).toBeLessThan(2 * fontPx);
     await apart();
     await expect(steps(page).getByRole('button', { name: 'Shortcuts (?)' })).toBeInViewport();
+    // The outcome's four lines squeezed the step diagram to 68 px; it gives way to 100 px, then the view scrolls.
+    const diagram = steps(page).getByRole('img', { name: /^Diagram of the twelve steps/ });
+    expect((await box(diagram)).height).toBeGreaterThanOrEqual(99);
+    const play = steps(page).getByRole('button', { name: 'Play', exact: true });
+    await play.scrollIntoViewIfNeeded();
+    await expect(play).toBeInViewport();
+    await within(play);
   });
 
   test('projection mode sends without the composer: Send and Send burst in the Steps view, and why not when they cannot', async ({
