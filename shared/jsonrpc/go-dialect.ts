@@ -1,3 +1,4 @@
+import { encodeUtf8 } from '../framing/encode-utf8';
 import {
   canonicalId,
   ExactJsonError,
@@ -53,8 +54,6 @@ export type GoReply = {
   resultText: string;
   error: string | null;
 };
-
-const encoder = new TextEncoder();
 
 type Located = { object: JsonObject; members: TopLevelMember[] };
 
@@ -188,7 +187,7 @@ function sendable(
   return {
     ok: true,
     text,
-    bytes: encoder.encode(text),
+    bytes: encodeUtf8(text),
     ...call,
     idText,
     canonicalId: canonicalId(idText),

@@ -1,3 +1,4 @@
+import { encodeUtf8 } from '../framing/encode-utf8';
 import {
   canonicalId,
   ExactJsonError,
@@ -214,8 +215,6 @@ export type V2MarshalResult =
   | { ok: true; text: string; bytes: Uint8Array; batch: boolean; calls: V2Call[] }
   | { ok: false; problem: string };
 
-const encoder = new TextEncoder();
-
 /**
  * Marshals the editor's request (an object) or batch (an array of objects):
  * adds "jsonrpc":"2.0" where missing and an id where missing, unless a
@@ -275,7 +274,7 @@ function marshalScanned(
     nextAutoId,
   );
   const line = `${text}\n`;
-  return { ok: true, text: line, bytes: encoder.encode(line), batch: false, calls: [call] };
+  return { ok: true, text: line, bytes: encodeUtf8(line), batch: false, calls: [call] };
 }
 
 /** A request's call, its id as given or else (unless a notification) the next auto id appended. */
@@ -349,5 +348,5 @@ export function marshalV2RequestExactly(
     texts.push(text);
   }
   const text = `${batch ? `[${texts.join(',')}]` : (texts[0] ?? '')}\n`;
-  return { ok: true, text, bytes: encoder.encode(text), batch, calls };
+  return { ok: true, text, bytes: encodeUtf8(text), batch, calls };
 }
