@@ -167,10 +167,14 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await page.goto(app.url);
     await connectWith(page, gobServer, 'gob');
     await page.getByRole('combobox', { name: 'Template' }).selectOption('Demo.Sleep burst');
+    await expect(page.getByRole('region', { name: 'Composer' })).toContainText('(N-i)*40');
+    // The template's 40 ms apart let a busy machine reorder two answers once in CI: wider here.
+    const spacingMs = 150;
+    await typeRequest(page, `{"method":"Demo.Sleep","params":[{"Ms":"{{(N-i)*${spacingMs}}}"}]}`);
     await page.getByRole('spinbutton', { name: 'Burst size' }).fill(String(n));
     await page.getByRole('button', { name: 'Send burst' }).click();
     await expect(count(page, 'answered')).toHaveText(`${n} answered`);
-    // Call i sleeps (N-i)*40 ms: the last sent is answered first, each matched by its Seq.
+    // Call i sleeps (N-i)*spacingMs: the last sent is answered first, each matched by its Seq.
     for (let i = 0; i < n; i++) {
       await expect(calls(page).nth(i)).toContainText(`id ${i}`);
       await expect(calls(page).nth(i)).toContainText(`reply #${n - i}`);
@@ -178,7 +182,7 @@ test.describe('Go net/rpc in gob, through the page', () => {
     await expect(count(page, 'out of order')).toHaveText(`${n - 1} out of order`);
     await expect(count(page, 'failed')).toHaveText('0 failed');
     await calls(page).first().getByRole('button').first().click();
-    await expect(response(page).getByText(String(n * 40), { exact: true })).toBeVisible();
+    await expect(response(page).getByText(String(n * spacingMs), { exact: true })).toBeVisible();
   });
 
   test('over HTTP: the page CONNECTs, waits for "200 Connected to Go RPC", then calls in gob', async ({

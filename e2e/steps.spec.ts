@@ -506,17 +506,34 @@ test.describe('the twelve steps', () => {
     await burst.click();
     await expect(sending).toBeVisible();
 
-    await page.getByRole('button', { name: 'Projection mode' }).click();
+    const projection = page.getByRole('button', { name: 'Projection mode' });
+    await projection.click();
     await expect(sending).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Calls' })).toContainText(
-      '11 sent · 11 answered',
+    const calls = page.getByRole('region', { name: 'Calls' });
+    await expect(calls).toContainText('11 sent · 11 answered');
+
+    // A long burst, one call at a time, is stopped from the view as well.
+    await page.getByRole('spinbutton', { name: 'Burst size' }).fill('5000');
+    await page
+      .getByRole('combobox', { name: 'Burst mode' })
+      .selectOption({ label: 'Call — one at a time, like client.Call' });
+    await projection.click();
+    await sending.getByRole('button', { name: 'Send burst of 5000' }).click();
+    await sending.getByRole('button', { name: 'Stop burst' }).click();
+    await expect(sending.getByRole('button', { name: 'Send burst of 5000' })).toBeEnabled();
+    await projection.click();
+    const sent = Number(
+      /^(\d+) sent/.exec((await calls.getByText(/^\d+ sent/).innerText()) ?? '')?.[1],
     );
+    expect(sent).toBeGreaterThan(11);
+    expect(sent).toBeLessThan(5011);
+
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await page.getByRole('button', { name: '投影模式' }).click();
     await expect(
       page
         .getByRole('group', { name: '发送编辑器中的请求' })
-        .getByRole('button', { name: '并发发送 10 个调用' }),
+        .getByRole('button', { name: '并发发送 5000 个调用' }),
     ).toBeEnabled();
   });
 
