@@ -522,9 +522,7 @@ test.describe('the twelve steps', () => {
     await sending.getByRole('button', { name: 'Stop burst' }).click();
     await expect(sending.getByRole('button', { name: 'Send burst of 5000' })).toBeEnabled();
     await projection.click();
-    const sent = Number(
-      /^(\d+) sent/.exec((await calls.getByText(/^\d+ sent/).innerText()) ?? '')?.[1],
-    );
+    const sent = Number(/^(\d+) sent/.exec(await calls.getByText(/^\d+ sent/).innerText())?.[1]);
     expect(sent).toBeGreaterThan(11);
     expect(sent).toBeLessThan(5011);
 
